@@ -1,0 +1,193 @@
+/**
+ * The ledger layer: the only code that touches the chaincode stub's state API.
+ * It stores canonical JSON, decodes through a typed decoder (so state is validated
+ * when it is read, not trusted), keeps this transaction's writes visible to its own
+ * reads (Fabric's getState does not see them), and wraps iterators so they are
+ * always closed.
+ */
+import type { ChaincodeStub, Iterators } from 'fabric-shim-api';
+import { KeyEndorsementPolicy } from 'fabric-shim';
+import { fromBytes, toBytes } from '../canonical-json';
+import { NotFoundError } from '../errors';
+
+/** Turns stored JSON into a typed, validated value (a zod schema's `parse` fits). */
+export type Decoder<T> = (json: unknown) => T;
+
+export interface Entry<T> {
+  key: string;
+  attributes: string[];
+  value: T;
+}
+
+export interface Page<T> {
+  items: Entry<T>[];
+  bookmark: string;
+}
+
+export interface HistoryEntry<T> {
+  txId: string;
+  timestamp: string;
+  isDelete: boolean;
+  value: T | undefined;
+}
+
+export class Ledger {
+  /** This transaction's writes, by key; `null` is a delete. */
+  private readonly writes = new Map<string, Uint8Array | null>();
+
+  constructor(private readonly stub: ChaincodeStub) {}
+
+  get txId(): string {
+    return this.stub.getTxID();
+  }
+
+  /** Transaction time as an ISO-8601 string: the proposal timestamp, identical on every endorser. */
+  get txTime(): string {
+    return this.stub.getDateTimestamp().toISOString();
+  }
+
+  get txTimeMs(): number {
+    return this.stub.getDateTimestamp().getTime();
+  }
+
+  get channelId(): string {
+    return this.stub.getChannelID();
+  }
+
+  key(objectType: string, ...attributes: string[]): string {
+    return this.stub.createCompositeKey(objectType, attributes);
+  }
+
+  splitKey(key: string): { objectType: string; attributes: string[] } {
+    return this.stub.splitCompositeKey(key);
+  }
+
+  async get<T>(key: string, decode: Decoder<T>): Promise<T | undefined> {
+    const pending = this.writes.get(key);
+    if (pending === null) return undefined;
+    const bytes = pending ?? (await this.stub.getState(key));
+    if (!bytes || bytes.length === 0) return undefined;
+    return decode(fromBytes(bytes));
+  }
+
+  async require<T>(key: string, decode: Decoder<T>, what: string, id: string): Promise<T> {
+    const value = await this.get(key, decode);
+    if (value === undefined) throw new NotFoundError(what, id);
+    return value;
+  }
+
+  async exists(key: string): Promise<boolean> {
+    const pending = this.writes.get(key);
+    if (pending !== undefined) return pending !== null;
+    const bytes = await this.stub.getState(key);
+    return bytes !== undefined && bytes.length > 0;
+  }
+
+  async put(key: string, value: unknown): Promise<void> {
+    const bytes = toBytes(value);
+    this.writes.set(key, bytes);
+    await this.stub.putState(key, bytes);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.writes.set(key, null);
+    await this.stub.deleteState(key);
+  }
+
+  /**
+   * Every entry under a partial composite key, in key order. Range reads are
+   * re-checked at commit (phantom protection), so keep them off hot write paths.
+   * Writes made earlier in this transaction are not merged in.
+   */
+  async list<T>(objectType: string, attributes: string[], decode: Decoder<T>): Promise<Entry<T>[]> {
+    const iterator = await this.stub.getStateByPartialCompositeKey(objectType, attributes);
+    return this.drain(iterator, decode);
+  }
+
+  /** One page under a partial composite key. Evaluate (query) transactions only: Fabric refuses paginated reads in submits. */
+  async page<T>(objectType: string, attributes: string[], pageSize: number, bookmark: string, decode: Decoder<T>): Promise<Page<T>> {
+    const { iterator, metadata } = await this.stub.getStateByPartialCompositeKeyWithPagination(
+      objectType,
+      attributes,
+      pageSize,
+      bookmark,
+    );
+    const items = await this.drain(iterator, decode);
+    return { items, bookmark: metadata.bookmark };
+  }
+
+  /** History of one key, newest first. Not re-validated at commit: evaluate only. */
+  async history<T>(key: string, decode: Decoder<T>): Promise<HistoryEntry<T>[]> {
+    const iterator = await this.stub.getHistoryForKey(key);
+    const out: HistoryEntry<T>[] = [];
+    try {
+      for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+        const m = r.value;
+        const seconds = Number(m.timestamp.seconds);
+        const millis = seconds * 1000 + Math.floor(m.timestamp.nanos / 1e6);
+        out.push({
+          txId: m.txId,
+          timestamp: new Date(millis).toISOString(),
+          isDelete: m.isDelete,
+          value: m.isDelete || m.value.length === 0 ? undefined : decode(fromBytes(m.value)),
+        });
+      }
+    } finally {
+      await iterator.close();
+    }
+    return out;
+  }
+
+  // --- private data -------------------------------------------------------
+
+  async getPrivate<T>(collection: string, key: string, decode: Decoder<T>): Promise<T | undefined> {
+    const bytes = await this.stub.getPrivateData(collection, key);
+    if (!bytes || bytes.length === 0) return undefined;
+    return decode(fromBytes(bytes));
+  }
+
+  async putPrivate(collection: string, key: string, value: unknown): Promise<void> {
+    await this.stub.putPrivateData(collection, key, toBytes(value));
+  }
+
+  /** SHA-256 of a private value as every channel member sees it (hex), or undefined. */
+  async privateHash(collection: string, key: string): Promise<string | undefined> {
+    const bytes = await this.stub.getPrivateDataHash(collection, key);
+    if (!bytes || bytes.length === 0) return undefined;
+    return Buffer.from(bytes).toString('hex');
+  }
+
+  /** A transient-map entry parsed as JSON, or undefined when absent. */
+  transient<T>(name: string, decode: Decoder<T>): T | undefined {
+    const bytes = this.stub.getTransient().get(name);
+    if (!bytes || bytes.length === 0) return undefined;
+    return decode(fromBytes(bytes));
+  }
+
+  /** State-based endorsement: from now on, changes to `key` need a peer of each of `mspIds`. */
+  async requireEndorsementFrom(key: string, mspIds: string[]): Promise<void> {
+    const policy = new KeyEndorsementPolicy();
+    policy.addOrgs('PEER', ...mspIds);
+    await this.stub.setStateValidationParameter(key, policy.getPolicy());
+  }
+
+  // --- events ---------------------------------------------------------------
+
+  /** Fabric keeps one event per transaction: the contract base collects and calls this once. */
+  setEvent(name: string, payload: unknown): void {
+    this.stub.setEvent(name, toBytes(payload));
+  }
+
+  private async drain<T>(iterator: Iterators.StateQueryIterator, decode: Decoder<T>): Promise<Entry<T>[]> {
+    const out: Entry<T>[] = [];
+    try {
+      for (let r = await iterator.next(); !r.done; r = await iterator.next()) {
+        const { key, value } = r.value;
+        out.push({ key, attributes: this.splitKey(key).attributes, value: decode(fromBytes(value)) });
+      }
+    } finally {
+      await iterator.close();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,37 @@
+import { expect } from 'chai';
+import { TestHarness } from '../testing';
+import { createNetworkContract } from './network-contract';
+
+describe('network contract', () => {
+  const Network = createNetworkContract('energy', '1.2.3');
+  const bank = { mspId: 'BankMSP', name: 'alice', attributes: { role: 'auditor' } };
+
+  it('reports chaincode name and version', async () => {
+    const h = new TestHarness();
+    const { result } = await h.invoke(new Network(), 'Info', bank);
+    expect(result).to.deep.equal({ chaincode: 'energy', version: '1.2.3', channel: 'test' });
+  });
+
+  it('shows the caller attributes chaincode sees', async () => {
+    const h = new TestHarness();
+    const { result } = await h.invoke(new Network(), 'WhoAmI', bank);
+    expect(result).to.include({ mspId: 'BankMSP' });
+    expect((result as { attributes: object }).attributes).to.deep.equal({ role: 'auditor' });
+  });
+
+  it('counts probes per org and emits an event', async () => {
+    const h = new TestHarness();
+    await h.invoke(new Network(), 'Probe', bank, ['{}']);
+    const second = await h.invoke(new Network(), 'Probe', bank, ['{"note":"hi"}']);
+    expect(second.result).to.include({ mspId: 'BankMSP', count: 2, note: 'hi' });
+    expect(second.events).to.have.length(1);
+    expect(second.events[0]?.name).to.equal('ProbeRecorded');
+  });
+
+  it('rejects a bad probe naming the field, and writes nothing', async () => {
+    const h = new TestHarness();
+    const err = await h.invoke(new Network(), 'Probe', bank, [JSON.stringify({ note: 'x'.repeat(201) })]).catch((e: Error) => e);
+    expect((err as Error).message).to.equal('VALIDATION: request.note: must be at most 200 characters');
+    expect(h.world.state.size).to.equal(0);
+  });
+});

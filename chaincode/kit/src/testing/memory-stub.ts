@@ -1,0 +1,146 @@
+import type { ChaincodeStub, Iterators } from 'fabric-shim-api';
+import { compositeKey, MemoryWorld, privateKey, sha256 } from './memory-world';
+
+interface KV {
+  key: string;
+  value: Uint8Array;
+}
+
+function iteratorOf(items: KV[]): Iterators.StateQueryIterator {
+  let i = 0;
+  return {
+    async next() {
+      const item = items[i++];
+      return item ? { done: false, value: { key: item.key, value: item.value, namespace: '' } } : { done: true, value: undefined };
+    },
+    async close() {},
+  } as unknown as Iterators.StateQueryIterator;
+}
+
+/** One transaction's view of a MemoryWorld. Cast to ChaincodeStub for the contract. */
+export class MemoryStub {
+  readonly writes = new Map<string, Uint8Array | null>();
+  readonly privateWrites = new Map<string, Uint8Array>();
+  readonly events: { name: string; payload: Uint8Array }[] = [];
+
+  constructor(
+    private readonly world: MemoryWorld,
+    private readonly txId: string,
+    private readonly timeMs: number,
+    private readonly fcn: string,
+    private readonly args: string[],
+    private readonly transientMap: Map<string, Uint8Array> = new Map(),
+    private readonly channelId = 'test',
+  ) {}
+
+  asStub(): ChaincodeStub {
+    return this as unknown as ChaincodeStub;
+  }
+
+  getTxID(): string {
+    return this.txId;
+  }
+  getChannelID(): string {
+    return this.channelId;
+  }
+  getDateTimestamp(): Date {
+    return new Date(this.timeMs);
+  }
+  getTxTimestamp(): { seconds: number; nanos: number } {
+    return { seconds: Math.floor(this.timeMs / 1000), nanos: (this.timeMs % 1000) * 1e6 };
+  }
+  getFunctionAndParameters(): { fcn: string; params: string[] } {
+    return { fcn: this.fcn, params: this.args };
+  }
+  getArgs(): string[] {
+    return [this.fcn, ...this.args];
+  }
+  getStringArgs(): string[] {
+    return this.getArgs();
+  }
+  getTransient(): Map<string, Uint8Array> {
+    return this.transientMap;
+  }
+
+  createCompositeKey(objectType: string, attributes: string[]): string {
+    return compositeKey(objectType, attributes);
+  }
+  splitCompositeKey(key: string): { objectType: string; attributes: string[] } {
+    const parts = key.split('\u0000');
+    return { objectType: parts[1] ?? '', attributes: parts.slice(2, -1) };
+  }
+
+  /** Like Fabric: reads see committed state only, never this transaction's writes. */
+  async getState(key: string): Promise<Uint8Array> {
+    return this.world.state.get(key) ?? new Uint8Array();
+  }
+  async putState(key: string, value: Uint8Array): Promise<void> {
+    this.writes.set(key, value);
+  }
+  async deleteState(key: string): Promise<void> {
+    this.writes.set(key, null);
+  }
+
+  async getStateByPartialCompositeKey(objectType: string, attributes: string[]): Promise<Iterators.StateQueryIterator> {
+    return iteratorOf(this.scan(compositeKey(objectType, attributes)));
+  }
+
+  async getStateByPartialCompositeKeyWithPagination(
+    objectType: string,
+    attributes: string[],
+    pageSize: number,
+    bookmark: string,
+  ): Promise<{ iterator: Iterators.StateQueryIterator; metadata: { fetchedRecordsCount: number; bookmark: string } }> {
+    const all = this.scan(compositeKey(objectType, attributes));
+    const start = bookmark ? all.findIndex((kv) => kv.key >= bookmark) : 0;
+    const from = start < 0 ? all.length : start;
+    const items = all.slice(from, from + pageSize);
+    const next = all[from + pageSize];
+    return { iterator: iteratorOf(items), metadata: { fetchedRecordsCount: items.length, bookmark: next ? next.key : '' } };
+  }
+
+  async getHistoryForKey(key: string): Promise<Iterators.HistoryQueryIterator> {
+    const versions = [...(this.world.history.get(key) ?? [])].reverse();
+    let i = 0;
+    return {
+      async next() {
+        const v = versions[i++];
+        if (!v) return { done: true, value: undefined };
+        return {
+          done: false,
+          value: {
+            txId: v.txId,
+            isDelete: v.value === null,
+            value: v.value ?? new Uint8Array(),
+            timestamp: { seconds: Math.floor(v.timeMs / 1000), nanos: (v.timeMs % 1000) * 1e6 },
+          },
+        };
+      },
+      async close() {},
+    } as unknown as Iterators.HistoryQueryIterator;
+  }
+
+  async getPrivateData(collection: string, key: string): Promise<Uint8Array> {
+    return this.world.privateState.get(privateKey(collection, key)) ?? new Uint8Array();
+  }
+  async putPrivateData(collection: string, key: string, value: Uint8Array): Promise<void> {
+    this.privateWrites.set(privateKey(collection, key), value);
+  }
+  async getPrivateDataHash(collection: string, key: string): Promise<Uint8Array> {
+    const value = this.world.privateState.get(privateKey(collection, key));
+    return value ? sha256(value) : new Uint8Array();
+  }
+
+  async setStateValidationParameter(key: string, policy: Uint8Array): Promise<void> {
+    this.world.keyPolicies.set(key, policy);
+  }
+
+  setEvent(name: string, payload: Uint8Array): void {
+    this.events.length = 0; // Fabric keeps only the last event of a transaction
+    this.events.push({ name, payload });
+  }
+
+  private scan(prefix: string): KV[] {
+    return this.world.sortedKeys(prefix).map((key) => ({ key, value: this.world.state.get(key) as Uint8Array }));
+  }
+}
