@@ -1,0 +1,41 @@
+/** Warehouse-receipt rules as pure functions. */
+import { ConflictError } from '@dec/chaincode-kit';
+import type { z } from 'zod';
+import type { TxEnv } from '../common/env';
+import type { ScfEvent } from '../common/events';
+import type { issueReceiptInput } from './inputs';
+import type { Receipt } from './state';
+
+export function issueReceipt(input: z.infer<typeof issueReceiptInput>, env: TxEnv): { receipt: Receipt; events: ScfEvent[] } {
+  const receipt: Receipt = {
+    id: input.receiptId,
+    issuer: env.actor.party,
+    owner: input.owner,
+    goods: input.goods,
+    value: input.value,
+    location: input.location,
+    orderId: input.orderId,
+    status: 'stored',
+    issuedAt: env.now,
+    updatedAt: env.now,
+  };
+  const payload = { receiptId: receipt.id, issuer: receipt.issuer, owner: receipt.owner, value: receipt.value, location: receipt.location };
+  return { receipt, events: [{ name: 'ReceiptIssued', payload }] };
+}
+
+/** The pledgee bank lets the goods go before its loan is repaid (e.g. swapped for other collateral). */
+export function consentRelease(r: Receipt, env: TxEnv): { receipt: Receipt; events: ScfEvent[] } {
+  if (r.status !== 'financed' || !r.pledge) throw new ConflictError(`receipt ${r.id} is ${r.status}, not pledged`);
+  const next: Receipt = { ...r, releaseConsent: { bank: env.actor.party, at: env.now }, updatedAt: env.now };
+  return { receipt: next, events: [{ name: 'ReceiptReleaseConsented', payload: { receiptId: r.id, bank: env.actor.party } }] };
+}
+
+/** Goods leave the warehouse: only if unpledged, the loan was repaid, or the pledgee bank consented. */
+export function releaseGoods(r: Receipt, env: TxEnv): { receipt: Receipt; events: ScfEvent[] } {
+  if (r.status === 'released') throw new ConflictError(`receipt ${r.id} is already released`);
+  if (r.status === 'financed' && !r.releaseConsent) {
+    throw new ConflictError(`receipt ${r.id} is pledged to ${r.pledge?.bank ?? 'a bank'}: repay the loan or get the bank's consent first`);
+  }
+  const next: Receipt = { ...r, status: 'released', releasedAt: env.now, updatedAt: env.now };
+  return { receipt: next, events: [{ name: 'GoodsReleased', payload: { receiptId: r.id, owner: r.owner, from: r.status } }] };
+}
