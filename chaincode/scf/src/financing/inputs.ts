@@ -1,0 +1,35 @@
+/** Input schemas of the financing transactions (public arguments and private transient fields). */
+import { positiveAmount } from '@dec/chaincode-kit';
+import { z } from 'zod';
+import { ASSET_TYPES } from '../common/financed';
+import { bps, hash, id, isoDate, receivableId } from '../common/schemas';
+
+/** Strict: an unknown field is refused, so terms put in the public arguments by mistake fail instead of leaking. */
+export const offerInput = z.strictObject({
+  financingId: id,
+  assetType: z.enum(ASSET_TYPES),
+  assetId: receivableId,
+});
+
+/** Transient `terms` of financing:Offer. Never passed as an argument. */
+export const termsInput = z.object({
+  advanceRateBps: bps(10_000).refine((v) => v > 0, 'must be greater than 0'),
+  discountBps: bps(10_000),
+  maturityDate: isoDate,
+  salt: z.string().regex(/^[0-9a-f]{32,128}$/, 'must be 32-128 lowercase hex characters of randomness'),
+});
+
+export const acceptInput = z.object({
+  financingId: id,
+  /** SHA-256 (hex) of the private terms as stored, from financing:Get: binds acceptance to exactly those terms. */
+  termsHash: hash,
+});
+
+export const financingRef = z.object({ financingId: id });
+
+export const advanceInput = z.object({ financingId: id, evidenceHash: hash });
+
+export const repaymentInput = z.strictObject({ financingId: id, evidenceHash: hash });
+
+/** Transient `repayment` of financing:RecordRepayment. */
+export const repaymentAmount = z.object({ amount: positiveAmount });

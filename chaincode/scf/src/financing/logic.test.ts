@@ -1,0 +1,71 @@
+import { expect } from 'chai';
+import { DEFAULT_RULES } from '../rules/state';
+import { envOf } from '../testing/env';
+import { acceptFinancing, offerFinancing, recordAdvance, recordRepayment, settleFromCollections, emptySettlement, type AssetView } from './logic';
+
+const asset: AssetView = { assetType: 'receivable', assetId: 'L1.1', holder: 'LessorMSP', face: 1_000_000n, status: 'active' };
+const bank = envOf({ party: 'BankMSP', role: 'bank-officer' });
+const lessor = envOf({ party: 'LessorMSP' });
+const terms = { advanceRateBps: 7_000, discountBps: 200, maturityDate: '2027-01-01', salt: 'ab'.repeat(16) };
+const rc = { rules: DEFAULT_RULES, lock: undefined, outstanding: 0n };
+
+function offered() {
+  return offerFinancing('F1', asset, 'termsBankLessor', terms, rc, bank);
+}
+
+describe('scf financing logic', () => {
+  it('offers with private terms computed in integers and a public record without amounts', () => {
+    const { financing, terms: t, events } = offered();
+    expect(t).to.include({ face: '1000000', advance: '700000', discount: '14000', netDisbursed: '686000' });
+    expect(financing).to.include({ status: 'offered', bank: 'BankMSP', counterparty: 'LessorMSP', collection: 'termsBankLessor' });
+    expect(JSON.stringify([financing, events])).not.to.match(/700000|7000|advance"/);
+  });
+
+  it('stops an offer on an asset that is already financed, even at another bank', () => {
+    const lock = { assetType: 'receivable' as const, assetId: 'L1.1', financingId: 'F0', bank: 'OtherBankMSP', at: 't' };
+    expect(() => offerFinancing('F2', { ...asset, status: 'financed' }, 'c', terms, { ...rc, lock }, bank)).to.throw(/RULE_VIOLATION: double-financing/);
+  });
+
+  it('stops an offer above the advance cap or the concentration limit', () => {
+    expect(() => offerFinancing('F2', asset, 'c', { ...terms, advanceRateBps: 8_001 }, rc, bank)).to.throw(/RULE_VIOLATION: max-advance-rate/);
+    const tight = { ...rc, rules: { ...DEFAULT_RULES, concentrationLimit: '1000000' }, outstanding: 300_001n };
+    expect(() => offerFinancing('F2', asset, 'c', terms, tight, bank)).to.throw(/RULE_VIOLATION: concentration-limit/);
+  });
+
+  it('accepts once: the second acceptance of the asset meets the lock', () => {
+    const { financing, terms: t } = offered();
+    const first = acceptFinancing(financing, asset, t, rc, lessor);
+    expect(first.lock).to.include({ assetId: 'L1.1', financingId: 'F1' });
+    expect(first.outstanding).to.equal(700_000n);
+    const other = offerFinancing('F2', asset, 'termsBankLessor', terms, rc, bank);
+    expect(() => acceptFinancing(other.financing, asset, other.terms, { ...rc, lock: first.lock }, lessor)).to.throw(/double-financing/);
+  });
+
+  it('re-checks the rules at acceptance (the regulator may have tightened them)', () => {
+    const { financing, terms: t } = offered();
+    expect(() => acceptFinancing(financing, asset, t, { ...rc, rules: { ...DEFAULT_RULES, maxAdvanceRateBps: 5_000 } }, lessor)).to.throw(/max-advance-rate/);
+  });
+
+  it('settles a receivable financing bank first, and marks it repaid when the advance is back', () => {
+    const { financing, terms: t } = offered();
+    const advanced = recordAdvance(acceptFinancing(financing, asset, t, rc, lessor).financing, 'e'.repeat(64), bank).financing;
+    const partial = settleFromCollections(advanced, t, emptySettlement('F1', 't'), 400_000n, bank);
+    expect(partial.settlement).to.include({ bankRepaid: '400000', holderReceived: '0' });
+    expect(partial.fullyRepaid).to.equal(false);
+    const full = settleFromCollections(partial.financing, t, partial.settlement, 900_000n, bank);
+    expect(full.settlement).to.include({ bankRepaid: '700000', holderReceived: '200000' });
+    expect(full.repaidNow).to.equal(300_000n);
+    expect(full.fullyRepaid).to.equal(true);
+    expect(full.financing.status).to.equal('repaid');
+  });
+
+  it('records direct repayments for orders and receipts, never above the advance', () => {
+    const order: AssetView = { ...asset, assetType: 'order', assetId: 'PO1', holder: 'SupplierMSP:SUP-1', status: 'confirmed' };
+    const o = offerFinancing('F9', order, 'termsBankSupplier', terms, rc, bank);
+    const adv = recordAdvance(acceptFinancing(o.financing, order, o.terms, rc, envOf({ party: 'SupplierMSP:SUP-1' })).financing, 'e'.repeat(64), bank).financing;
+    expect(() => recordRepayment(adv, o.terms, emptySettlement('F9', 't'), 700_001n, 'f'.repeat(64), bank)).to.throw(/transient\.repayment\.amount/);
+    const done = recordRepayment(adv, o.terms, emptySettlement('F9', 't'), 700_000n, 'f'.repeat(64), bank);
+    expect(done.fullyRepaid).to.equal(true);
+    expect(() => settleFromCollections(adv, o.terms, emptySettlement('F9', 't'), 1n, bank)).to.throw(/RecordRepayment/);
+  });
+});
