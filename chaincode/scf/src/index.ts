@@ -4,5 +4,21 @@
  */
 import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
+import { FinancingContract } from './financing/contract';
+import { InsuranceContract } from './insurance/contract';
+import { LeasingContract } from './leasing/contract';
+import { OrdersContract } from './orders/contract';
+import { ReceivablesContract } from './receivables/contract';
+import { RulesContract } from './rules/contract';
+import { WarehouseContract } from './warehouse/contract';
 
-export const contracts = [createNetworkContract('scf', version)];
+export const contracts = [
+  createNetworkContract('scf', version),
+  LeasingContract,
+  ReceivablesContract,
+  FinancingContract,
+  OrdersContract,
+  WarehouseContract,
+  InsuranceContract,
+  RulesContract,
+];
