@@ -1,0 +1,105 @@
+/**
+ * Test fixtures for the scf contract tests: one identity per role, and a
+ * driver that calls `<contract>:<Transaction>` with a JSON input through the
+ * kit's TestHarness. Test-only: nothing in the chaincode imports this.
+ */
+import { KeyEndorsementPolicy } from 'fabric-shim';
+import { TestHarness, type TestCaller, type TxOutcome } from '@dec/chaincode-kit/dist/testing';
+import type { DecContract } from '@dec/chaincode-kit';
+import { FinancingContract } from '../financing/contract';
+import { InsuranceContract } from '../insurance/contract';
+import { LeasingContract } from '../leasing/contract';
+import { OrdersContract } from '../orders/contract';
+import { ReceivablesContract } from '../receivables/contract';
+import { RulesContract } from '../rules/contract';
+import { WarehouseContract } from '../warehouse/contract';
+
+export const who = {
+  projectCompany: { mspId: 'LessorMSP', name: 'pc', attributes: { role: 'project-company', eid: 'PC-1' } },
+  lessor: { mspId: 'LessorMSP', name: 'officer', attributes: { role: 'lessor-officer' } },
+  bank: { mspId: 'BankMSP', name: 'banker', attributes: { role: 'bank-officer' } },
+  supplier: { mspId: 'SupplierMSP', name: 'sup', attributes: { role: 'supplier', eid: 'SUP-1' } },
+  subSupplier: { mspId: 'SupplierMSP', name: 'sub', attributes: { role: 'supplier', eid: 'SUB-1' } },
+  regulator: { mspId: 'RegulatorMSP', name: 'reg', attributes: { role: 'regulator' } },
+  logistics: { mspId: 'SupplierMSP', name: 'log', attributes: { role: 'logistics', eid: 'LOG-1' } },
+  insurer: { mspId: 'BankMSP', name: 'ins', attributes: { role: 'insurer', eid: 'INS-1' } },
+} satisfies Record<string, TestCaller>;
+
+export const party = {
+  projectCompany: 'LessorMSP:PC-1',
+  lessor: 'LessorMSP',
+  bank: 'BankMSP',
+  supplier: 'SupplierMSP:SUP-1',
+  subSupplier: 'SupplierMSP:SUB-1',
+  logistics: 'SupplierMSP:LOG-1',
+  insurer: 'BankMSP:INS-1',
+};
+
+export const H = (c: string): string => c.repeat(64).slice(0, 64);
+export const SALT = 'a1'.repeat(16);
+
+export class Scf {
+  readonly h = new TestHarness('2026-01-10T08:00:00.000Z');
+  readonly contracts: Record<string, DecContract> = {
+    leasing: new LeasingContract(),
+    receivables: new ReceivablesContract(),
+    financing: new FinancingContract(),
+    orders: new OrdersContract(),
+    warehouse: new WarehouseContract(),
+    insurance: new InsuranceContract(),
+    rules: new RulesContract(),
+  };
+
+  /** Calls `contract:Tx` as `caller`; `input` is JSON-encoded unless it is already a string. */
+  async call(wire: string, caller: TestCaller, input?: unknown, transient: Record<string, unknown> = {}): Promise<TxOutcome> {
+    const [name, tx] = wire.split(':') as [string, string];
+    const contract = this.contracts[name];
+    if (!contract) throw new Error(`no contract ${name}`);
+    const args = input === undefined ? [] : [typeof input === 'string' ? input : JSON.stringify(input)];
+    return this.h.invoke(contract, tx, caller, args, transient);
+  }
+
+  async result<T = Record<string, unknown>>(wire: string, caller: TestCaller, input?: unknown, transient: Record<string, unknown> = {}): Promise<T> {
+    return (await this.call(wire, caller, input, transient)).result as T;
+  }
+
+  /** The error a call fails with (fails the test if it succeeds). */
+  async error(wire: string, caller: TestCaller, input?: unknown, transient: Record<string, unknown> = {}): Promise<Error> {
+    try {
+      await this.call(wire, caller, input, transient);
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error(`${wire} unexpectedly succeeded`);
+  }
+
+  /** Orgs the state-based endorsement policy of the key of `objectType~attrs` requires. */
+  endorsers(objectType: string, ...attrs: string[]): string[] {
+    const key = `\u0000${objectType}\u0000${attrs.map((a) => `${a}\u0000`).join('')}`;
+    const policy = this.h.world.keyPolicies.get(key);
+    return policy ? new KeyEndorsementPolicy(policy).listOrgs().sort() : [];
+  }
+
+  /** A snapshot of everything written, to prove that a failed call wrote nothing. */
+  snapshot(): string {
+    const dump = (m: Map<string, Uint8Array>): string[] => [...m.entries()].map(([k, v]) => `${k}=${Buffer.from(v).toString('hex')}`).sort();
+    return JSON.stringify([dump(this.h.world.state), dump(this.h.world.privateState), dump(this.h.world.keyPolicies)]);
+  }
+
+  advanceDays(days: number): void {
+    this.h.advance(days * 86_400_000);
+  }
+
+  /** A lease applied for and approved: 12 months at 6 %, principal 1,200,000.00 in cents. */
+  async approvedLease(leaseId = 'L1', principal = '120000000'): Promise<Record<string, unknown>> {
+    await this.call('leasing:Apply', who.projectCompany, {
+      leaseId,
+      stationId: 'ST-1',
+      constructionApprovalHash: H('c'),
+      equipment: [{ description: 'PV module 450W', quantity: 2000 }, { description: 'Inverter 100kW', quantity: 10 }],
+      supplier: party.supplier,
+      amount: principal,
+    });
+    return this.result('leasing:Approve', who.lessor, { leaseId, principal, rateBps: 600, termMonths: 12, firstDueDate: '2026-02-01' });
+  }
+}
