@@ -1,0 +1,62 @@
+/**
+ * The gateway's org/identity config: for each org, where its peers and CA are,
+ * which TLS roots to trust, which channels and chaincodes it can reach, and the
+ * org admin identity used to register API users. The gateway API and the
+ * integration tests read this file instead of knowing the topology themselves.
+ */
+import { LOOPBACK, type NetworkModel } from '../model';
+
+export interface GatewayPeer {
+  name: string;
+  endpoint: string;
+  hostAlias: string;
+  tlsRootCertPath: string;
+}
+
+export interface GatewayOrg {
+  mspId: string;
+  name: string;
+  description: string;
+  peers: GatewayPeer[];
+  ca: { url: string; caName: string; tlsRootCertPath: string; registrarId: string; registrarSecretPath: string };
+  admin: { certPath: string; keyPath: string };
+  channels: { name: string; chaincodes: string[] }[];
+}
+
+export interface GatewayNetworkConfig {
+  generatedFrom: string;
+  orgs: GatewayOrg[];
+  channels: { name: string; orgs: string[]; chaincodes: { name: string; endorsingOrgs: string[] }[] }[];
+}
+
+export const CA_REGISTRAR_ID = 'admin';
+
+export function caRegistrarSecretPath(model: NetworkModel, orgName: string): string {
+  return `${model.runDir}/ca/${orgName}/registrar.secret`;
+}
+
+export function gatewayConfig(model: NetworkModel, topologyFile: string): GatewayNetworkConfig {
+  return {
+    generatedFrom: topologyFile,
+    orgs: model.orgs.map((org) => ({
+      mspId: org.spec.mspId,
+      name: org.spec.name,
+      description: org.spec.description,
+      peers: org.peers.map((p) => ({ name: p.name, endpoint: `${LOOPBACK}:${p.port}`, hostAlias: p.name, tlsRootCertPath: org.tlsCaCert })),
+      ca: {
+        url: `https://${LOOPBACK}:${org.ca.port}`,
+        caName: org.ca.caName,
+        tlsRootCertPath: org.ca.tlsCaCert,
+        registrarId: CA_REGISTRAR_ID,
+        registrarSecretPath: caRegistrarSecretPath(model, org.spec.name),
+      },
+      admin: { certPath: org.admin.cert, keyPath: org.admin.key },
+      channels: org.channels.map((c) => ({ name: c.name, chaincodes: c.chaincodes.map((cc) => cc.name) })),
+    })),
+    channels: model.topology.channels.map((c) => ({
+      name: c.name,
+      orgs: c.orgs,
+      chaincodes: c.chaincodes.map((cc) => ({ name: cc.name, endorsingOrgs: c.orgs })),
+    })),
+  };
+}

@@ -1,0 +1,5 @@
+export * from './paths';
+export * from './network';
+export * from './processes';
+export * from './state';
+export { GATEWAY_CONFIG_FILE, profilePath } from './steps/generate';

@@ -1,0 +1,257 @@
+/**
+ * The test network's commands. `up` builds Fabric if needed, generates config
+ * from the topology, starts CAs, orderers and peers, joins channels and deploys
+ * chaincode; run again it resumes (restarts what stopped) and changes nothing
+ * that runs. `down` stops only the processes recorded in the run folder.
+ */
+import { loadTopology, resolveNetwork, type ChaincodeServer, type NetworkModel } from '@dec/network';
+import { DEFAULT_TOPOLOGY_FILE } from '@dec/network';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { healthy, portOpen, waitFor } from './health';
+import { run } from './exec';
+import { BUILD_SCRIPT, RUN_DIR } from './paths';
+import { record, records, isAlive, rssKiB, stop, type ProcessRecord } from './processes';
+import { say, step, UserFacingError } from './progress';
+import { readState, writeState, type NetworkState } from './state';
+import { startCa } from './steps/cas';
+import { deployChaincode, startChaincodeServer } from './steps/chaincode';
+import { generateCaSecrets, generateChannelBlocks, generateCrypto, GATEWAY_CONFIG_FILE, writeClientConfig } from './steps/generate';
+import { joinOrderer, startOrderer } from './steps/orderers';
+import { channelHeight, joinPeer, startPeer } from './steps/peers';
+
+export function currentModel(): { model: NetworkModel; topologyFile: string } {
+  const topologyFile = process.env.DEC_TOPOLOGY ?? DEFAULT_TOPOLOGY_FILE;
+  return { model: resolveNetwork(loadTopology(topologyFile), RUN_DIR), topologyFile };
+}
+
+const READY_TIMEOUT_MS = 60_000;
+
+async function waitHealthy(r: ProcessRecord): Promise<void> {
+  const check = async () => {
+    if (!isAlive(r)) throw new UserFacingError(`${r.name} exited during start-up`, `read its log: ${r.log}`);
+    return r.health ? healthy(r.health) : portOpen(Object.values(r.ports)[0]!);
+  };
+  await waitFor(r.name, check, READY_TIMEOUT_MS, `Read its log: ${r.log}`);
+}
+
+/** Starts `name` unless the recorded process is alive; returns the record. */
+async function ensure(name: string, startIt: () => ProcessRecord): Promise<ProcessRecord> {
+  const existing = record(name);
+  if (existing && isAlive(existing)) return existing;
+  return startIt();
+}
+
+function allPorts(model: NetworkModel): { port: number; owner: string }[] {
+  return [
+    ...model.orgs.flatMap((o) => [
+      { port: o.ca.port, owner: o.ca.id },
+      { port: o.ca.operationsPort, owner: `${o.ca.id} operations` },
+      ...o.peers.flatMap((p) => [
+        { port: p.port, owner: p.id },
+        { port: p.chaincodePort, owner: `${p.id} chaincode callback` },
+        { port: p.operationsPort, owner: `${p.id} operations` },
+      ]),
+    ]),
+    ...model.ordererOrg.nodes.flatMap((n) => [
+      { port: n.port, owner: n.id },
+      { port: n.adminPort, owner: `${n.id} admin` },
+      { port: n.operationsPort, owner: `${n.id} operations` },
+    ]),
+    ...model.chaincodeServers.map((s) => ({ port: s.port, owner: `${s.id} chaincode server` })),
+  ];
+}
+
+async function checkPortsFree(model: NetworkModel): Promise<void> {
+  for (const { port, owner } of allPorts(model)) {
+    if (await portOpen(port)) {
+      throw new UserFacingError(
+        `port ${port} (for ${owner}) is already in use by another program`,
+        `stop it (see: ss -ltnp 'sport = :${port}'), or move the network with ports.orgBase / ports.ordererBase in network/topology.yaml`,
+      );
+    }
+  }
+}
+
+export async function up(): Promise<NetworkState> {
+  await step('Fabric binaries', () => run('bash', [BUILD_SCRIPT], { hint: 'see the build output above; Go >= 1.24 and gcc are needed' }).then((out) => say(out.trim().split('\n').pop() ?? '')));
+  const { model, topologyFile } = currentModel();
+  let state = readState();
+
+  if (state) {
+    const down = records().filter((r) => !isAlive(r));
+    const expected = model.orgs.length * 1 + model.ordererOrg.nodes.length + model.orgs.reduce((n, o) => n + o.peers.length, 0) + model.chaincodeServers.length;
+    if (down.length === 0 && records().length >= expected) {
+      say(`The network is already running (run folder ${RUN_DIR}). Nothing to do.`);
+      say('  status: npm run network:status    stop: npm run network:down');
+      return state;
+    }
+    say(`Resuming the network in ${RUN_DIR}: ${down.length > 0 ? `restarting ${down.map((r) => r.name).join(', ')}` : 'starting what is missing'}`);
+  } else {
+    await step('Checking ports', () => checkPortsFree(model));
+    rmSync(RUN_DIR, { recursive: true, force: true });
+    mkdirSync(RUN_DIR, { recursive: true });
+    await step('Generating crypto material (cryptogen)', () => generateCrypto(model));
+    generateCaSecrets(model);
+    await step('Generating channel genesis blocks (configtxgen)', () => generateChannelBlocks(model));
+    writeClientConfig(model, topologyFile);
+    state = { topologyFile, createdAt: new Date().toISOString(), channelsJoined: false, chaincodes: {}, servers: {} };
+    writeState(state);
+  }
+  const s = state;
+
+  await step(`Starting ${model.orgs.length} Fabric CAs`, async () => {
+    const started = await Promise.all(model.orgs.map((org) => ensure(org.ca.id, () => startCa(model, org))));
+    await Promise.all(started.map(waitHealthy));
+  });
+  await step(`Starting ${model.ordererOrg.nodes.length} Raft orderers`, async () => {
+    const started = await Promise.all(model.ordererOrg.nodes.map((n) => ensure(n.id, () => startOrderer(model, n))));
+    await Promise.all(started.map(waitHealthy));
+  });
+  await step('Joining orderers to channels (channel participation API)', async () => {
+    for (const channel of model.topology.channels) for (const node of model.ordererOrg.nodes) await joinOrderer(model, node, channel.name);
+  });
+  const peers = model.orgs.flatMap((org) => org.peers.map((peer) => ({ org, peer })));
+  await step(`Starting ${peers.length} peers`, async () => {
+    const started = await Promise.all(peers.map(({ peer }) => ensure(peer.id, () => startPeer(peer))));
+    await Promise.all(started.map(waitHealthy));
+  });
+  await step('Joining peers to their channels (anchor peers are in the genesis blocks)', async () => {
+    for (const { org, peer } of peers) {
+      for (const channel of peer.channels) await joinPeer(model, org, peer, channel);
+      say(`  ${peer.name} on ${peer.channels.join(', ')}`);
+    }
+    s.channelsJoined = true;
+    writeState(s);
+  });
+
+  const ensureServer = async (server: ChaincodeServer, packageId: string) => {
+    const existing = record(server.id);
+    if (existing && isAlive(existing) && s.servers[server.id] === packageId) return;
+    if (existing) await stop(existing);
+    const r = startChaincodeServer(model, server, packageId);
+    s.servers[server.id] = packageId;
+    writeState(s);
+    await waitHealthy(r);
+  };
+  for (const channel of model.topology.channels) {
+    for (const cc of channel.chaincodes) {
+      await step(`Deploying chaincode ${cc.name} on ${channel.name}`, async () => {
+        s.chaincodes[cc.name] = await deployChaincode(model, channel, cc, s.chaincodes[cc.name], ensureServer);
+        writeState(s);
+      });
+    }
+  }
+  printEndpoints(model);
+  return s;
+}
+
+/** Redeploys chaincode after a code change: new package, next sequence, restarted servers. */
+export async function deploy(names: string[]): Promise<void> {
+  const { model } = currentModel();
+  const s = readState();
+  if (!s?.channelsJoined) throw new UserFacingError('the network is not up', 'run `npm start` (or npm run network:up) first');
+  await step('Compiling chaincode', () => run(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', ...model.topology.channels.flatMap((c) => c.chaincodes.map((cc) => path.join(cc.path)))], { cwd: path.resolve(RUN_DIR, '..') }));
+  for (const channel of model.topology.channels) {
+    for (const cc of channel.chaincodes) {
+      if (names.length > 0 && !names.includes(cc.name)) continue;
+      await step(`Deploying chaincode ${cc.name} on ${channel.name}`, async () => {
+        s.chaincodes[cc.name] = await deployChaincode(model, channel, cc, s.chaincodes[cc.name], async (server, packageId) => {
+          const existing = record(server.id);
+          if (existing && isAlive(existing) && s.servers[server.id] === packageId) return;
+          if (existing) await stop(existing);
+          const r = startChaincodeServer(model, server, packageId);
+          s.servers[server.id] = packageId;
+          writeState(s);
+          await waitHealthy(r);
+        });
+        writeState(s);
+      });
+    }
+  }
+}
+
+const STOP_ORDER: ProcessRecord['kind'][] = ['service', 'chaincode', 'peer', 'orderer', 'ca'];
+
+export async function down(options: { keepData?: boolean } = {}): Promise<void> {
+  const all = records();
+  if (all.length === 0 && !existsSync(RUN_DIR)) {
+    say('No network is running here. Nothing to stop.');
+    return;
+  }
+  for (const kind of STOP_ORDER) {
+    const group = all.filter((r) => r.kind === kind);
+    if (group.length === 0) continue;
+    await step(`Stopping ${group.length} ${kind} process${group.length > 1 ? 'es' : ''}`, () => Promise.all(group.map((r) => stop(r))).then(() => undefined));
+  }
+  if (!options.keepData) {
+    rmSync(RUN_DIR, { recursive: true, force: true });
+    say(`Removed ${RUN_DIR} (ledgers, crypto material, logs).`);
+  } else {
+    say(`Kept ${RUN_DIR}; \`up\` will resume from it.`);
+  }
+}
+
+export interface ProcessStatus {
+  name: string;
+  kind: string;
+  pid: number;
+  ports: Record<string, number>;
+  alive: boolean;
+  healthy: boolean;
+  rssMiB: number;
+}
+
+export async function processStatus(): Promise<ProcessStatus[]> {
+  return Promise.all(
+    records().map(async (r) => {
+      const alive = isAlive(r);
+      const ok = alive && (r.health ? await healthy(r.health) : await portOpen(Object.values(r.ports)[0]!));
+      return { name: r.name, kind: r.kind, pid: r.pid, ports: r.ports, alive, healthy: ok, rssMiB: alive ? Math.round(rssKiB(r.pid) / 1024) : 0 };
+    }),
+  );
+}
+
+export async function status(): Promise<boolean> {
+  const { model } = currentModel();
+  const rows = await processStatus();
+  if (rows.length === 0) {
+    say('No network is running. Start it with `npm start` (or npm run network:up).');
+    return false;
+  }
+  const order = ['ca', 'orderer', 'peer', 'chaincode', 'service'];
+  rows.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.name.localeCompare(b.name));
+  console.log(`${'process'.padEnd(20)}${'kind'.padEnd(11)}${'pid'.padEnd(9)}${'state'.padEnd(10)}${'rss'.padStart(8)}  ports`);
+  for (const r of rows) {
+    const state = !r.alive ? 'STOPPED' : r.healthy ? 'healthy' : 'UNHEALTHY';
+    const ports = Object.entries(r.ports).map(([k, v]) => `${k}=${v}`).join(' ');
+    console.log(`${r.name.padEnd(20)}${r.kind.padEnd(11)}${String(r.pid).padEnd(9)}${state.padEnd(10)}${`${r.rssMiB}M`.padStart(8)}  ${ports}`);
+  }
+  const total = rows.reduce((n, r) => n + r.rssMiB, 0);
+  console.log(`total RSS ${total} MiB in ${rows.filter((r) => r.alive).length} processes`);
+  const s = readState();
+  for (const channel of model.topology.channels) {
+    const org = model.orgs.find((o) => o.spec.mspId === channel.orgs[0]);
+    let height = '?';
+    try {
+      if (org) height = String(await channelHeight(org, channel.name));
+    } catch {
+      height = 'unreachable';
+    }
+    const ccs = channel.chaincodes.map((cc) => {
+      const d = s?.chaincodes[cc.name];
+      return d ? `${cc.name} ${d.version} seq ${d.sequence}` : `${cc.name} (not deployed)`;
+    });
+    console.log(`channel ${channel.name}: height ${height}; ${channel.orgs.length} orgs; chaincode ${ccs.join(', ')}`);
+  }
+  return rows.every((r) => r.alive && r.healthy);
+}
+
+export function printEndpoints(model: NetworkModel): void {
+  say('Network is up:');
+  for (const org of model.orgs) {
+    say(`  ${org.spec.mspId.padEnd(13)} peer ${org.peers.map((p) => `127.0.0.1:${p.port}`).join(', ')}  CA https://127.0.0.1:${org.ca.port}  channels ${org.channels.map((c) => c.name).join(', ')}`);
+  }
+  say(`  ${'OrdererMSP'.padEnd(13)} orderers ${model.ordererOrg.nodes.map((n) => `127.0.0.1:${n.port}`).join(', ')}`);
+  say(`  connection profiles: ${path.join(RUN_DIR, 'profiles')}   gateway config: ${GATEWAY_CONFIG_FILE}`);
+}

@@ -1,0 +1,21 @@
+/** Where things live. The run folder (git-ignored) holds everything a running network writes. */
+import path from 'node:path';
+import { REPO_ROOT } from '@dec/network';
+
+export { REPO_ROOT };
+export const RUN_DIR = path.resolve(process.env.DEC_RUN_DIR ?? path.join(REPO_ROOT, '.run'));
+export const FABRIC_DIR = path.join(REPO_ROOT, '.fabric');
+export const FABRIC_BIN = path.join(FABRIC_DIR, 'bin');
+/** core.yaml and orderer.yaml copied from the pinned Fabric module's sampleconfig. */
+export const FABRIC_CONFIG = path.join(FABRIC_DIR, 'config');
+export const BUILDER_DIR = path.join(REPO_ROOT, 'test-network', 'builders', 'ccaas');
+export const BUILD_SCRIPT = path.join(REPO_ROOT, 'test-network', 'scripts', 'build-fabric.sh');
+
+export const runPath = (...parts: string[]) => path.join(RUN_DIR, ...parts);
+export const LOG_DIR = runPath('logs');
+export const PID_DIR = runPath('pids');
+export const STATE_FILE = runPath('state.json');
+
+export function bin(name: string): string {
+  return path.join(FABRIC_BIN, name);
+}

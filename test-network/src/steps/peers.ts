@@ -1,0 +1,36 @@
+/** Peers: started with their org identity and joined to their org's channels. */
+import { LOOPBACK, type NetworkModel, type OrgModel, type PeerNode } from '@dec/network';
+import { mkdirSync } from 'node:fs';
+import { orgAdminEnv, peerEnv } from '../env';
+import { run } from '../exec';
+import { bin } from '../paths';
+import { start, type ProcessRecord } from '../processes';
+
+export function startPeer(peer: PeerNode): ProcessRecord {
+  mkdirSync(peer.dataDir, { recursive: true });
+  return start({
+    name: peer.id,
+    kind: 'peer',
+    command: bin('peer'),
+    args: ['node', 'start'],
+    env: peerEnv(peer),
+    ports: { grpc: peer.port, chaincode: peer.chaincodePort, operations: peer.operationsPort },
+    health: { url: `https://${LOOPBACK}:${peer.operationsPort}/healthz`, ca: peer.tls.ca },
+  });
+}
+
+export async function peerChannels(org: OrgModel, peer: PeerNode): Promise<string[]> {
+  const out = await run(bin('peer'), ['channel', 'list'], { env: orgAdminEnv(org, peer) });
+  return out.split('\n').map((l) => l.trim()).filter((l) => l && !l.includes(':'));
+}
+
+export async function joinPeer(model: NetworkModel, org: OrgModel, peer: PeerNode, channel: string): Promise<void> {
+  if ((await peerChannels(org, peer)).includes(channel)) return;
+  await run(bin('peer'), ['channel', 'join', '-b', model.channelBlock(channel)], { env: orgAdminEnv(org, peer) });
+}
+
+export async function channelHeight(org: OrgModel, channel: string): Promise<number> {
+  const out = await run(bin('peer'), ['channel', 'getinfo', '-c', channel], { env: orgAdminEnv(org) });
+  const json = JSON.parse(out.slice(out.indexOf('{'))) as { height: number };
+  return json.height;
+}
