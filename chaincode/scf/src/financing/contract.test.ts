@@ -22,7 +22,7 @@ describe('scf financing contract', () => {
     const offer = await s.call('financing:Offer', who.bank, { financingId: 'F1', assetType: 'receivable', assetId: 'L1' }, { terms });
     const privateKeys = [...s.h.world.privateState.keys()];
     expect(privateKeys).to.have.length(1);
-    expect(privateKeys[0]).to.match(/^termsBankLessor\u0000\u0000terms\u0000F1\u0000$/);
+    expect(privateKeys[0]).to.equal('termsBankLessor\u0000\u0000terms\u0000F1\u0000');
     const stored = s.h.world.privateState.get(privateKeys[0]!)!;
     const view = await s.result<{ financing: object; termsHash: string }>('financing:Get', who.supplier, { financingId: 'F1' });
     expect(view.termsHash).to.equal(createHash('sha256').update(stored).digest('hex'));
@@ -91,7 +91,7 @@ describe('scf financing contract', () => {
     await s.call('financing:Offer', who.bank, { financingId: 'F1', assetType: 'receivable', assetId: 'L1.1' }, { terms });
     await s.call('financing:Accept', who.lessor, { financingId: 'F1', termsHash: await termsHashOf(s, 'F1') });
     const exposureKey = [...s.h.world.privateState.keys()].find((k) => k.includes('exposure'))!;
-    expect(exposureKey).to.match(/^termsBankLessor\u0000\u0000exposure\u0000BankMSP\u0000LessorMSP\u0000$/);
+    expect(exposureKey).to.equal('termsBankLessor\u0000\u0000exposure\u0000BankMSP\u0000LessorMSP\u0000');
     const outstanding = (): string => JSON.parse(Buffer.from(s.h.world.privateState.get(exposureKey)!).toString()).outstanding;
     expect(outstanding()).to.equal('350000');
     await s.call('financing:RecordAdvance', who.bank, { financingId: 'F1', evidenceHash: H('a') });
