@@ -4,5 +4,7 @@
  */
 import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
+import { IdentityContract } from './identity/identity-contract';
+import { TokenContract } from './token/token-contract';
 
-export const contracts = [createNetworkContract('energy', version)];
+export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract];

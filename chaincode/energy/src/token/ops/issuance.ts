@@ -1,0 +1,105 @@
+/**
+ * Platform-only token operations: genesis, rate and fee parameters, pool
+ * releases, team vesting, the reward pool. The contract has already checked
+ * that the caller is the platform operator.
+ */
+import { big, ConflictError, type DecContext } from '@dec/chaincode-kit';
+import type { z } from 'zod';
+import { emitAll, txInfo } from '../../common/context';
+import { SYS } from '../accounts';
+import { currentRate, postRate as postRateLogic, quoteMint } from '../exchange';
+import { feeScheduleSchema } from '../fees';
+import { DEFAULT_SPLIT_BPS, planGenesis } from '../genesis';
+import type * as inputs from '../token-inputs';
+import { TokenGuards } from '../token-guards';
+import { sum } from '../units';
+import { release, schedule, vestingSchema } from '../vesting';
+import { tokenTx } from './run';
+
+export async function genesis(ctx: DecContext, input: z.infer<typeof inputs.genesisInput>) {
+  return tokenTx(ctx, 'Genesis', async (store) => {
+    const plan = planGenesis(await store.genesis(), input.splitBps ?? DEFAULT_SPLIT_BPS, txInfo(ctx));
+    const { genesis: g, mints } = plan.state;
+    await store.putGenesis(g);
+    for (const m of mints) await store.mint('DEC', m.account, m.amount, 'Genesis');
+    await store.putVesting(vestingSchema.parse({ total: g.allocation.team, released: '0', genesisAt: g.at }));
+    emitAll(ctx, plan.events);
+    return { genesis: g, teamSchedule: schedule(BigInt(g.allocation.team), g.at).map((s) => ({ at: s.at, cumulative: s.cumulative.toString() })) };
+  });
+}
+
+export async function postRate(ctx: DecContext, input: z.infer<typeof inputs.postRateInput>) {
+  const change = postRateLogic(input.deccPerDec, txInfo(ctx));
+  await tokenTx(ctx, 'PostRate', (store) => store.putRate(change.state));
+  emitAll(ctx, change.events);
+  return change.state;
+}
+
+export async function setFees(ctx: DecContext, input: z.infer<typeof inputs.setFeesInput>) {
+  return tokenTx(ctx, 'SetFees', async (store) => {
+    const current = await store.fees();
+    const next = feeScheduleSchema.parse({ DEC: input.DEC ?? current.DEC, DECC: input.DECC ?? current.DECC });
+    await store.putFees(next);
+    ctx.emit('FeesSet', next);
+    return next;
+  });
+}
+
+/** Pays out of the ecology or others pool in one numbered batch (white paper 7.2: "release in batches"). */
+export async function releaseBatch(ctx: DecContext, input: z.infer<typeof inputs.releaseBatchInput>) {
+  const guards = new TokenGuards(ctx);
+  for (const p of input.payouts) await guards.creditable(p.to, 'DEC');
+  const pool = SYS[input.pool];
+  return tokenTx(ctx, 'ReleaseBatch', async (store) => {
+    const total = sum(input.payouts.map((p) => big(p.amount)));
+    await store.recordBatch(pool, input.batchId, total, input.payouts.length);
+    await store.debit('DEC', pool, total);
+    for (const p of input.payouts) await store.credit('DEC', p.to, big(p.amount), pool, 'ReleaseBatch');
+    const payload = { pool, batchId: input.batchId, total: total.toString(), payouts: input.payouts, memo: input.memo };
+    ctx.emit('BatchReleased', payload);
+    return payload;
+  });
+}
+
+/** Releases vested team tokens (default: all that is releasable now) to a team member's account. */
+export async function releaseVested(ctx: DecContext, input: z.infer<typeof inputs.releaseVestedInput>) {
+  await new TokenGuards(ctx).creditable(input.to, 'DEC');
+  return tokenTx(ctx, 'ReleaseVested', async (store) => {
+    const vesting = await store.vesting();
+    if (!vesting) throw new ConflictError('DEC genesis has not happened yet');
+    const change = release(vesting, input.amount === undefined ? undefined : big(input.amount), input.to, txInfo(ctx));
+    await store.putVesting(change.state);
+    await store.debit('DEC', SYS.team, change.amount);
+    await store.credit('DEC', input.to, change.amount, SYS.team, 'ReleaseVested');
+    emitAll(ctx, change.events);
+    return { to: input.to, amount: change.amount.toString(), vesting: change.state };
+  });
+}
+
+/** Funds the DECC reward pool the only honest way: DEC from a platform pool is locked in the reserve and DECC minted against it. */
+export async function fundRewardPool(ctx: DecContext, input: z.infer<typeof inputs.fundRewardPoolInput>) {
+  return tokenTx(ctx, 'FundRewardPool', async (store) => {
+    const rate = currentRate(await store.rate(), input.expectedRate);
+    const dec = big(input.decAmount);
+    const decc = quoteMint(dec, rate);
+    await store.debit('DEC', input.from, dec);
+    await store.credit('DEC', SYS.reserve, dec, input.from, 'FundRewardPool');
+    await store.mint('DECC', SYS.rewards, decc, 'FundRewardPool');
+    const payload = { from: input.from, decAmount: dec.toString(), deccAmount: decc.toString(), rateE18: rate.toString() };
+    ctx.emit('RewardPoolFunded', payload);
+    return payload;
+  });
+}
+
+export async function payRewards(ctx: DecContext, input: z.infer<typeof inputs.payRewardsInput>) {
+  const guards = new TokenGuards(ctx);
+  for (const p of input.payouts) await guards.creditable(p.to, 'DECC');
+  return tokenTx(ctx, 'PayRewards', async (store) => {
+    const total = sum(input.payouts.map((p) => big(p.amount)));
+    await store.debit('DECC', SYS.rewards, total);
+    for (const p of input.payouts) await store.credit('DECC', p.to, big(p.amount), SYS.rewards, 'Reward');
+    const payload = { total: total.toString(), payouts: input.payouts, memo: input.memo };
+    ctx.emit('RewardsPaid', payload);
+    return payload;
+  });
+}
