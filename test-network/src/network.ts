@@ -17,7 +17,7 @@ import { readState, writeState, type NetworkState } from './state';
 import { startCa } from './steps/cas';
 import { deployChaincode, startChaincodeServer } from './steps/chaincode';
 import { generateCaSecrets, generateChannelBlocks, generateCrypto, GATEWAY_CONFIG_FILE, writeClientConfig } from './steps/generate';
-import { joinOrderer, startOrderer } from './steps/orderers';
+import { joinOrderer, ordererChannelInfo, startOrderer } from './steps/orderers';
 import { channelHeight, joinPeer, startPeer } from './steps/peers';
 
 export function currentModel(): { model: NetworkModel; topologyFile: string } {
@@ -110,6 +110,12 @@ export async function up(): Promise<NetworkState> {
   });
   await step('Joining orderers to channels (channel participation API)', async () => {
     for (const channel of model.topology.channels) for (const node of model.ordererOrg.nodes) await joinOrderer(model, node, channel.name);
+    // A restarted orderer is "onboarding" until it has caught up with the others.
+    for (const channel of model.topology.channels) {
+      for (const node of model.ordererOrg.nodes) {
+        await waitFor(`${node.id} on ${channel.name}`, async () => (await ordererChannelInfo(model, node, channel.name)).status === 'active', READY_TIMEOUT_MS, `Read its log: ${record(node.id)?.log}`);
+      }
+    }
   });
   const peers = model.orgs.flatMap((org) => org.peers.map((peer) => ({ org, peer })));
   await step(`Starting ${peers.length} peers`, async () => {

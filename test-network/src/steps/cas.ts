@@ -4,7 +4,7 @@
  * HTTPS with a certificate from the org's TLS CA. Its config file is written by
  * us; fabric-ca-server fills in its defaults for the rest.
  */
-import { CA_TLS_HOST, LOOPBACK, caRegistrarSecretPath, type NetworkModel, type OrgModel } from '@dec/network';
+import { CA_REGISTRAR_ID, CA_TLS_HOST, LOOPBACK, caRegistrarSecretPath, type NetworkModel, type OrgModel } from '@dec/network';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -21,6 +21,7 @@ export function startCa(model: NetworkModel, org: OrgModel): ProcessRecord {
   const ca = org.ca;
   const tls = caTls(model, org);
   mkdirSync(ca.homeDir, { recursive: true });
+  const secret = readFileSync(caRegistrarSecretPath(model, org.spec.name), 'utf8').trim();
   const config = {
     version: '1.5.21',
     port: ca.port,
@@ -30,7 +31,27 @@ export function startCa(model: NetworkModel, org: OrgModel): ProcessRecord {
     ca: { name: ca.caName, certfile: ca.signingCert, keyfile: ca.signingKey },
     // API users are registered under <org>.users; attributes travel in enrollment certs.
     affiliations: { [org.spec.name]: ['users', 'devices'] },
-    registry: { maxenrollments: -1 },
+    // The registrar: may register client identities and give them any attribute.
+    registry: {
+      maxenrollments: -1,
+      identities: [
+        {
+          name: CA_REGISTRAR_ID,
+          pass: secret,
+          type: 'client',
+          affiliation: '',
+          attrs: {
+            'hf.Registrar.Roles': 'client,user',
+            'hf.Registrar.Attributes': '*',
+            'hf.Registrar.DelegateRoles': 'client,user',
+            'hf.Revoker': true,
+            'hf.GenCRL': true,
+            'hf.AffiliationMgr': true,
+            'hf.IntermediateCA': false,
+          },
+        },
+      ],
+    },
     db: { type: 'sqlite3', datasource: 'fabric-ca-server.db' },
     operations: {
       listenAddress: `${LOOPBACK}:${ca.operationsPort}`,
@@ -38,13 +59,12 @@ export function startCa(model: NetworkModel, org: OrgModel): ProcessRecord {
     },
     metrics: { provider: 'prometheus' },
   };
-  writeFileSync(path.join(ca.homeDir, 'fabric-ca-server-config.yaml'), stringify(config));
-  const secret = readFileSync(caRegistrarSecretPath(model, org.spec.name), 'utf8').trim();
+  writeFileSync(path.join(ca.homeDir, 'fabric-ca-server-config.yaml'), stringify(config), { mode: 0o600 });
   return start({
     name: ca.id,
     kind: 'ca',
     command: bin('fabric-ca-server'),
-    args: ['start', '--home', ca.homeDir, '-b', `admin:${secret}`],
+    args: ['start', '--home', ca.homeDir],
     ports: { api: ca.port, operations: ca.operationsPort },
     health: { url: `https://${LOOPBACK}:${ca.operationsPort}/healthz`, ca: ca.tlsCaCert },
   });

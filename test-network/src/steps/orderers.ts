@@ -43,7 +43,7 @@ export async function joinOrderer(model: NetworkModel, node: OrdererNode, channe
 
 /** Channel info as the orderer sees it: height and consensus relation. */
 export async function ordererChannelInfo(model: NetworkModel, node: OrdererNode, channel: string): Promise<{ height: number; status: string; consensusRelation: string }> {
-  const out = await osnadmin(model, node, ['info', '--channelID', channel]);
+  const out = await osnadmin(model, node, ['list', '--channelID', channel]);
   const json = JSON.parse(out.slice(out.indexOf('{'))) as { height: number; status: string; consensusRelation: string };
   return json;
 }
