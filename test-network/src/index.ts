@@ -3,3 +3,5 @@ export * from './network';
 export * from './processes';
 export * from './state';
 export { GATEWAY_CONFIG_FILE, profilePath } from './steps/generate';
+export * from './testing/actors';
+export * from './ca-client';
