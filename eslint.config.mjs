@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     files: ['chaincode/**/*.ts'],
-    ignores: ['chaincode/**/*.test.ts', 'chaincode/kit/src/testing/**'],
+    ignores: ['chaincode/**/*.test.ts', 'chaincode/kit/src/testing/**', 'chaincode/*/src/test-support/**'],
     rules: chaincodeDeterminism,
   },
 );

@@ -34,4 +34,11 @@ describe('network contract', () => {
     expect((err as Error).message).to.equal('VALIDATION: request.note: must be at most 200 characters');
     expect(h.world.state.size).to.equal(0);
   });
+
+  it('writes a beacon as one new key without reading anything', async () => {
+    const h = new TestHarness();
+    const { result, txId } = await h.invoke(new Network(), 'Beacon', bank, ['{"note":"b"}']);
+    expect(result).to.include({ mspId: 'BankMSP', txId, note: 'b' });
+    expect([...h.world.state.keys()]).to.deep.equal([`\u0000beacon\u0000${txId}\u0000`]);
+  });
 });

@@ -74,6 +74,20 @@ export function createNetworkContract(chaincodeName: string, chaincodeVersion: s
       return result(record);
     }
 
+    /**
+     * A blind write of one new key (`beacon~<txId>`): no reads, so it can never
+     * conflict. The benchmark baseline that domain transactions are compared to.
+     */
+    @Transaction()
+    @Returns('string')
+    async Beacon(ctx: DecContext, request: string): Promise<string> {
+      const input = parseInput(probeSchema, request, 'request');
+      const record = { mspId: ctx.caller.mspId, txId: ctx.ledger.txId, at: ctx.ledger.txTime, note: input.note };
+      await ctx.ledger.put(ctx.ledger.key('beacon', ctx.ledger.txId), record);
+      ctx.emit('Beacon', record);
+      return result(record);
+    }
+
     @Transaction(false)
     @Returns('string')
     async LastProbe(ctx: DecContext, mspId: string): Promise<string> {
