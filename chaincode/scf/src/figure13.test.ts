@@ -66,8 +66,12 @@ describe('scf figure 13 flow', () => {
     await s.call('financing:Accept', who.subSupplier, { financingId: 'F3', termsHash: (await s.result<Fin>('financing:Get', who.subSupplier, { financingId: 'F3' })).termsHash });
 
     // No part can be financed twice, and a split parent cannot be financed at all.
-    const twice = await s.error('financing:Offer', who.bank, { financingId: 'F4', assetType: 'receivable', assetId: 'L1.1' }, { terms: offerTerms });
-    expect(twice.message).to.match(/^RULE_VIOLATION: double-financing: receivable L1\.1 is already financed/);
+    // A refusal commits only an alert, which the regulator lists.
+    const twice = await s.refused('financing:Offer', who.bank, { financingId: 'F4', assetType: 'receivable', assetId: 'L1.1' }, { terms: offerTerms });
+    expect(twice.result).to.include({ rule: 'double-financing', alertId: twice.txId });
+    expect(twice.result.detail).to.match(/^receivable L1\.1 is already financed/);
+    expect((await s.result<{ alertId: string }[]>('rules:ListAlerts', who.regulator)).map((a) => a.alertId)).to.deep.equal([twice.txId]);
+    expect((await s.error('financing:Get', who.bank, { financingId: 'F4' })).message).to.match(/^NOT_FOUND/);
     expect((await s.error('financing:Offer', who.bank, { financingId: 'F4', assetType: 'receivable', assetId: 'L1' }, { terms: offerTerms })).message).to.match(/^CONFLICT/);
     expect((await s.error('receivables:Split', who.lessor, { receivableId: 'L1.1', amounts: ['1', (a - 1n).toString()] })).message).to.match(/^CONFLICT/);
 
@@ -100,6 +104,10 @@ describe('scf figure 13 flow', () => {
     const privateView = await s.result<{ settlement: { bankRepaid: string; holderReceived: string } }>('financing:GetTerms', who.regulator, { financingId: 'F1' });
     expect(privateView.settlement).to.include({ bankRepaid: end.advance, holderReceived: end.toHolder });
     // Repaid, but still never financeable again.
-    expect((await s.error('financing:Offer', who.bank, { financingId: 'F5', assetType: 'receivable', assetId: 'L1.1' }, { terms: offerTerms })).message).to.match(/double-financing/);
+    expect((await s.refused('financing:Offer', who.bank, { financingId: 'F5', assetType: 'receivable', assetId: 'L1.1' }, { terms: offerTerms })).result.rule).to.equal('double-financing');
+
+    // The regulator audits the part's whole lifecycle from its key history.
+    const audit = await s.result<{ history: { value: { status: string } }[] }>('audit:History', who.regulator, { assetType: 'receivable', assetId: 'L1.1' });
+    expect(audit.history.map((h) => h.value.status).reverse()).to.deep.equal(['active', 'financed', 'repaid']);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
+import { AuditContract } from './audit/contract';
 import { FinancingContract } from './financing/contract';
 import { InsuranceContract } from './insurance/contract';
 import { LeasingContract } from './leasing/contract';
@@ -21,4 +22,5 @@ export const contracts = [
   WarehouseContract,
   InsuranceContract,
   RulesContract,
+  AuditContract,
 ];

@@ -100,6 +100,9 @@ export const POLICY = {
   'rules:CheckFinancing': READERS,
   'rules:RaiseAlert': [BANK, REGULATOR],
   'rules:ListAlerts': [BANK, REGULATOR],
+  'rules:GetAlert': [BANK, REGULATOR],
+  // audit: key history of any asset; object rule: its parties or the regulator
+  'audit:History': READERS,
 } as const satisfies Record<string, readonly Grant[]>;
 export type TxName = keyof typeof POLICY;
 

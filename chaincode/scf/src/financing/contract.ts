@@ -8,6 +8,10 @@
  * takes the double-financing lock and pledges the asset) -> RecordAdvance (bank)
  * -> Settle (receivables: collected rent repays the bank first) or
  * RecordRepayment (orders, receipts; transient `repayment`).
+ *
+ * Offer and Accept never throw a regulator-rule violation: they commit a
+ * refusal instead (only the alert is written; see rules/logic.ts `refuse`)
+ * and return `{ refused: true, rule, detail, alertId, ... }`.
  */
 import { AccessDeniedError, big, ConflictError, DecContext, DecContract, parseInput, result } from '@dec/chaincode-kit';
 import { Info, Returns, Transaction } from 'fabric-contract-api';
@@ -19,7 +23,7 @@ import { begin } from '../common/tx';
 import { getLease } from '../leasing/store';
 import { collectedShare } from '../receivables/logic';
 import { getReceivable } from '../receivables/store';
-import { getRules } from '../rules/store';
+import { getRules, recordRefusal } from '../rules/store';
 import { loadAsset, pledgeAsset, releaseAsset } from './assets';
 import { acceptInput, advanceInput, financingRef, offerInput, repaymentAmount, repaymentInput, termsInput } from './inputs';
 import {
@@ -70,14 +74,20 @@ export class FinancingContract extends DecContract {
       lock: await getLock(ctx, asset.assetType, asset.assetId),
       outstanding: await getOutstanding(ctx, collection, env.actor.party, asset.holder),
     };
-    const change = offerFinancing(req.financingId, asset, collection, terms, rc, env);
+    const decision = offerFinancing(req.financingId, asset, collection, terms, rc, env);
+    if (decision.refused) return recordRefusal(ctx, decision.refusal);
+    const change = decision.change;
     await putFinancing(ctx, change.financing);
     await putTerms(ctx, collection, change.terms);
     emitAll(ctx, change.events);
     return result(change.financing);
   }
 
-  /** The holder accepts exactly the terms whose hash it names; this pledges the asset to the bank. */
+  /**
+   * The holder accepts exactly the terms whose hash it names; this pledges the
+   * asset to the bank. Refused (alert only) when the asset is already financed
+   * or the rules, tightened since the offer, no longer allow the terms.
+   */
   @Transaction()
   @Returns('string')
   async Accept(ctx: DecContext, input: string): Promise<string> {
@@ -94,7 +104,9 @@ export class FinancingContract extends DecContract {
       lock: await getLock(ctx, f.assetType, f.assetId),
       outstanding: await getOutstanding(ctx, f.collection, f.bank, f.counterparty),
     };
-    const change = acceptFinancing(f, asset, terms, rc, env);
+    const decision = acceptFinancing(f, asset, terms, rc, env);
+    if (decision.refused) return recordRefusal(ctx, decision.refusal);
+    const change = decision.change;
     await putLock(ctx, change.lock);
     await pledgeAsset(ctx, f.assetType, f.assetId, change.pledge);
     await putOutstanding(ctx, f.collection, f.bank, f.counterparty, change.outstanding);

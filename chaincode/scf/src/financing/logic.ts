@@ -2,6 +2,8 @@
  * Financing lifecycle as pure functions. The regulator's rules are enforced
  * here at both points where a financing can come into being (offer and
  * acceptance), because rules, exposure and locks may change in between.
+ * A rule violation is not thrown: offer and acceptance return a Decision, and
+ * a refusal (rules/logic.ts `refuse`) is committed as an alert instead of the change.
  * Event payloads never carry private amounts or rates.
  */
 import { big, ConflictError, str, ValidationError } from '@dec/chaincode-kit';
@@ -9,7 +11,7 @@ import type { z } from 'zod';
 import { FINANCEABLE_STATUS, type AssetType, type Pledge } from '../common/financed';
 import type { TxEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
-import { checkAdvanceRate, checkConcentration, checkDoubleFinancing, enforce } from '../rules/logic';
+import { applied, checkAdvanceRate, checkConcentration, checkDoubleFinancing, firstViolation, refuse, type Decision, type Violation } from '../rules/logic';
 import type { Rules } from '../rules/state';
 import type { termsInput } from './inputs';
 import type { Financing, FinancingLock, PrivateTerms, Settlement } from './state';
@@ -38,12 +40,26 @@ function requireFinanceable(asset: AssetView): void {
   }
 }
 
-function enforceRules(asset: AssetView, bank: string, counterparty: string, t: { advanceRateBps: number; advance: bigint }, rc: RuleContext): void {
-  enforce(
+function ruleViolation(asset: AssetView, bank: string, counterparty: string, t: { advanceRateBps: number; advance: bigint }, rc: RuleContext): Violation | undefined {
+  return firstViolation(
     checkDoubleFinancing(asset.assetType, asset.assetId, rc.lock),
     checkAdvanceRate(rc.rules, t.advanceRateBps),
     checkConcentration(rc.rules, bank, counterparty, rc.outstanding, t.advance),
   );
+}
+
+export interface OfferChange {
+  financing: Financing;
+  terms: PrivateTerms;
+  events: ScfEvent[];
+}
+
+export interface AcceptChange {
+  financing: Financing;
+  lock: FinancingLock;
+  pledge: Pledge;
+  outstanding: bigint;
+  events: ScfEvent[];
 }
 
 export function computeTerms(financingId: string, face: bigint, t: z.infer<typeof termsInput>): PrivateTerms {
@@ -70,13 +86,16 @@ export function offerFinancing(
   t: z.infer<typeof termsInput>,
   rc: RuleContext,
   env: TxEnv,
-): { financing: Financing; terms: PrivateTerms; events: ScfEvent[] } {
+): Decision<OfferChange> {
   const bank = env.actor.party;
+  const attempt = { transaction: 'financing:Offer', assetType: asset.assetType, assetId: asset.assetId, financingId, collection };
   // Double financing first: an attempt on a financed asset is a rule violation, not a mere wrong status.
-  enforce(checkDoubleFinancing(asset.assetType, asset.assetId, rc.lock));
+  const twice = checkDoubleFinancing(asset.assetType, asset.assetId, rc.lock);
+  if (twice) return refuse(twice, attempt, env);
   requireFinanceable(asset);
   const terms = computeTerms(financingId, asset.face, t);
-  enforceRules(asset, bank, asset.holder, { advanceRateBps: t.advanceRateBps, advance: big(terms.advance) }, rc);
+  const violation = ruleViolation(asset, bank, asset.holder, { advanceRateBps: t.advanceRateBps, advance: big(terms.advance) }, rc);
+  if (violation) return refuse(violation, attempt, env);
   const financing: Financing = {
     id: financingId,
     assetType: asset.assetType,
@@ -90,7 +109,7 @@ export function offerFinancing(
     updatedAt: env.now,
   };
   const payload = { financingId, assetType: asset.assetType, assetId: asset.assetId, bank, counterparty: asset.holder, collection };
-  return { financing, terms, events: [{ name: 'FinancingOffered', payload }] };
+  return applied({ financing, terms, events: [{ name: 'FinancingOffered', payload }] });
 }
 
 export function acceptFinancing(
@@ -99,19 +118,22 @@ export function acceptFinancing(
   terms: PrivateTerms,
   rc: RuleContext,
   env: TxEnv,
-): { financing: Financing; lock: FinancingLock; pledge: Pledge; outstanding: bigint; events: ScfEvent[] } {
+): Decision<AcceptChange> {
   if (f.status !== 'offered') throw new ConflictError(`financing ${f.id} is ${f.status}, not offered`);
   if (asset.holder !== f.counterparty) throw new ConflictError(`${asset.assetType} ${asset.assetId} changed hands since the offer`);
-  enforce(checkDoubleFinancing(asset.assetType, asset.assetId, rc.lock));
+  const attempt = { transaction: 'financing:Accept', assetType: f.assetType, assetId: f.assetId, financingId: f.id, collection: f.collection };
+  const twice = checkDoubleFinancing(asset.assetType, asset.assetId, rc.lock);
+  if (twice) return refuse(twice, attempt, env);
   requireFinanceable(asset);
   if (big(terms.face) !== asset.face) throw new ConflictError(`${asset.assetType} ${asset.assetId} changed amount since the offer`);
   const advance = big(terms.advance);
-  enforceRules(asset, f.bank, f.counterparty, { advanceRateBps: terms.advanceRateBps, advance }, rc);
+  const violation = ruleViolation(asset, f.bank, f.counterparty, { advanceRateBps: terms.advanceRateBps, advance }, rc);
+  if (violation) return refuse(violation, attempt, env);
   const lock: FinancingLock = { assetType: f.assetType, assetId: f.assetId, financingId: f.id, bank: f.bank, at: env.now };
   const pledge: Pledge = { financingId: f.id, bank: f.bank, at: env.now };
   const next: Financing = { ...f, status: 'accepted', acceptedAt: env.now, updatedAt: env.now };
   const payload = { financingId: f.id, assetType: f.assetType, assetId: f.assetId, bank: f.bank, counterparty: f.counterparty };
-  return { financing: next, lock, pledge, outstanding: rc.outstanding + advance, events: [{ name: 'FinancingAccepted', payload }] };
+  return applied({ financing: next, lock, pledge, outstanding: rc.outstanding + advance, events: [{ name: 'FinancingAccepted', payload }] });
 }
 
 export function declineFinancing(f: Financing, env: TxEnv): { financing: Financing; events: ScfEvent[] } {

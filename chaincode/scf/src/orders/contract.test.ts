@@ -35,7 +35,7 @@ describe('scf orders contract (order financing)', () => {
     }
     expect((await s.result<{ financing: { collection: string } }>('financing:Get', who.bank, { financingId: 'OF2' })).financing.collection).to.equal('termsBankSupplier');
     expect(s.endorsers('order', 'PO1')).to.deep.equal(['BankMSP', 'SupplierMSP']);
-    expect((await s.error('financing:Offer', who.bank, { financingId: 'OF3', assetType: 'order', assetId: 'PO2' }, { terms })).message).to.match(/double-financing/);
+    expect((await s.refused('financing:Offer', who.bank, { financingId: 'OF3', assetType: 'order', assetId: 'PO2' }, { terms })).result).to.include({ rule: 'double-financing', assetType: 'order' });
 
     // Repaid directly (amount private, transient), then the pledge is released.
     expect((await s.error('financing:Settle', who.bank, { financingId: 'OF1' })).message).to.match(/^CONFLICT/);

@@ -1,16 +1,18 @@
 /**
  * `rules` contract: the regulator's rules and alerts.
  *
- * Rules are enforced inside the financing transactions (financing:Offer and
- * financing:Accept throw RuleViolationError), and a failed transaction writes
- * nothing, so it cannot leave an alert behind. Alerts are therefore recorded by
- * a separate submit: a bank (or the gateway acting for it) pre-checks with the
- * evaluate transaction CheckFinancing, or sees a RULE_VIOLATION from a submit,
- * or the regulator detects something off-chain, and then submits RaiseAlert.
- * RaiseAlert re-checks what it can against state and records the verdict in
- * `confirmed`, so an alert is evidence, not just an accusation.
+ * Rules are enforced inside the financing transactions: financing:Offer and
+ * financing:Accept refuse a violation by committing only an alert
+ * (`reportedBy: 'chaincode'`, event RegulatorAlert) and returning
+ * `{ refused: true, ... }`, so every refused attempt leaves evidence.
+ * What the chaincode cannot see at endorsement, it cannot refuse: the loser of
+ * two acceptances racing in one block fails MVCC at validation and writes
+ * nothing. For that (and for what the regulator finds off-chain) RaiseAlert
+ * records an alert by a separate submit; it re-checks what it can against
+ * state and records the verdict in `confirmed`, so an alert is evidence, not
+ * just an accusation.
  */
-import { DecContext, DecContract, parseInput, result } from '@dec/chaincode-kit';
+import { DecContext, DecContract, NotFoundError, parseInput, result } from '@dec/chaincode-kit';
 import { Info, Returns, Transaction } from 'fabric-contract-api';
 import { mspOf, ROLE } from '../access/policy';
 import { collectionFor } from '../common/constants';
@@ -19,10 +21,10 @@ import { begin } from '../common/tx';
 import { loadAsset } from '../financing/assets';
 import { advanceOf } from '../financing/terms';
 import { getLock, getOutstanding } from '../financing/store';
-import { checkFinancingInput, raiseAlertInput, setRulesInput } from './inputs';
-import { checkAdvanceRate, checkConcentration, checkDoubleFinancing, updateRules, type Violation } from './logic';
+import { alertRef, checkFinancingInput, raiseAlertInput, setRulesInput } from './inputs';
+import { ALERT_EVENT, checkAdvanceRate, checkConcentration, checkDoubleFinancing, updateRules, type Violation } from './logic';
 import type { Alert } from './state';
-import { getRules, listAlerts, putAlert, putRules } from './store';
+import { getAlert, getAlertDetail, getRules, listAlerts, putAlert, putRules } from './store';
 
 @Info({ title: 'rules', description: 'Regulator rules (double financing, advance cap, concentration limit) and alerts' })
 export class RulesContract extends DecContract {
@@ -107,7 +109,7 @@ export class RulesContract extends DecContract {
       at: env.now,
     };
     await putAlert(ctx, alert);
-    emitAll(ctx, [{ name: 'RegulatoryAlert', payload: { ...alert, reporterRole: env.actor.role === ROLE.regulator ? 'regulator' : 'bank' } }]);
+    emitAll(ctx, [{ name: ALERT_EVENT, payload: { ...alert, reporterRole: env.actor.role === ROLE.regulator ? 'regulator' : 'bank' } }]);
     return result(alert);
   }
 
@@ -116,6 +118,21 @@ export class RulesContract extends DecContract {
   async ListAlerts(ctx: DecContext): Promise<string> {
     begin(ctx, 'rules:ListAlerts');
     return result(await listAlerts(ctx));
+  }
+
+  /**
+   * One alert, with the private detail of a refusal (the offered rate, the
+   * exposure) when it has one and this peer is in its collection, else `privateDetail: null`.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async GetAlert(ctx: DecContext, input: string): Promise<string> {
+    begin(ctx, 'rules:GetAlert');
+    const req = parseInput(alertRef, input);
+    const alert = await getAlert(ctx, req.alertId);
+    if (!alert) throw new NotFoundError('alert', req.alertId);
+    const privateDetail = alert.privateDetail ? ((await getAlertDetail(ctx, alert.privateDetail.collection, alert.alertId)) ?? null) : null;
+    return result({ alert, privateDetail });
   }
 }
 

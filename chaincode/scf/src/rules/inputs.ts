@@ -31,3 +31,6 @@ export const raiseAlertInput = z.object({
   advanceRateBps: bps(10_000).optional(),
   detail: text(1000),
 });
+
+/** An alert ID is the ID of the transaction that recorded it. */
+export const alertRef = z.object({ alertId: z.string().regex(/^[0-9a-zA-Z_-]{1,128}$/, 'must be a transaction ID') });

@@ -38,10 +38,43 @@ export const alert = z.object({
   financingId: z.string().optional(),
   suspect: party.optional(),
   detail: z.string(),
+  /** The reporting party, or `chaincode` for an alert the chaincode recorded when it refused a transaction. */
   reportedBy: z.string(),
+  /** Refusals: the refused transaction's wire name (e.g. `financing:Offer`). */
+  transaction: z.string().optional(),
+  /**
+   * Refusals whose full detail involves private figures (an offered rate, a bank's exposure):
+   * the pair collection holding `alert~<alertId>` with that detail. `detail` above never carries them.
+   */
+  privateDetail: z.object({ collection: z.string() }).optional(),
   /** true: the chaincode re-checked the claim against state and it holds; false: it does not; null: not checkable on chain. */
   confirmed: z.boolean().nullable(),
   at: z.string(),
 });
 export type Alert = z.infer<typeof alert>;
 export const decodeAlert = decoder(alert, 'alert');
+
+/** Private (pair collection): the full detail of a refusal, with the figures the public alert leaves out. */
+export const alertDetail = z.object({
+  alertId: z.string(),
+  rule: z.enum(RULE_IDS),
+  detail: z.string(),
+});
+export type AlertDetail = z.infer<typeof alertDetail>;
+export const decodeAlertDetail = decoder(alertDetail, 'alert detail');
+
+/**
+ * What a refused transaction returns (and commits, with its alert). The gateway
+ * recognises a refusal by `refused: true` and answers HTTP 422 with code RULE_VIOLATION.
+ */
+export interface RefusalResult {
+  refused: true;
+  rule: RuleId;
+  /** Public detail (no private figures). */
+  detail: string;
+  alertId: string;
+  transaction: string;
+  assetType: string;
+  assetId: string;
+  financingId: string;
+}

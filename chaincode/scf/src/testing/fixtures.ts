@@ -6,12 +6,14 @@
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import { TestHarness, type TestCaller, type TxOutcome } from '@dec/chaincode-kit/dist/testing';
 import type { DecContract } from '@dec/chaincode-kit';
+import { AuditContract } from '../audit/contract';
 import { FinancingContract } from '../financing/contract';
 import { InsuranceContract } from '../insurance/contract';
 import { LeasingContract } from '../leasing/contract';
 import { OrdersContract } from '../orders/contract';
 import { ReceivablesContract } from '../receivables/contract';
 import { RulesContract } from '../rules/contract';
+import type { RefusalResult } from '../rules/state';
 import { WarehouseContract } from '../warehouse/contract';
 
 export const who = {
@@ -48,6 +50,7 @@ export class Scf {
     warehouse: new WarehouseContract(),
     insurance: new InsuranceContract(),
     rules: new RulesContract(),
+    audit: new AuditContract(),
   };
 
   /** Calls `contract:Tx` as `caller`; `input` is JSON-encoded unless it is already a string. */
@@ -71,6 +74,34 @@ export class Scf {
       return e as Error;
     }
     throw new Error(`${wire} unexpectedly succeeded`);
+  }
+
+  /**
+   * A call that the chaincode refuses under a regulator rule: it succeeds (so
+   * it commits), returns `{refused: true, ...}`, emits RegulatorAlert, and
+   * writes only its alert (public `alert~<txId>`, maybe the private detail).
+   */
+  async refused(wire: string, caller: TestCaller, input?: unknown, transient: Record<string, unknown> = {}): Promise<TxOutcome & { result: RefusalResult }> {
+    const before = this.businessSnapshot();
+    const alertsBefore = this.alertKeys().length;
+    const outcome = await this.call(wire, caller, input, transient);
+    const result = outcome.result as RefusalResult;
+    if (result?.refused !== true) throw new Error(`${wire} was not refused: ${JSON.stringify(outcome.result)}`);
+    if (this.businessSnapshot() !== before) throw new Error(`${wire} was refused but changed business state`);
+    if (this.alertKeys().length <= alertsBefore) throw new Error(`${wire} was refused but recorded no alert`);
+    if (outcome.events.map((e) => e.name).join() !== 'RegulatorAlert') throw new Error(`${wire} was refused but emitted ${outcome.events.map((e) => e.name).join()}`);
+    return { ...outcome, result };
+  }
+
+  private alertKeys(): string[] {
+    return [...this.h.world.state.keys(), ...this.h.world.privateState.keys()].filter((k) => k.includes('\u0000alert\u0000'));
+  }
+
+  /** Like snapshot(), without alerts (public and private): what a refusal must leave unchanged. */
+  businessSnapshot(): string {
+    const dump = (m: Map<string, Uint8Array>): string[] =>
+      [...m.entries()].filter(([k]) => !k.includes('\u0000alert\u0000')).map(([k, v]) => `${k}=${Buffer.from(v).toString('hex')}`).sort();
+    return JSON.stringify([dump(this.h.world.state), dump(this.h.world.privateState), dump(this.h.world.keyPolicies)]);
   }
 
   /** Orgs the state-based endorsement policy of the key of `objectType~attrs` requires. */
