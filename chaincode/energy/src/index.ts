@@ -5,6 +5,7 @@
 import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
 import { IdentityContract } from './identity/identity-contract';
+import { MeteringContract } from './metering/metering-contract';
 import { TokenContract } from './token/token-contract';
 
-export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract];
+export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract];
