@@ -32,6 +32,19 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T, index: nu
   return out;
 }
 
+/** Retries `fn` while the chaincode says NOT_FOUND: another org's peer may still be a block behind. */
+export async function untilFound<T>(fn: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const text = JSON.stringify((e as { details?: unknown }).details ?? '') + String(e);
+      if (!text.includes('NOT_FOUND') || i >= attempts) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /**
  * `count` approved participants, round-robin over `orgs`, each funded with
  * `fundWholeDec` DEC (one ReleaseBatch per 100 payouts).
@@ -48,7 +61,9 @@ export async function createParticipants(
   options.onProgress?.(count);
   const participants = await inBatches(actors, 25, async (actor) => {
     const p = await actor.submit<{ eid: string }>('energy', 'identity:Register', { kycHash: kycHash(actor.enrollmentId), roles: ['producer', 'consumer'] });
-    await operator.submit('energy', 'identity:Approve', { eid: p.eid });
+    // The registration committed on the caller's peer; the operator's peers may
+    // receive that block a moment later.
+    await untilFound(() => operator.submit('energy', 'identity:Approve', { eid: p.eid }));
     return { actor, eid: p.eid };
   });
   if (options.fundWholeDec) {

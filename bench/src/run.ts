@@ -1,0 +1,47 @@
+/**
+ * `npm run bench`: brings the network up if needed, runs every benchmark with
+ * its baseline, prints a table and writes test-results/bench-<time>.json.
+ * Figures depend on the machine; on 2 cores every peer, orderer and chaincode
+ * process shares the CPU with the load generator.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ActorPool, down, readState, REPO_ROOT, up } from '@dec/test-network';
+import { formatTable, type LoadResult } from './load';
+import { tokenTransferBench } from './token-transfer.bench';
+
+const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+
+function ratios(rows: LoadResult[]): string[] {
+  const out: string[] = [];
+  for (const row of rows.filter((r) => !r.name.startsWith('baseline'))) {
+    const base = rows.find((r) => r.name.startsWith('baseline') && r.concurrency === row.concurrency);
+    if (base) out.push(`concurrency ${row.concurrency}: ${row.name} at ${((100 * row.tps) / base.tps).toFixed(0)}% of baseline throughput, ${row.mvccConflicts} MVCC conflicts`);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const startedHere = readState() === undefined;
+  await up();
+  const pool = new ActorPool();
+  try {
+    const levels = (process.env.BENCH_CONCURRENCY ?? '1,10,50').split(',').map(Number);
+    const rows = await tokenTransferBench(pool, { concurrencies: levels, txPerLevel: (c) => (c === 1 ? 40 : Math.max(200, 6 * c)), log });
+    console.log(`\nToken transfers vs. baseline (same network, same run)\n${formatTable(rows)}\n`);
+    for (const line of ratios(rows)) console.log(line);
+    const dir = path.join(REPO_ROOT, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
+    log(`report: ${path.relative(process.cwd(), file)}`);
+  } finally {
+    pool.close();
+    if (startedHere && process.env.DEC_KEEP_NETWORK !== '1') await down();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
