@@ -2,9 +2,11 @@
 process.env.TS_NODE_PROJECT ??= require('path').join(__dirname, 'tsconfig.base.json');
 process.env.CORE_CHAINCODE_LOGGING_LEVEL ??= 'warning';
 // Unit tests: pure logic, no network. They live beside the code they test.
+// `--spec <file>` on the command line runs just that file instead of adding to the list.
+const cliSpec = process.argv.some((a) => a === '--spec' || a.startsWith('--spec='));
 module.exports = {
   require: ['ts-node/register/transpile-only'],
-  spec: [
+  spec: cliSpec ? [] : [
     'network/src/**/*.test.ts',
     'chaincode/*/src/**/*.test.ts',
     'test-network/src/**/*.test.ts',

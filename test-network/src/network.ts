@@ -62,7 +62,7 @@ function allPorts(model: NetworkModel): { port: number; owner: string }[] {
   ];
 }
 
-async function checkPortsFree(model: NetworkModel): Promise<void> {
+export async function checkPortsFree(model: NetworkModel): Promise<void> {
   for (const { port, owner } of allPorts(model)) {
     if (await portOpen(port)) {
       throw new UserFacingError(
