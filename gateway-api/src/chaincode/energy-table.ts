@@ -1,0 +1,65 @@
+/**
+ * Every transaction of the `energy` chaincode (channel `energy`). The energy
+ * contracts are still growing: a new transaction is one line here
+ * (`submit|evaluate('contract:Name', inputSchema, summary)`); the drift test in
+ * tables.test.ts fails until the line exists.
+ */
+import * as identity from '@dec/chaincode-energy/dist/identity/identity-inputs';
+import * as token from '@dec/chaincode-energy/dist/token/token-inputs';
+import { networkTransactions } from './network-table';
+import { evaluate, submit, type ChaincodeTable } from './table';
+
+export const energyTable: ChaincodeTable = {
+  channel: 'energy',
+  chaincode: 'energy',
+  transactions: [
+    ...networkTransactions,
+    submit('identity:Register', identity.registerInput, 'Register the caller as a participant (eID) with KYC hash and roles'),
+    submit('identity:Approve', identity.approveInput, 'Approve a participant\'s KYC (platform operator)'),
+    submit('identity:Reject', identity.decisionInput, 'Reject a participant\'s KYC (platform operator)'),
+    submit('identity:Suspend', identity.decisionInput, 'Suspend a participant (platform operator)'),
+    submit('identity:Reinstate', identity.reinstateInput, 'Reinstate a suspended participant (platform operator)'),
+    evaluate('identity:Get', identity.eidInput, 'A participant by eID'),
+    evaluate('identity:WhoAmI', undefined, 'The caller\'s participant record'),
+    evaluate('identity:ListByRole', identity.listByRoleInput, 'Participants of a role, paged'),
+    submit('identity:RegisterDevice', identity.registerDeviceInput, 'Register a device (meter, inverter, ...) of a participant'),
+    submit('identity:RetireDevice', identity.retireDeviceInput, 'Retire a device'),
+    evaluate('identity:GetDevice', identity.deviceEidInput, 'A device by eID'),
+    evaluate('identity:ListDevices', identity.listDevicesInput, 'Devices of a participant, paged'),
+
+    submit('token:Genesis', token.genesisInput, 'Mint the fixed DEC supply into the allocation pools, once (platform operator)'),
+    submit('token:PostRate', token.postRateInput, 'Post the DECC-per-DEC rate (platform operator)'),
+    submit('token:SetFees', token.setFeesInput, 'Set transfer fee rules (platform operator)'),
+    submit('token:ReleaseBatch', token.releaseBatchInput, 'Release a numbered batch from the ecology or others pool (platform operator)'),
+    submit('token:ReleaseVested', token.releaseVestedInput, 'Release vested team tokens'),
+    submit('token:FundRewardPool', token.fundRewardPoolInput, 'Fund the DECC reward pool from DEC'),
+    submit('token:PayRewards', token.payRewardsInput, 'Pay rewards from the reward pool'),
+    submit('token:Transfer', token.transferInput, 'Transfer DEC or DECC'),
+    submit('token:Approve', token.approveInput, 'Set an allowance'),
+    submit('token:TransferFrom', token.transferFromInput, 'Transfer under an allowance'),
+    submit('token:Consolidate', token.consolidateInput, 'Consolidate delta credits into the balance'),
+    submit('token:MintDecc', token.mintDeccInput, 'Mint DECC against DEC at the posted rate'),
+    submit('token:RedeemDecc', token.redeemDeccInput, 'Redeem DECC for DEC at the posted rate'),
+    submit('token:CreateHold', token.createHoldInput, 'Hold funds for a later capture'),
+    submit('token:CaptureHold', token.captureHoldInput, 'Capture (part of) a hold'),
+    submit('token:ReleaseHold', token.holdIdInput, 'Release a hold'),
+    submit('token:ExpireHold', token.holdIdInput, 'Expire a hold past its expiry'),
+    submit('token:LockDeposit', token.depositAmountInput, 'Lock a security deposit'),
+    submit('token:WithdrawDeposit', token.depositAmountInput, 'Withdraw from a security deposit'),
+    submit('token:SlashDeposit', token.slashDepositInput, 'Slash a security deposit'),
+    submit('token:OpenObligation', token.openObligationInput, 'Open an obligation that keeps a deposit locked'),
+    submit('token:CloseObligation', token.closeObligationInput, 'Close an obligation'),
+    evaluate('token:Balance', token.balanceInput, 'Balance of an account in one asset'),
+    evaluate('token:Credits', token.pagedAccountAssetInput, 'Unconsolidated credits of an account, paged'),
+    evaluate('token:History', token.pagedAccountAssetInput, 'Journal of an account, paged'),
+    evaluate('token:Holds', token.pagedAccountInput, 'Holds of an account, paged'),
+    evaluate('token:GetHold', token.holdIdInput, 'A hold'),
+    evaluate('token:GetDeposit', token.accountInput, 'The deposit of an account'),
+    evaluate('token:Allowance', token.allowanceQueryInput, 'An allowance'),
+    evaluate('token:Supply', undefined, 'Total supply per asset'),
+    evaluate('token:Audit', undefined, 'Conservation audit of the whole ledger'),
+    evaluate('token:GetGenesis', undefined, 'The genesis record'),
+    evaluate('token:GetRate', undefined, 'The posted DECC rate'),
+    evaluate('token:GetFees', undefined, 'The fee rules'),
+  ],
+};

@@ -1,0 +1,236 @@
+/**
+ * Webhooks for integrators: chaincode events of one channel's chaincode,
+ * filtered by event name, POSTed as JSON to the integrator's URL with an
+ * HMAC-SHA256 signature (`X-DEC-Signature: sha256=<hex>` over the body, key =
+ * the webhook secret shown once at creation). Each event becomes a delivery row
+ * first (at-least-once, unique per webhook and event), then is attempted with
+ * exponential backoff until it succeeds (2xx) or runs out of attempts.
+ * Listening resumes from the webhook's stored checkpoint after a restart.
+ */
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Caller, IdentityService } from '../auth/identities';
+import { ApiError } from '../http/errors';
+import type { FabricSessions } from '../fabric/sessions';
+import { decodeResult } from '../fabric/transactions';
+import type { Metrics } from '../ops/metrics';
+import { nowIso, type Db } from '../store/db';
+import type { SecretBox } from '../store/secrets';
+
+export interface WebhookRecord {
+  id: string;
+  url: string;
+  channel: string;
+  chaincode: string;
+  eventNames: string[];
+  active: boolean;
+  createdAt: string;
+}
+
+interface WebhookRow {
+  id: string;
+  identity_id: string;
+  url: string;
+  channel: string;
+  chaincode: string;
+  event_names: string;
+  secret: string;
+  next_block: string | null;
+  last_tx_id: string | null;
+  active: number;
+  created_at: string;
+}
+
+export interface WebhookOptions {
+  maxAttempts: number;
+  baseDelayMs: number;
+  pollMs: number;
+  timeoutMs: number;
+}
+
+const DEFAULTS: WebhookOptions = { maxAttempts: 8, baseDelayMs: 1000, pollMs: 500, timeoutMs: 10_000 };
+
+const toRecord = (r: WebhookRow): WebhookRecord => ({
+  id: r.id,
+  url: r.url,
+  channel: r.channel,
+  chaincode: r.chaincode,
+  eventNames: JSON.parse(r.event_names) as string[],
+  active: r.active === 1,
+  createdAt: r.created_at,
+});
+
+export class WebhookService {
+  private readonly listeners = new Map<string, { close(): void }>();
+  private timer: NodeJS.Timeout | undefined;
+  private delivering = false;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+    private readonly sessions: FabricSessions,
+    private readonly identities: IdentityService,
+    private readonly logger: Logger,
+    private readonly metrics?: Metrics,
+    private readonly options: WebhookOptions = DEFAULTS,
+  ) {}
+
+  create(caller: Caller, req: { url: string; channel: string; chaincode: string; eventNames: string[]; fromBlock?: bigint }): WebhookRecord & { secret: string } {
+    this.sessions.requireChannel(caller.mspId, req.channel);
+    const ch = this.sessions.config.channels.find((c) => c.name === req.channel);
+    if (!ch?.chaincodes.some((c) => c.name === req.chaincode)) throw new ApiError('NOT_FOUND', `no chaincode ${req.chaincode} on channel ${req.channel}`);
+    const id = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    this.db
+      .prepare(
+        `INSERT INTO webhooks (id, identity_id, url, channel, chaincode, event_names, secret, next_block, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+      )
+      .run(id, caller.id, req.url, req.channel, req.chaincode, JSON.stringify(req.eventNames), this.box.seal(secret, `webhook:${id}`), req.fromBlock?.toString() ?? null, nowIso());
+    const row = this.row(caller, id);
+    if (!this.stopped) this.listen(row);
+    return { ...toRecord(row), secret };
+  }
+
+  list(caller: Caller): WebhookRecord[] {
+    return (this.db.prepare(`SELECT * FROM webhooks WHERE identity_id = ? AND active = 1 ORDER BY created_at`).all(caller.id) as WebhookRow[]).map(toRecord);
+  }
+
+  delete(caller: Caller, id: string): void {
+    this.row(caller, id);
+    this.db.prepare(`UPDATE webhooks SET active = 0 WHERE id = ?`).run(id);
+    this.listeners.get(id)?.close();
+    this.listeners.delete(id);
+  }
+
+  deliveries(caller: Caller, id: string): { eventId: string; state: string; attempts: number; lastError?: string }[] {
+    this.row(caller, id);
+    const rows = this.db.prepare(`SELECT event_id, state, attempts, last_error FROM webhook_deliveries WHERE webhook_id = ? ORDER BY id`).all(id) as {
+      event_id: string;
+      state: string;
+      attempts: number;
+      last_error: string | null;
+    }[];
+    return rows.map((r) => ({ eventId: r.event_id, state: r.state, attempts: r.attempts, ...(r.last_error ? { lastError: r.last_error } : {}) }));
+  }
+
+  private row(caller: Caller, id: string): WebhookRow {
+    const row = this.db.prepare(`SELECT * FROM webhooks WHERE id = ? AND identity_id = ? AND active = 1`).get(id, caller.id) as WebhookRow | undefined;
+    if (!row) throw new ApiError('NOT_FOUND', `no webhook ${id}`);
+    return row;
+  }
+
+  /** Starts listeners for every active webhook and the delivery loop. */
+  start(): void {
+    this.stopped = false;
+    for (const row of this.db.prepare(`SELECT * FROM webhooks WHERE active = 1`).all() as WebhookRow[]) this.listen(row);
+    this.timer = setInterval(() => void this.deliverDue(), this.options.pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.listeners.forEach((l) => l.close());
+    this.listeners.clear();
+  }
+
+  private listen(row: WebhookRow): void {
+    let closed = false;
+    let iterator: { close(): void } | undefined;
+    this.listeners.set(row.id, {
+      close: () => {
+        closed = true;
+        iterator?.close();
+      },
+    });
+    const names = new Set(JSON.parse(row.event_names) as string[]);
+    const run = async (): Promise<void> => {
+      while (!closed && !this.stopped) {
+        try {
+          const caller = this.identities.callerById(row.identity_id);
+          const current = this.db.prepare(`SELECT next_block, last_tx_id FROM webhooks WHERE id = ?`).get(row.id) as { next_block: string | null; last_tx_id: string | null };
+          const network = this.sessions.network(caller, row.channel);
+          const options = current.last_tx_id
+            ? { checkpoint: { getBlockNumber: () => BigInt(current.next_block!), getTransactionId: () => current.last_tx_id! } }
+            : current.next_block
+              ? { startBlock: BigInt(current.next_block) }
+              : {};
+          const events = await network.getChaincodeEvents(row.chaincode, options);
+          iterator = events;
+          for await (const event of events) {
+            if (closed) break;
+            const eventId = `${event.blockNumber}:${event.transactionId}`;
+            this.db.transaction(() => {
+              if (names.size === 0 || names.has(event.eventName)) {
+                const payload = JSON.stringify({
+                  webhookId: row.id,
+                  eventId,
+                  channel: row.channel,
+                  chaincode: event.chaincodeName,
+                  eventName: event.eventName,
+                  blockNumber: event.blockNumber.toString(),
+                  transactionId: event.transactionId,
+                  payload: decodeResult(event.payload),
+                });
+                this.db
+                  .prepare(`INSERT OR IGNORE INTO webhook_deliveries (webhook_id, event_id, payload, state, next_attempt_at) VALUES (?, ?, ?, 'pending', ?)`)
+                  .run(row.id, eventId, payload, Date.now());
+              }
+              this.db.prepare(`UPDATE webhooks SET next_block = ?, last_tx_id = ? WHERE id = ?`).run(event.blockNumber.toString(), event.transactionId, row.id);
+            })();
+            void this.deliverDue();
+          }
+        } catch (e) {
+          if (closed || this.stopped) return;
+          this.logger.warn({ webhook: row.id, err: (e as Error).message }, 'webhook listener failed; reconnecting');
+          await new Promise((r) => setTimeout(r, 2000).unref());
+        }
+      }
+    };
+    void run();
+  }
+
+  /** Attempts every due delivery once; failures are rescheduled with exponential backoff. */
+  async deliverDue(): Promise<void> {
+    if (this.delivering) return;
+    this.delivering = true;
+    try {
+      const due = this.db
+        .prepare(
+          `SELECT d.id, d.webhook_id, d.payload, d.attempts, w.url, w.secret FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+           WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND w.active = 1 ORDER BY d.id LIMIT 50`,
+        )
+        .all(Date.now()) as { id: number; webhook_id: string; payload: string; attempts: number; url: string; secret: string }[];
+      for (const d of due) {
+        const secret = this.box.open(d.secret, `webhook:${d.webhook_id}`).toString('utf8');
+        const signature = createHmac('sha256', secret).update(d.payload).digest('hex');
+        let error: string | undefined;
+        try {
+          const res = await fetch(d.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-dec-signature': `sha256=${signature}`, 'x-dec-delivery': String(d.id) },
+            body: d.payload,
+            signal: AbortSignal.timeout(this.options.timeoutMs),
+          });
+          if (!res.ok) error = `HTTP ${res.status}`;
+        } catch (e) {
+          error = (e as Error).message;
+        }
+        const attempts = d.attempts + 1;
+        if (!error) {
+          this.metrics?.webhookDeliveries.inc({ result: 'delivered' });
+          this.db.prepare(`UPDATE webhook_deliveries SET state = 'delivered', attempts = ?, last_error = NULL WHERE id = ?`).run(attempts, d.id);
+        } else {
+          const failed = attempts >= this.options.maxAttempts;
+          this.metrics?.webhookDeliveries.inc({ result: failed ? 'failed' : 'retry' });
+          this.db
+            .prepare(`UPDATE webhook_deliveries SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`)
+            .run(failed ? 'failed' : 'pending', attempts, error, Date.now() + this.options.baseDelayMs * 2 ** (attempts - 1), d.id);
+        }
+      }
+    } finally {
+      this.delivering = false;
+    }
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * Evaluate and submit for API callers, with the gateway's retry policy and
+ * idempotency:
+ * - submit: endorse, persist the endorsed transaction (bytes and ID) under the
+ *   caller's Idempotency-Key, send it to ordering, wait for its commit status;
+ * - timeouts and an unavailable orderer resend the same bytes (same tx ID, so
+ *   it commits at most once); an MVCC/phantom conflict at commit re-endorses;
+ *   nothing else is retried;
+ * - a retried request with the same key replays the stored outcome, or, when
+ *   the first attempt's outcome was lost, resubmits the stored bytes;
+ * - async: reply 202 once ordering accepted, record the outcome in a receipt.
+ */
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { GatewayError, type Commit, type Gateway, type Status, type Transaction } from '@hyperledger/fabric-gateway';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Caller } from '../auth/identities';
+import { ApiError, commitFailure, isMvccConflict, toApiError, validationCodeName, type ErrorBody } from '../http/errors';
+import { nowIso, type Db } from '../store/db';
+import type { FabricSessions } from './sessions';
+
+export interface TxCall {
+  channel: string;
+  chaincode: string;
+  /** `contract:Transaction` */
+  name: string;
+  args: string[];
+  transient?: Record<string, string>;
+}
+
+export interface SubmitResult {
+  transactionId: string;
+  blockNumber: string;
+  validationCode: string;
+  result: unknown;
+}
+
+export interface ReceiptBody {
+  receiptId: string;
+  transactionId: string;
+  status: 'pending' | 'committed' | 'failed';
+  receiptUrl: string;
+  outcome?: SubmitResult | ErrorBody;
+  httpStatus?: number;
+}
+
+export interface Outcome<T = SubmitResult | ReceiptBody> {
+  status: number;
+  body: T | ErrorBody;
+  replayed?: boolean;
+}
+
+export interface TxHooks {
+  onSubmitOutcome?(outcome: string): void;
+  onMvccConflict?(): void;
+  onRetry?(kind: 'submit' | 'endorse' | 'status' | 'mvcc'): void;
+}
+
+export interface RetryPolicy {
+  /** Resends of the same transaction on timeout / unavailable ordering. */
+  submitAttempts: number;
+  /** Re-endorsements after an MVCC conflict. */
+  mvccAttempts: number;
+  delayMs: number;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { submitAttempts: 8, mvccAttempts: 3, delayMs: 500 };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function decodeResult(bytes: Uint8Array): unknown {
+  const text = Buffer.from(bytes).toString('utf8');
+  if (text.length === 0) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+const timeout = (e: unknown) => e instanceof GatewayError && e.code === GrpcStatus.DEADLINE_EXCEEDED;
+const transient = (e: unknown) => e instanceof GatewayError && (e.code === GrpcStatus.DEADLINE_EXCEEDED || e.code === GrpcStatus.UNAVAILABLE);
+
+interface IdemRow {
+  request_hash: string;
+  tx_id: string | null;
+  tx_bytes: Buffer | null;
+  state: 'endorsed' | 'done';
+  response_status: number | null;
+  response_body: string | null;
+}
+
+export class TransactionService {
+  private readonly inFlight = new Set<string>();
+  private readonly watchers = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly sessions: FabricSessions,
+    private readonly hooks: TxHooks = {},
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    private readonly receiptPath = (id: string) => `/api/v1/receipts/${id}`,
+  ) {}
+
+  async evaluate(caller: Caller, call: TxCall): Promise<unknown> {
+    const contract = this.sessions.network(caller, call.channel).getContract(call.chaincode);
+    try {
+      const bytes = await contract.evaluate(call.name, { arguments: call.args, ...(call.transient ? { transientData: call.transient } : {}) });
+      return decodeResult(bytes);
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+
+  /** Sync or async submit, at most once per (caller, Idempotency-Key). */
+  async submit(caller: Caller, call: TxCall, opts: { idempotencyKey?: string; async?: boolean } = {}): Promise<Outcome> {
+    const gateway = this.sessions.gateway(caller);
+    this.sessions.requireChannel(caller.mspId, call.channel);
+    const key = opts.idempotencyKey;
+    if (!key) return this.run(caller, gateway, call, opts.async ?? false);
+
+    const lock = `${caller.id}\u0000${key}`;
+    if (this.inFlight.has(lock)) throw new ApiError('IDEMPOTENCY_IN_PROGRESS', 'a request with this Idempotency-Key is still in progress');
+    this.inFlight.add(lock);
+    try {
+      const requestHash = hashCall(call, opts.async ?? false);
+      const row = this.db.prepare(`SELECT * FROM idempotency WHERE identity_id = ? AND key = ?`).get(caller.id, key) as IdemRow | undefined;
+      if (row && row.request_hash !== requestHash) {
+        throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+      }
+      if (row?.state === 'done') {
+        return { status: row.response_status!, body: JSON.parse(row.response_body!) as SubmitResult, replayed: true };
+      }
+      if (!row) {
+        this.db
+          .prepare(`INSERT INTO idempotency (identity_id, key, request_hash, state, created_at) VALUES (?, ?, ?, 'endorsed', ?)`)
+          .run(caller.id, key, requestHash, nowIso());
+      }
+      const store = (tx: Transaction) =>
+        this.db.prepare(`UPDATE idempotency SET tx_id = ?, tx_bytes = ? WHERE identity_id = ? AND key = ?`).run(tx.getTransactionId(), Buffer.from(tx.getBytes()), caller.id, key);
+      // The first attempt endorsed and stored its transaction, then its outcome was lost: send the same bytes again.
+      const resumed = row?.tx_bytes ? gateway.newTransaction(row.tx_bytes) : undefined;
+      const outcome = await this.run(caller, gateway, call, opts.async ?? false, { store, resumed });
+      if (outcome.status < 500) {
+        this.db
+          .prepare(`UPDATE idempotency SET state = 'done', response_status = ?, response_body = ? WHERE identity_id = ? AND key = ?`)
+          .run(outcome.status, JSON.stringify(outcome.body), caller.id, key);
+      }
+      return { ...outcome, ...(resumed ? { replayed: true } : {}) };
+    } finally {
+      this.inFlight.delete(lock);
+    }
+  }
+
+  /**
+   * Endorses (or takes the resumed transaction) and stores it before it reaches
+   * ordering; exported for tests that simulate a lost first outcome.
+   */
+  async endorse(caller: Caller, call: TxCall): Promise<Transaction> {
+    const contract = this.sessions.network(caller, call.channel).getContract(call.chaincode);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await contract.newProposal(call.name, { arguments: call.args, ...(call.transient ? { transientData: call.transient } : {}) }).endorse();
+      } catch (e) {
+        if (!timeout(e) || attempt >= this.retry.submitAttempts) throw toApiError(e);
+        this.hooks.onRetry?.('endorse');
+        await sleep(this.retry.delayMs);
+      }
+    }
+  }
+
+  /** Submits and returns the commit once ordering accepted it (same bytes on timeout / unavailable). */
+  private async order(tx: Transaction): Promise<Commit> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await tx.submit();
+      } catch (e) {
+        if (!transient(e) || attempt >= this.retry.submitAttempts) throw toApiError(e);
+        this.hooks.onRetry?.('submit');
+        await sleep(this.retry.delayMs * attempt);
+      }
+    }
+  }
+
+  private async status(commit: Commit): Promise<Status> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await commit.getStatus();
+      } catch (e) {
+        if (!transient(e) || attempt >= this.retry.submitAttempts) throw toApiError(e);
+        this.hooks.onRetry?.('status');
+        await sleep(this.retry.delayMs);
+      }
+    }
+  }
+
+  private async run(
+    caller: Caller,
+    gateway: Gateway,
+    call: TxCall,
+    async: boolean,
+    opts: { store?: (tx: Transaction) => void; resumed?: Transaction } = {},
+  ): Promise<Outcome> {
+    let tx: Transaction;
+    let commit: Commit;
+    try {
+      tx = opts.resumed ?? (await this.endorse(caller, call));
+      opts.store?.(tx);
+      commit = await this.order(tx);
+    } catch (e) {
+      const err = toApiError(e);
+      this.hooks.onSubmitOutcome?.(err.code);
+      return { status: err.status, body: err.body() };
+    }
+    if (!async) return this.finish(caller, call, tx, commit, opts.store);
+
+    const receiptId = randomUUID();
+    this.db
+      .prepare(`INSERT INTO receipts (id, identity_id, tx_id, channel, tx_bytes, state, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)`)
+      .run(receiptId, caller.id, tx.getTransactionId(), call.channel, Buffer.from(tx.getBytes()), nowIso());
+    const watcher = this.finish(caller, call, tx, commit, opts.store).then((outcome) => this.completeReceipt(receiptId, outcome));
+    this.watchers.set(receiptId, watcher);
+    void watcher.finally(() => this.watchers.delete(receiptId));
+    return {
+      status: 202,
+      body: { receiptId, transactionId: tx.getTransactionId(), status: 'pending', receiptUrl: this.receiptPath(receiptId) },
+    };
+  }
+
+  /** Waits for the commit; re-endorses on MVCC conflicts (a new transaction, stored under the same key). */
+  private async finish(caller: Caller, call: TxCall | undefined, first: Transaction, firstCommit: Commit, store?: (tx: Transaction) => void): Promise<Outcome<SubmitResult>> {
+    let tx = first;
+    let commit = firstCommit;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const status = await this.status(commit);
+        if (status.successful) {
+          this.hooks.onSubmitOutcome?.('VALID');
+          return {
+            status: 200,
+            body: { transactionId: tx.getTransactionId(), blockNumber: status.blockNumber.toString(), validationCode: validationCodeName(status.code), result: decodeResult(tx.getResult()) },
+          };
+        }
+        if (isMvccConflict(status.code)) this.hooks.onMvccConflict?.();
+        if (!isMvccConflict(status.code) || !call || attempt >= this.retry.mvccAttempts) throw commitFailure(tx.getTransactionId(), status.code);
+        this.hooks.onRetry?.('mvcc');
+        tx = await this.endorse(caller, call);
+        store?.(tx);
+        commit = await this.order(tx);
+      }
+    } catch (e) {
+      const err = toApiError(e);
+      this.hooks.onSubmitOutcome?.(err.code);
+      return { status: err.status, body: err.body() };
+    }
+  }
+
+  private completeReceipt(id: string, outcome: Outcome<SubmitResult>): void {
+    const txId = 'transactionId' in outcome.body ? outcome.body.transactionId : (outcome.body.error.transactionId ?? null);
+    this.db
+      .prepare(`UPDATE receipts SET state = 'done', response_status = ?, response_body = ?, tx_id = COALESCE(?, tx_id) WHERE id = ?`)
+      .run(outcome.status, JSON.stringify(outcome.body), txId, id);
+  }
+
+  /**
+   * A receipt of the caller. A pending receipt whose watcher is gone (the
+   * gateway restarted) is resolved by resending its stored transaction.
+   */
+  async receipt(caller: Caller, id: string, wait = false): Promise<ReceiptBody> {
+    const row = this.db.prepare(`SELECT * FROM receipts WHERE id = ? AND identity_id = ?`).get(id, caller.id) as
+      | { id: string; tx_id: string; channel: string; tx_bytes: Buffer; state: 'pending' | 'done'; response_status: number | null; response_body: string | null }
+      | undefined;
+    if (!row) throw new ApiError('NOT_FOUND', `no receipt ${id}`);
+    const watcher = this.watchers.get(id);
+    if (row.state === 'pending' && watcher && wait) {
+      await Promise.race([watcher, sleep(30_000)]);
+      return this.receipt(caller, id, false);
+    }
+    if (row.state === 'pending' && !watcher) {
+      // Its watcher is gone (the gateway restarted): resend the stored bytes, which commit at most once.
+      const tx = this.sessions.gateway(caller).newTransaction(row.tx_bytes);
+      let outcome: Outcome<SubmitResult>;
+      try {
+        outcome = await this.finish(caller, undefined, tx, await this.order(tx));
+      } catch (e) {
+        const err = toApiError(e);
+        outcome = { status: err.status, body: err.body() };
+      }
+      if (outcome.status < 500) this.completeReceipt(id, outcome);
+      if (outcome.status < 500) return this.receipt(caller, id, false);
+    }
+    const base = { receiptId: row.id, transactionId: row.tx_id, receiptUrl: this.receiptPath(row.id) };
+    if (row.state === 'pending') return { ...base, status: 'pending' };
+    const httpStatus = row.response_status!;
+    return { ...base, status: httpStatus === 200 ? 'committed' : 'failed', httpStatus, outcome: JSON.parse(row.response_body!) as SubmitResult | ErrorBody };
+  }
+
+  /** Waits for background commit watchers (shutdown and tests). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.watchers.values()]);
+  }
+}
+
+function hashCall(call: TxCall, async: boolean): string {
+  return createHash('sha256')
+    .update(JSON.stringify([call.channel, call.chaincode, call.name, call.args, call.transient ?? null, async]))
+    .digest('hex');
+}

@@ -1,0 +1,163 @@
+/**
+ * API errors with stable codes. Every failure leaves the API as
+ * `{ error: { code, message, transactionId?, details? } }` with the HTTP status
+ * of its code. Chaincode errors (`CODE: detail`, see chaincode/kit errors.ts)
+ * keep their code and message; fabric-gateway errors map by gRPC status; stack
+ * traces never leave the process.
+ */
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { CommitError, GatewayError } from '@hyperledger/fabric-gateway';
+import { z } from '../openapi/zod';
+import { CaError } from '../ca/fabric-ca';
+
+export const ERROR_STATUS = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  ACCESS_DENIED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  MVCC_CONFLICT: 409,
+  DUPLICATE: 409,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  TRANSACTION_INVALID: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RULE_VIOLATION: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  CHAINCODE_ERROR: 502,
+  CA_ERROR: 502,
+  NETWORK_UNAVAILABLE: 503,
+  TIMEOUT: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES).describe('Stable error code'),
+      message: z.string(),
+      transactionId: z.string().optional(),
+      validationCode: z.string().optional(),
+      details: z.array(z.object({ field: z.string().optional(), message: z.string(), mspId: z.string().optional() })).optional(),
+    }),
+  })
+  .openapi('Error');
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export interface ErrorDetail {
+  field?: string;
+  message: string;
+  mspId?: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { transactionId?: string; validationCode?: string; details?: ErrorDetail[] } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = ERROR_STATUS[code];
+  }
+
+  body(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...this.extra } };
+  }
+}
+
+const CHAINCODE_CODES = ['VALIDATION', 'ACCESS_DENIED', 'NOT_FOUND', 'CONFLICT', 'RULE_VIOLATION'] as const;
+const CHAINCODE_ERROR = new RegExp(`\\b(${CHAINCODE_CODES.join('|')}): ([\\s\\S]*)$`);
+
+/** `VALIDATION: input.amount: must be ...` anywhere in a peer message → its code and detail. */
+export function parseChaincodeMessage(message: string): { code: (typeof CHAINCODE_CODES)[number]; detail: string } | undefined {
+  const m = CHAINCODE_ERROR.exec(message);
+  if (!m) return undefined;
+  return { code: m[1] as (typeof CHAINCODE_CODES)[number], detail: m[2]!.trim() };
+}
+
+/** Validation codes of committed transactions, by number. */
+export const VALIDATION_CODES: Record<number, string> = {
+  0: 'VALID', 1: 'NIL_ENVELOPE', 2: 'BAD_PAYLOAD', 3: 'BAD_COMMON_HEADER', 4: 'BAD_CREATOR_SIGNATURE',
+  5: 'INVALID_ENDORSER_TRANSACTION', 6: 'INVALID_CONFIG_TRANSACTION', 7: 'UNSUPPORTED_TX_PAYLOAD', 8: 'BAD_PROPOSAL_TXID',
+  9: 'DUPLICATE_TXID', 10: 'ENDORSEMENT_POLICY_FAILURE', 11: 'MVCC_READ_CONFLICT', 12: 'PHANTOM_READ_CONFLICT',
+  13: 'UNKNOWN_TX_TYPE', 14: 'TARGET_CHAIN_NOT_FOUND', 15: 'MARSHAL_TX_ERROR', 16: 'NIL_TXACTION', 17: 'EXPIRED_CHAINCODE',
+  18: 'CHAINCODE_VERSION_CONFLICT', 19: 'BAD_HEADER_EXTENSION', 20: 'BAD_CHANNEL_HEADER', 21: 'BAD_RESPONSE_PAYLOAD',
+  22: 'BAD_RWSET', 23: 'ILLEGAL_WRITESET', 24: 'INVALID_WRITESET', 25: 'INVALID_CHAINCODE', 254: 'NOT_VALIDATED',
+  255: 'INVALID_OTHER_REASON',
+};
+export const validationCodeName = (code: number): string => VALIDATION_CODES[code] ?? `UNKNOWN_${code}`;
+
+/** MVCC and phantom read conflicts: re-endorsing against newer state may succeed. */
+export const isMvccConflict = (code: number): boolean => code === 11 || code === 12;
+
+/** A failed commit (validation code other than VALID). */
+export function commitFailure(transactionId: string, code: number): ApiError {
+  const name = validationCodeName(code);
+  if (isMvccConflict(code)) return new ApiError('MVCC_CONFLICT', `transaction ${transactionId} conflicted with a concurrent update (${name})`, { transactionId, validationCode: name });
+  if (code === 9) return new ApiError('DUPLICATE', `transaction ${transactionId} was already committed`, { transactionId, validationCode: name });
+  return new ApiError('TRANSACTION_INVALID', `transaction ${transactionId} was not valid at commit: ${name}`, { transactionId, validationCode: name });
+}
+
+/** Timeouts and an unreachable ordering service or peer: safe to retry with the same transaction. */
+export function isTransient(e: unknown): boolean {
+  return e instanceof GatewayError && (e.code === GrpcStatus.UNAVAILABLE || e.code === GrpcStatus.DEADLINE_EXCEEDED);
+}
+
+const NETWORK_HINTS = [
+  /chaincode .* (not installed|is not defined|definition)/i,
+  /could not launch chaincode|chaincode registration failed|connection refused|failed to connect/i,
+  /no peers available|no combination of peers|failed to collect enough transaction endorsements/i,
+];
+
+/** Any error on the way to or from Fabric, as an ApiError. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e instanceof CommitError) return commitFailure(e.transactionId, e.code);
+  if (e instanceof GatewayError) {
+    // EndorseError, SubmitError and CommitStatusError carry the transaction ID.
+    const txId = (e as unknown as { transactionId?: unknown }).transactionId;
+    const transactionId = typeof txId === 'string' ? txId : undefined;
+    const extra = transactionId ? { transactionId } : {};
+    const messages = [...e.details.map((d) => d.message), e.message];
+    for (const m of messages) {
+      const parsed = parseChaincodeMessage(m);
+      if (parsed) {
+        const details = parsed.code === 'VALIDATION' ? validationDetails(parsed.detail) : undefined;
+        return new ApiError(parsed.code, parsed.detail, { ...extra, ...(details ? { details } : {}) });
+      }
+    }
+    const detail = e.details.map((d) => ({ mspId: d.mspId, message: cleanPeerMessage(d.message) }));
+    const withDetails = { ...extra, ...(detail.length > 0 ? { details: detail } : {}) };
+    if (e.code === GrpcStatus.DEADLINE_EXCEEDED) return new ApiError('TIMEOUT', 'the network did not answer in time', withDetails);
+    if (e.code === GrpcStatus.UNAVAILABLE) return new ApiError('NETWORK_UNAVAILABLE', 'the Fabric network is unavailable', withDetails);
+    if (e.code === GrpcStatus.PERMISSION_DENIED || messages.some((m) => /access denied|creator.*not authorized|is not satisfied|permission denied/i.test(m)))
+      return new ApiError('ACCESS_DENIED', 'the network refused this identity', withDetails);
+    if (messages.some((m) => NETWORK_HINTS.some((h) => h.test(m)))) return new ApiError('NETWORK_UNAVAILABLE', 'the chaincode is not available right now', withDetails);
+    if (e.code === GrpcStatus.NOT_FOUND) return new ApiError('NOT_FOUND', cleanPeerMessage(e.message), withDetails);
+    return new ApiError('CHAINCODE_ERROR', detail[0]?.message ?? cleanPeerMessage(e.message), withDetails);
+  }
+  if (e instanceof CaError) {
+    if (e.caCodes.includes(74)) return new ApiError('DUPLICATE', e.message);
+    if (e.caCodes.includes(63) || e.httpStatus === 404) return new ApiError('NOT_FOUND', e.message);
+    if (e.caCodes.includes(20) || e.caCodes.includes(71) || e.httpStatus === 401 || e.httpStatus === 403) return new ApiError('ACCESS_DENIED', `the CA refused: ${e.message}`);
+    if (e.httpStatus === 503) return new ApiError('NETWORK_UNAVAILABLE', e.message);
+    return new ApiError('CA_ERROR', e.message);
+  }
+  return new ApiError('INTERNAL', 'internal error');
+}
+
+/** `input.amount: must be ...; input.to: ...` → one detail per field (the kit names the field first). */
+function validationDetails(detail: string): ErrorDetail[] {
+  const m = /^([A-Za-z0-9_.[\]]+): ([\s\S]*)$/.exec(detail);
+  return m ? [{ field: m[1]!, message: m[2]! }] : [{ message: detail }];
+}
+
+/** Peers prefix chaincode messages with transport noise: keep the informative tail. */
+function cleanPeerMessage(message: string): string {
+  return message.replace(/^.*chaincode response \d+, /, '').trim();
+}

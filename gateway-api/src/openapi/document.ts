@@ -1,0 +1,94 @@
+/**
+ * The OpenAPI 3 document, generated from the route definitions (the same
+ * objects the app mounts). Committed as gateway-api/openapi.json; a unit test
+ * fails when the routes and the committed document differ
+ * (`npm run -w gateway-api openapi` regenerates it).
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import path from 'node:path';
+import { ERROR_STATUS, errorBody } from '../http/errors';
+import type { AnyRoute } from '../http/route';
+import { z } from './zod';
+
+export const OPENAPI_FILE = path.join(__dirname, '..', '..', 'openapi.json');
+export const API_VERSION = '1.0.0';
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (VALIDATION): the message names the field',
+  401: 'Missing, unknown or revoked API key (UNAUTHENTICATED)',
+  403: 'The caller\'s org or role may not do this (ACCESS_DENIED)',
+  404: 'Not found (NOT_FOUND)',
+  409: 'Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress',
+  413: 'Request body too large',
+  422: 'A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request',
+  429: 'Rate limit of this identity exceeded',
+  500: 'Internal error',
+  502: 'The chaincode or the CA failed without a stable code',
+  503: 'The Fabric network (or the CA) is unavailable or did not answer in time',
+};
+
+export function openApiDocument(routes: AnyRoute[]): object {
+  const registry = new OpenAPIRegistry();
+  registry.register('Error', errorBody);
+  const bearer = registry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The API key issued at enrollment: `Authorization: Bearer dec_<id>_<secret>` (or the X-API-Key header)',
+  });
+
+  for (const r of routes) {
+    const responses: RouteConfig['responses'] = {};
+    for (const [status, spec] of Object.entries(r.responses)) {
+      responses[status] = {
+        description: spec.description,
+        ...(spec.headers ? { headers: Object.fromEntries(Object.entries(spec.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }])) } : {}),
+        ...(spec.schema ? { content: { [spec.contentType ?? 'application/json']: { schema: spec.schema } } } : {}),
+      };
+    }
+    const statuses = new Set<number>(r.errors.map((c) => ERROR_STATUS[c]));
+    if (r.request?.body) statuses.add(413);
+    statuses.add(500);
+    for (const status of [...statuses].sort()) {
+      if (responses[String(status)]) continue;
+      const codes = r.errors.filter((c) => ERROR_STATUS[c] === status);
+      responses[String(status)] = {
+        description: `${ERROR_DESCRIPTIONS[status] ?? 'Error'}${codes.length > 0 ? `; codes: ${codes.join(', ')}` : ''}`,
+        content: { 'application/json': { schema: errorBody } },
+      };
+    }
+    registry.registerPath({
+      method: r.method,
+      path: r.path,
+      operationId: r.operationId,
+      summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
+      tags: r.tags,
+      ...(r.auth === 'public' ? { security: [] } : { security: [{ [bearer.name]: [] }] }),
+      request: {
+        ...(r.request?.params ? { params: r.request.params } : {}),
+        ...(r.request?.query ? { query: r.request.query } : {}),
+        ...(r.request?.headers ? { headers: r.request.headers } : {}),
+        ...(r.request?.body ? { body: { required: true, content: { 'application/json': { schema: r.request.body } } } } : {}),
+      },
+      responses,
+    });
+  }
+
+  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: '3.0.3',
+    info: {
+      title: 'DEC Network gateway API',
+      version: API_VERSION,
+      description:
+        'REST + JSON over the DEC Network Fabric consortium. Every caller is its own Fabric identity, enrolled at its org\'s CA; ' +
+        'the gateway signs with that identity only. Errors: `{error: {code, message, transactionId?}}` with stable codes.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ apiKey: [] }],
+  });
+}
+
+export const openApiJson = (routes: AnyRoute[]): string => `${JSON.stringify(openApiDocument(routes), null, 2)}\n`;
+
+// Keep `z` imported so `.openapi()` is patched before any schema above is built.
+void z;

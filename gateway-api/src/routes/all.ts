@@ -1,0 +1,26 @@
+/** Every route of the API, in the order they are mounted and documented. */
+import { CHAINCODE_TABLES } from '../chaincode/tables';
+import type { AnyRoute } from '../http/route';
+import type { Services } from '../services';
+import { eventRoutes } from './events';
+import { identityRoutes } from './identities';
+import { opsRoutes } from './ops';
+import { receiptRoutes } from './receipts';
+import { regulatorRoutes } from './regulator';
+import { transactionRoutes } from './transactions';
+import { webhookRoutes } from './webhooks';
+
+export function allRoutes(services: Services): AnyRoute[] {
+  return [
+    ...opsRoutes(services),
+    ...identityRoutes(services),
+    ...receiptRoutes(services),
+    ...transactionRoutes(CHAINCODE_TABLES, services),
+    ...regulatorRoutes(services),
+    ...eventRoutes(services),
+    ...webhookRoutes(services),
+  ];
+}
+
+/** Routes for documentation only (no services behind them). */
+export const documentedRoutes = (): AnyRoute[] => allRoutes(new Proxy({} as Services, { get: () => undefined }));

@@ -1,0 +1,122 @@
+/**
+ * Starts the gateway API: opens the embedded database in the data folder
+ * (DEC_API_DATA_DIR, default .run/gateway-api), loads the master key, makes
+ * sure every org has an API admin (keys in <data dir>/admin-keys.json, 0600),
+ * connects to the network and listens on DEC_API_HOST:DEC_API_PORT
+ * (127.0.0.1:3000 by default).
+ */
+import type { GatewayNetworkConfig } from '@dec/network';
+import { REPO_ROOT } from '@dec/network';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createApp, type AppOptions } from './app';
+import { IdentityService } from './auth/identities';
+import { EventService } from './events/events';
+import { WebhookService } from './events/webhooks';
+import { loadGatewayConfig } from './fabric/network-config';
+import { FabricSessions } from './fabric/sessions';
+import { TransactionService, type RetryPolicy } from './fabric/transactions';
+import { LedgerService } from './ledger/ledger';
+import { Metrics } from './ops/metrics';
+import type { Services } from './services';
+import { openDb } from './store/db';
+import { SecretBox } from './store/secrets';
+
+export interface ApiOptions extends AppOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  dataDir?: string;
+  config?: GatewayNetworkConfig;
+  logger?: Logger;
+  retry?: RetryPolicy;
+  webhooks?: { maxAttempts: number; baseDelayMs: number; pollMs: number; timeoutMs: number };
+}
+
+export interface RunningApi {
+  url: string;
+  server: Server;
+  services: Services;
+  /** API keys of org admins created at this start (also in <dataDir>/admin-keys.json). */
+  adminKeys: Record<string, string>;
+  adminKeysFile: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, '.run', 'gateway-api');
+
+export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
+  const env = process.env;
+  const dataDir = options.dataDir ?? env.DEC_API_DATA_DIR ?? DEFAULT_DATA_DIR;
+  const logger = options.logger ?? pino({ level: env.DEC_API_LOG_LEVEL ?? 'info', base: { service: 'dec-gateway-api' } });
+  const config = options.config ?? loadGatewayConfig();
+  const db = openDb(path.join(dataDir, 'gateway.db'));
+  const box = SecretBox.load(dataDir);
+  const metrics = new Metrics();
+  const identities = new IdentityService(db, box, config);
+  const sessions = new FabricSessions(config);
+  const transactions = new TransactionService(
+    db,
+    sessions,
+    {
+      onSubmitOutcome: (outcome) => metrics.submits.inc({ outcome }),
+      onMvccConflict: () => metrics.mvccConflicts.inc(),
+      onRetry: (kind) => metrics.retries.inc({ kind }),
+    },
+    options.retry,
+  );
+  const webhooks = new WebhookService(db, box, sessions, identities, logger, metrics, options.webhooks);
+  const services: Services = {
+    config,
+    db,
+    identities,
+    sessions,
+    transactions,
+    ledger: new LedgerService(sessions),
+    events: new EventService(db, sessions, metrics),
+    webhooks,
+    metrics,
+    logger,
+  };
+
+  const adminKeys = await identities.bootstrapAdmins();
+  const adminKeysFile = path.join(dataDir, 'admin-keys.json');
+  if (Object.keys(adminKeys).length > 0) {
+    const previous = existsSync(adminKeysFile) ? (JSON.parse(readFileSync(adminKeysFile, 'utf8')) as Record<string, string>) : {};
+    writeFileSync(adminKeysFile, `${JSON.stringify({ ...previous, ...adminKeys }, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  const { app } = createApp(services, {
+    bodyLimit: options.bodyLimit ?? env.DEC_API_BODY_LIMIT,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? (env.DEC_API_RATE_LIMIT ? Number(env.DEC_API_RATE_LIMIT) : undefined),
+  });
+  const host = options.host ?? env.DEC_API_HOST ?? '127.0.0.1';
+  const port = options.port ?? (env.DEC_API_PORT ? Number(env.DEC_API_PORT) : 3000);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    s.on('error', reject);
+  });
+  webhooks.start();
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address}:${address.port}`;
+  logger.info({ url, dataDir }, 'gateway API listening');
+
+  return {
+    url,
+    server,
+    services,
+    adminKeys,
+    adminKeysFile,
+    close: async () => {
+      webhooks.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await transactions.drain();
+      sessions.close();
+      db.close();
+    },
+  };
+}
