@@ -125,7 +125,6 @@ export function createApp(services: Services, options: AppOptions = {}): { app: 
   }
 
   app.use((req, _res, next) => next(new ApiError('NOT_FOUND', `no route ${req.method} ${req.path}`)));
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- express recognises error handlers by their four parameters
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     let error: ApiError;
     const type = (err as { type?: string } | undefined)?.type;

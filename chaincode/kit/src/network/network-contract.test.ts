@@ -41,4 +41,22 @@ describe('network contract', () => {
     expect(result).to.include({ mspId: 'BankMSP', txId, note: 'b' });
     expect([...h.world.state.keys()]).to.deep.equal([`\u0000beacon\u0000${txId}\u0000`]);
   });
+
+  it('lists the committed versions of one key, newest first', async () => {
+    const h = new TestHarness();
+    const first = await h.invoke(new Network(), 'Probe', bank, ['{"note":"one"}']);
+    const second = await h.invoke(new Network(), 'Probe', bank, ['{"note":"two"}']);
+    const { result } = await h.invoke(new Network(), 'KeyHistory', bank, [JSON.stringify({ objectType: 'probe', attributes: ['BankMSP'] })]);
+    const out = result as { key: unknown; history: { txId: string; isDelete: boolean; value: { note: string } }[] };
+    expect(out.key).to.deep.equal({ objectType: 'probe', attributes: ['BankMSP'] });
+    expect(out.history.map((e) => e.txId)).to.deep.equal([second.txId, first.txId]);
+    expect(out.history.map((e) => e.value.note)).to.deep.equal(['two', 'one']);
+    expect(out.history.every((e) => !e.isDelete)).to.equal(true);
+  });
+
+  it('refuses a key history request naming no object type', async () => {
+    const h = new TestHarness();
+    const err = await h.invoke(new Network(), 'KeyHistory', bank, [JSON.stringify({ objectType: '', attributes: [] })]).catch((e: Error) => e);
+    expect((err as Error).message).to.equal('VALIDATION: request.objectType: must not be empty');
+  });
 });

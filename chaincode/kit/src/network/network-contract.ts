@@ -19,6 +19,11 @@ const probeSchema = z.object({
   note: z.string().max(200, 'must be at most 200 characters').optional(),
 });
 
+const keyHistorySchema = z.strictObject({
+  objectType: z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters'),
+  attributes: z.array(z.string().min(1, 'must not be empty').max(1024, 'must be at most 1024 characters')).max(16, 'must list at most 16 attributes'),
+});
+
 const probeRecord = z.object({
   mspId: z.string(),
   callerId: z.string(),
@@ -93,6 +98,21 @@ export function createNetworkContract(chaincodeName: string, chaincodeVersion: s
     async LastProbe(ctx: DecContext, mspId: string): Promise<string> {
       const key = ctx.ledger.key('probe', keyPart('mspId', mspId));
       return result((await ctx.ledger.get(key, decodeProbe)) ?? null);
+    }
+
+    /**
+     * Every committed version of one world-state key, newest first (regulator
+     * key history through the gateway API). Evaluate only: history reads are not
+     * re-validated at commit. Public state only; private data has no history here.
+     */
+    @Transaction(false)
+    @Returns('string')
+    async KeyHistory(ctx: DecContext, request: string): Promise<string> {
+      const input = parseInput(keyHistorySchema, request, 'request');
+      const attributes = input.attributes.map((a, i) => keyPart(`request.attributes.${i}`, a));
+      const key = ctx.ledger.key(keyPart('request.objectType', input.objectType), ...attributes);
+      const history = await ctx.ledger.history(key, (json) => json);
+      return result({ key: { objectType: input.objectType, attributes: input.attributes }, history });
     }
   }
   return NetworkContract;
