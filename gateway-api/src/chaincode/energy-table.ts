@@ -5,6 +5,7 @@
  * tables.test.ts fails until the line exists.
  */
 import * as identity from '@dec/chaincode-energy/dist/identity/identity-inputs';
+import * as metering from '@dec/chaincode-energy/dist/metering/metering-inputs';
 import * as token from '@dec/chaincode-energy/dist/token/token-inputs';
 import { networkTransactions } from './network-table';
 import { evaluate, submit, type ChaincodeTable } from './table';
@@ -61,5 +62,16 @@ export const energyTable: ChaincodeTable = {
     evaluate('token:GetGenesis', undefined, 'The genesis record'),
     evaluate('token:GetRate', undefined, 'The posted DECC rate'),
     evaluate('token:GetFees', undefined, 'The fee rules'),
+
+    submit('metering:RegisterMeter', metering.registerMeterInput, 'Register a meter bound to an identity device'),
+    submit('metering:CertifyMeter', metering.certifyMeterInput, 'Certify a meter (grid operator)'),
+    submit('metering:DecommissionMeter', metering.decommissionMeterInput, 'Decommission a meter'),
+    submit('metering:RotateKey', metering.rotateKeyInput, 'Rotate a meter\'s signing key'),
+    submit('metering:SubmitReadings', metering.submitReadingsInput, 'Submit a signed batch of meter readings'),
+    evaluate('metering:GetMeter', metering.meterInput, 'A meter'),
+    evaluate('metering:Readings', metering.rangeQueryInput, 'Readings of a meter in a range, paged'),
+    evaluate('metering:Intervals', metering.rangeQueryInput, 'Interval energy per slot of a meter, paged'),
+    evaluate('metering:Anomalies', metering.anomaliesInput, 'Anomalies of a meter, paged'),
+    evaluate('metering:MetersInZone', metering.zoneInput, 'Meters of a grid zone, paged'),
   ],
 };
