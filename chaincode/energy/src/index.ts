@@ -5,7 +5,8 @@
 import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
 import { IdentityContract } from './identity/identity-contract';
+import { MarketContract } from './market/market-contract';
 import { MeteringContract } from './metering/metering-contract';
 import { TokenContract } from './token/token-contract';
 
-export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract];
+export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract];

@@ -1,0 +1,263 @@
+/**
+ * Market state access. Key scheme (Fabric composite keys; `~` separates parts):
+ *
+ *   market.zone       ~<zone>                                  ZoneConfig
+ *   market.order      ~<slot>~<zone>~<orderId>                 Order
+ *   market.order-id   ~<orderId>                               { slot, zone }   locate an order by ID
+ *   market.by-owner   ~<eid>~<slot>~<zone>~<orderId>           { id }           a participant's orders
+ *   market.clearing   ~<slot>~<zone>                           Clearing         matching/settlement progress
+ *   market.trade      ~<slot>~<zone>~<buyOrderId>~<n:6>        Trade            a delivery obligation
+ *   market.trade-by   ~<eid>~<slot>~<zone>~<tradeId>           { buyOrderId, n } a participant's trades (both sides)
+ *   market.ppa        ~<zone>~<ppaId>                          Ppa
+ *   market.ppa-id     ~<ppaId>                                 { zone }
+ *   market.ppa-by     ~<eid>~<ppaId>                           { zone }          a participant's PPAs
+ *   market.ppa-settle ~<ppaId>~<slot>                          PpaSettlement
+ *   market.emergency  ~<emergencyId>                           Emergency
+ *   market.em-offer   ~<emergencyId>~<offerId>                 Offer
+ *   market.assign     ~<meterEid>~<createdAt>~<assignmentId>   Assignment (seniority = key order)
+ *   market.assign-id  ~<assignmentId>                          { meter, createdAt }
+ *
+ * Why (MVCC): slot and zone lead the order and trade keys, so matching or
+ * settling one slot+zone range-reads only its own range: posting, amending or
+ * cancelling in any other slot or zone writes outside it and never conflicts
+ * (and inside it nothing is posted after the gate, when matching starts).
+ * Posting reads only the poster's own records (participant, meter, deposit,
+ * DECC balance) and the zone config, and writes new keys named by its tx ID.
+ * Settlement credits payees with blind token credits; it writes a seller's
+ * deposit only to slash it and a station's assignment only to pay it.
+ */
+import { decoder, keyPart, sortableNumber, type Entry, type Ledger, type Page } from '@dec/chaincode-kit';
+import { z } from 'zod';
+import {
+  assignmentSchema,
+  clearingSchema,
+  emergencySchema,
+  offerSchema,
+  orderSchema,
+  ppaSchema,
+  ppaSettlementSchema,
+  tradeSchema,
+  zoneConfigSchema,
+  type Assignment,
+  type Clearing,
+  type Emergency,
+  type Offer,
+  type Order,
+  type Ppa,
+  type PpaSettlement,
+  type Trade,
+  type ZoneConfig,
+} from './market-state';
+
+export const MARKET_KEYS = {
+  zone: 'market.zone',
+  order: 'market.order',
+  orderId: 'market.order-id',
+  byOwner: 'market.by-owner',
+  clearing: 'market.clearing',
+  trade: 'market.trade',
+  tradeBy: 'market.trade-by',
+  ppa: 'market.ppa',
+  ppaId: 'market.ppa-id',
+  ppaBy: 'market.ppa-by',
+  ppaSettle: 'market.ppa-settle',
+  emergency: 'market.emergency',
+  offer: 'market.em-offer',
+  assign: 'market.assign',
+  assignId: 'market.assign-id',
+} as const;
+
+const dZone = decoder(zoneConfigSchema, 'zone config');
+const dOrder = decoder(orderSchema, 'order');
+const dClearing = decoder(clearingSchema, 'clearing');
+const dTrade = decoder(tradeSchema, 'trade');
+const dPpa = decoder(ppaSchema, 'PPA');
+const dPpaSettle = decoder(ppaSettlementSchema, 'PPA settlement');
+const dEmergency = decoder(emergencySchema, 'emergency');
+const dOffer = decoder(offerSchema, 'emergency offer');
+const dAssign = decoder(assignmentSchema, 'assignment');
+const dLoc = decoder(z.object({ slot: z.string(), zone: z.string() }), 'order index');
+const dZoneRef = decoder(z.object({ zone: z.string() }), 'PPA index');
+const dId = decoder(z.object({ id: z.string() }), 'index entry');
+const dTradeRef = decoder(z.object({ buyOrderId: z.string(), n: z.number().int(), slot: z.string(), zone: z.string() }), 'trade index');
+const dAssignRef = decoder(z.object({ meter: z.string(), createdAt: z.string() }), 'assignment index');
+
+export class MarketStore {
+  constructor(private readonly ledger: Ledger) {}
+
+  // --- zones ------------------------------------------------------------------------
+  async zone(zone: string): Promise<ZoneConfig | undefined> {
+    return this.ledger.get(this.ledger.key(MARKET_KEYS.zone, keyPart('zone', zone)), dZone);
+  }
+  async requireZone(zone: string): Promise<ZoneConfig> {
+    return this.ledger.require(this.ledger.key(MARKET_KEYS.zone, keyPart('zone', zone)), dZone, 'market zone', zone);
+  }
+  async saveZone(z: ZoneConfig): Promise<void> {
+    await this.ledger.put(this.ledger.key(MARKET_KEYS.zone, keyPart('zone', z.zone)), z);
+  }
+  async zones(): Promise<ZoneConfig[]> {
+    return (await this.ledger.list(MARKET_KEYS.zone, [], dZone)).map((e) => e.value);
+  }
+
+  // --- orders -------------------------------------------------------------------------
+  private orderKey(slot: string, zone: string, id: string): string {
+    return this.ledger.key(MARKET_KEYS.order, slot, zone, id);
+  }
+  async order(slot: string, zone: string, id: string): Promise<Order | undefined> {
+    return this.ledger.get(this.orderKey(slot, zone, id), dOrder);
+  }
+  async orderById(id: string): Promise<Order | undefined> {
+    const loc = await this.ledger.get(this.ledger.key(MARKET_KEYS.orderId, keyPart('orderId', id)), dLoc);
+    return loc ? this.order(loc.slot, loc.zone, id) : undefined;
+  }
+  async requireOrder(id: string): Promise<Order> {
+    const o = await this.orderById(id);
+    if (!o) return this.ledger.require(this.ledger.key(MARKET_KEYS.orderId, id), dOrder, 'order', id);
+    return o;
+  }
+  async saveOrder(o: Order, isNew: boolean): Promise<void> {
+    await this.ledger.put(this.orderKey(o.slot, o.zone, o.id), o);
+    if (isNew) {
+      await this.ledger.put(this.ledger.key(MARKET_KEYS.orderId, o.id), { slot: o.slot, zone: o.zone });
+      await this.ledger.put(this.ledger.key(MARKET_KEYS.byOwner, o.owner, o.slot, o.zone, o.id), { id: o.id });
+    }
+  }
+  /** Every order of one slot and zone, in ID order (the range matching and settlement read). */
+  async ordersOf(slot: string, zone: string): Promise<Order[]> {
+    return (await this.ledger.list(MARKET_KEYS.order, [slot, zone], dOrder)).map((e) => e.value);
+  }
+  async pageOrders(slot: string, zone: string, pageSize: number, bookmark: string): Promise<Page<Order>> {
+    return this.ledger.page(MARKET_KEYS.order, [slot, zone], pageSize, bookmark, dOrder);
+  }
+  async pageOrdersOf(owner: string, pageSize: number, bookmark: string): Promise<Page<Order>> {
+    const page = await this.ledger.page(MARKET_KEYS.byOwner, [owner], pageSize, bookmark, dId);
+    const items: Entry<Order>[] = [];
+    for (const e of page.items) {
+      const o = await this.order(e.attributes[1] ?? '', e.attributes[2] ?? '', e.value.id);
+      if (o) items.push({ ...e, value: o });
+    }
+    return { items, bookmark: page.bookmark };
+  }
+  /** A participant's order index (a range read: Leave only). */
+  async orderRefsOf(owner: string): Promise<{ slot: string; zone: string; id: string }[]> {
+    return (await this.ledger.list(MARKET_KEYS.byOwner, [owner], dId)).map((e) => ({ slot: e.attributes[1] ?? '', zone: e.attributes[2] ?? '', id: e.value.id }));
+  }
+
+  // --- clearing and trades ------------------------------------------------------------------
+  private clearingKey(slot: string, zone: string): string {
+    return this.ledger.key(MARKET_KEYS.clearing, slot, zone);
+  }
+  async clearing(slot: string, zone: string): Promise<Clearing | undefined> {
+    return this.ledger.get(this.clearingKey(slot, zone), dClearing);
+  }
+  async saveClearing(c: Clearing): Promise<void> {
+    await this.ledger.put(this.clearingKey(c.slot, c.zone), c);
+  }
+  private tradeKey(slot: string, zone: string, buyOrderId: string, n: number): string {
+    return this.ledger.key(MARKET_KEYS.trade, slot, zone, buyOrderId, sortableNumber(n, 6));
+  }
+  async saveTrade(t: Trade, isNew: boolean): Promise<void> {
+    await this.ledger.put(this.tradeKey(t.slot, t.zone, t.buyOrderId, t.n), t);
+    if (isNew) {
+      const ref = { buyOrderId: t.buyOrderId, n: t.n, slot: t.slot, zone: t.zone };
+      await this.ledger.put(this.ledger.key(MARKET_KEYS.tradeBy, t.buyer, t.slot, t.zone, t.id), ref);
+      await this.ledger.put(this.ledger.key(MARKET_KEYS.tradeBy, t.seller, t.slot, t.zone, t.id), ref);
+    }
+  }
+  /** The trades of one buy order, in order. */
+  async tradesOfBuyOrder(slot: string, zone: string, buyOrderId: string): Promise<Trade[]> {
+    return (await this.ledger.list(MARKET_KEYS.trade, [slot, zone, buyOrderId], dTrade)).map((e) => e.value);
+  }
+  async pageTrades(slot: string, zone: string, pageSize: number, bookmark: string): Promise<Page<Trade>> {
+    return this.ledger.page(MARKET_KEYS.trade, [slot, zone], pageSize, bookmark, dTrade);
+  }
+  async pageTradesOf(eid: string, attrs: string[], pageSize: number, bookmark: string): Promise<Page<Trade>> {
+    const page = await this.ledger.page(MARKET_KEYS.tradeBy, [eid, ...attrs], pageSize, bookmark, dTradeRef);
+    const items: Entry<Trade>[] = [];
+    for (const e of page.items) {
+      const t = await this.ledger.get(this.tradeKey(e.value.slot, e.value.zone, e.value.buyOrderId, e.value.n), dTrade);
+      if (t) items.push({ ...e, value: t });
+    }
+    return { items, bookmark: page.bookmark };
+  }
+  async tradesOf(eid: string, slot: string, zone: string): Promise<Trade[]> {
+    const refs = await this.ledger.list(MARKET_KEYS.tradeBy, [eid, slot, zone], dTradeRef);
+    const out: Trade[] = [];
+    for (const e of refs) {
+      const t = await this.ledger.get(this.tradeKey(e.value.slot, e.value.zone, e.value.buyOrderId, e.value.n), dTrade);
+      if (t) out.push(t);
+    }
+    return out;
+  }
+
+  // --- PPAs -----------------------------------------------------------------------------
+  async ppa(id: string): Promise<Ppa | undefined> {
+    const ref = await this.ledger.get(this.ledger.key(MARKET_KEYS.ppaId, keyPart('ppaId', id)), dZoneRef);
+    return ref ? this.ledger.get(this.ledger.key(MARKET_KEYS.ppa, ref.zone, id), dPpa) : undefined;
+  }
+  async requirePpa(id: string): Promise<Ppa> {
+    const p = await this.ppa(id);
+    if (!p) return this.ledger.require(this.ledger.key(MARKET_KEYS.ppaId, id), dPpa, 'PPA', id);
+    return p;
+  }
+  async savePpa(p: Ppa, isNew: boolean): Promise<void> {
+    await this.ledger.put(this.ledger.key(MARKET_KEYS.ppa, p.zone, p.id), p);
+    if (isNew) {
+      await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaId, p.id), { zone: p.zone });
+      await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaBy, p.seller, p.id), { zone: p.zone });
+      await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaBy, p.buyer, p.id), { zone: p.zone });
+    }
+  }
+  /** All PPAs of a zone (a range read; PPAs change rarely). */
+  async ppasOf(zone: string): Promise<Ppa[]> {
+    return (await this.ledger.list(MARKET_KEYS.ppa, [zone], dPpa)).map((e) => e.value);
+  }
+  async ppaIdsOf(eid: string): Promise<string[]> {
+    return (await this.ledger.list(MARKET_KEYS.ppaBy, [eid], dZoneRef)).map((e) => e.attributes[1] ?? '');
+  }
+  async ppaSettlement(ppaId: string, slot: string): Promise<PpaSettlement | undefined> {
+    return this.ledger.get(this.ledger.key(MARKET_KEYS.ppaSettle, ppaId, slot), dPpaSettle);
+  }
+  async savePpaSettlement(s: PpaSettlement): Promise<void> {
+    await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaSettle, s.ppaId, s.slot), s);
+  }
+  async pagePpaSettlements(ppaId: string, pageSize: number, bookmark: string): Promise<Page<PpaSettlement>> {
+    return this.ledger.page(MARKET_KEYS.ppaSettle, [ppaId], pageSize, bookmark, dPpaSettle);
+  }
+
+  // --- emergencies ------------------------------------------------------------------------
+  async emergency(id: string): Promise<Emergency | undefined> {
+    return this.ledger.get(this.ledger.key(MARKET_KEYS.emergency, keyPart('emergencyId', id)), dEmergency);
+  }
+  async requireEmergency(id: string): Promise<Emergency> {
+    return this.ledger.require(this.ledger.key(MARKET_KEYS.emergency, keyPart('emergencyId', id)), dEmergency, 'emergency', id);
+  }
+  async saveEmergency(e: Emergency): Promise<void> {
+    await this.ledger.put(this.ledger.key(MARKET_KEYS.emergency, e.id), e);
+  }
+  async offers(emergencyId: string): Promise<Offer[]> {
+    return (await this.ledger.list(MARKET_KEYS.offer, [emergencyId], dOffer)).map((e) => e.value);
+  }
+  async saveOffer(o: Offer): Promise<void> {
+    await this.ledger.put(this.ledger.key(MARKET_KEYS.offer, o.emergencyId, o.id), o);
+  }
+
+  // --- assignments ---------------------------------------------------------------------------
+  async assignment(id: string): Promise<Assignment | undefined> {
+    const ref = await this.ledger.get(this.ledger.key(MARKET_KEYS.assignId, keyPart('assignmentId', id)), dAssignRef);
+    return ref ? this.ledger.get(this.ledger.key(MARKET_KEYS.assign, ref.meter, ref.createdAt, id), dAssign) : undefined;
+  }
+  async requireAssignment(id: string): Promise<Assignment> {
+    const a = await this.assignment(id);
+    if (!a) return this.ledger.require(this.ledger.key(MARKET_KEYS.assignId, id), dAssign, 'assignment', id);
+    return a;
+  }
+  async saveAssignment(a: Assignment, isNew: boolean): Promise<void> {
+    await this.ledger.put(this.ledger.key(MARKET_KEYS.assign, a.meter, a.createdAt, a.id), a);
+    if (isNew) await this.ledger.put(this.ledger.key(MARKET_KEYS.assignId, a.id), { meter: a.meter, createdAt: a.createdAt });
+  }
+  /** A station's assignments in seniority order (a range read over that meter only). */
+  async assignmentsOf(meter: string): Promise<Assignment[]> {
+    return (await this.ledger.list(MARKET_KEYS.assign, [keyPart('meter', meter)], dAssign)).map((e) => e.value);
+  }
+}
