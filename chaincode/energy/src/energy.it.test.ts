@@ -6,8 +6,7 @@
  * (supply, conservation, no negative balance) must pass after every scenario.
  */
 import { expect } from 'chai';
-import { ActorPool, type Actor } from '@dec/test-network';
-import { balance, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, kycHash, ONE_DEC, type Participant } from './test-support/fleet';
+import { ActorPool, balance, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, kycHash, ONE_DEC, type Actor, type Participant } from '@dec/test-network';
 
 const TOTAL_DEC = (319_000_000n * ONE_DEC).toString();
 

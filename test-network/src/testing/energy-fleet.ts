@@ -4,7 +4,7 @@
  * registered in the eID registry, approved by the platform operator and funded
  * from the "others" allocation pool.
  */
-import { ActorPool, runId, type Actor } from '@dec/test-network';
+import { ActorPool, runId, type Actor } from './actors';
 import { createHash } from 'node:crypto';
 
 export const ONE_DEC = 10n ** 18n;
