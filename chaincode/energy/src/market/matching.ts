@@ -31,7 +31,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@dec/chaincode-kit';
-import { distance2, project } from './geo';
+import { AXIS_CLAMP, project } from './geo';
 import type { Side } from './market-state';
 
 export interface BookOrder {
@@ -105,12 +105,28 @@ export function sellerOrder(a: BookOrder, b: BookOrder): number {
 }
 
 export function matchBook(orders: readonly BookOrder[], opts: MatchOptions): MatchResult {
-  const live = orders.filter((o) => isLive(o, opts.gateAt));
-  const sellers = live.filter((o) => o.side === 'sell').sort(sellerOrder);
-  const buyers = live.filter((o) => o.side === 'buy').sort(buyerOrder);
-  const sellerPos = sellers.map((s) => project(s.latE6, s.lonE6, opts.lonScalePpm));
+  const inBook = orders.filter((o) => isLive(o, opts.gateAt));
+  const sellers = inBook.filter((o) => o.side === 'sell').sort(sellerOrder);
+  const buyers = inBook.filter((o) => o.side === 'buy').sort(buyerOrder);
+  const xs = new Float64Array(sellers.length);
+  const ys = new Float64Array(sellers.length);
+  sellers.forEach((s, i) => {
+    const p = project(s.latE6, s.lonE6, opts.lonScalePpm);
+    xs[i] = p.x;
+    ys[i] = p.y;
+  });
+  const ownerIds = new Map<string, number>();
+  const ownerOf = (o: BookOrder): number => {
+    let id = ownerIds.get(o.owner);
+    if (id === undefined) ownerIds.set(o.owner, (id = ownerIds.size));
+    return id;
+  };
+  const sellerOwner = Int32Array.from(sellers, ownerOf);
   const remaining = sellers.map((s) => s.quantityWh);
   const alive = new Uint8Array(sellers.length).fill(1);
+  // Indices of sellers with energy left, ascending (= ask order); exhausted ones are swept out now and then.
+  let live: number[] = sellers.map((_, i) => i);
+  let dead = 0;
 
   const exportUsed = new Map<string, bigint>(opts.ppaExportWh ?? []);
   const importUsed = new Map<string, bigint>(opts.ppaImportWh ?? []);
@@ -121,18 +137,30 @@ export function matchBook(orders: readonly BookOrder[], opts: MatchOptions): Mat
   for (const buyer of buyers) {
     let want = buyer.quantityWh;
     const at = project(buyer.latE6, buyer.lonE6, opts.lonScalePpm);
+    const ax = at.x;
+    const ay = at.y;
+    const me = ownerOf(buyer);
     // Sellers are sorted by ask, so those the buyer accepts are a prefix.
-    let end = 0;
-    while (end < sellers.length && (sellers[end] as BookOrder).limitPrice <= buyer.limitPrice) end++;
+    let lo = 0;
+    let hi = sellers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sellers[mid] as BookOrder).limitPrice <= buyer.limitPrice) lo = mid + 1;
+      else hi = mid;
+    }
+    const end = lo;
     let n = 0;
     while (want > 0n) {
+      // Nearest by the integer distance of geo.ts (inlined); ties keep the lower index = lower ask, earlier, lower ID.
       let best = -1;
       let bestD = 0;
-      for (let i = 0; i < end; i++) {
-        if (alive[i] === 0) continue;
-        const s = sellers[i] as BookOrder;
-        if (s.owner === buyer.owner) continue;
-        const d = distance2(at, sellerPos[i] as { x: number; y: number });
+      for (let k = 0; k < live.length; k++) {
+        const i = live[k] as number;
+        if (i >= end) break;
+        if (alive[i] === 0 || sellerOwner[i] === me) continue;
+        const dx = Math.min(Math.abs(ax - (xs[i] as number)), AXIS_CLAMP);
+        const dy = Math.min(Math.abs(ay - (ys[i] as number)), AXIS_CLAMP);
+        const d = dx * dx + dy * dy;
         if (best < 0 || d < bestD) {
           best = i;
           bestD = d;
@@ -143,7 +171,13 @@ export function matchBook(orders: readonly BookOrder[], opts: MatchOptions): Mat
       const left = remaining[best] as bigint;
       const q = want < left ? want : left;
       remaining[best] = left - q;
-      if (left - q === 0n) alive[best] = 0;
+      if (left - q === 0n) {
+        alive[best] = 0;
+        if (++dead > 32 && dead * 4 > live.length) {
+          live = live.filter((i) => alive[i] === 1);
+          dead = 0;
+        }
+      }
       want -= q;
       const sellerPriorWh = exportUsed.get(seller.meter) ?? 0n;
       const buyerPriorWh = importUsed.get(buyer.meter) ?? 0n;
