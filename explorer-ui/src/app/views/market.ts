@@ -1,0 +1,36 @@
+/** The order book and clearing of one market slot and zone (energy `market:OrderBook`, `market:Clearing`). */
+import { href } from '../model/route';
+import { section } from '../ui/async';
+import { itemsOf, objectTable } from '../ui/generic';
+import { code, h, unavailable } from '../ui/dom';
+import type { Ctx } from './context';
+
+export async function marketView(ctx: Ctx, slot?: string, zone?: string): Promise<HTMLElement> {
+  const title = h('h1', null, 'Market');
+  if (!ctx.api.offers('energy', 'market:OrderBook'))
+    return h('div', null, title, unavailable('the order book and clearing of a slot', 'needs the gateway routes POST /api/v1/energy/market/order-book {slot, zone, pageSize?, bookmark?} and POST /api/v1/energy/market/clearing {slot, zone} (energy market contract)'));
+  const form = h(
+    'form',
+    { class: 'inline-form' },
+    h('label', null, 'Slot ', h('input', { name: 'slot', value: slot ?? '', placeholder: '2026-01-01T10:00:00.000Z', required: true })),
+    h('label', null, 'Zone ', h('input', { name: 'zone', value: zone ?? '', required: true })),
+    h('button', { type: 'submit' }, 'Show'),
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const d = new FormData(form);
+    location.hash = href({ name: 'market', slot: String(d.get('slot') ?? ''), zone: String(d.get('zone') ?? '') });
+  });
+  return h(
+    'div',
+    null,
+    title,
+    form,
+    slot && zone ? section('Order book', async () => objectTable(itemsOf(await ctx.api.evaluate('energy', 'market:OrderBook', { slot, zone })))) : null,
+    slot && zone
+      ? section('Clearing', async () =>
+          ctx.api.offers('energy', 'market:Clearing') ? code(JSON.stringify(await ctx.api.evaluate('energy', 'market:Clearing', { slot, zone }), null, 2)) : unavailable('clearing', 'needs POST /api/v1/energy/market/clearing'),
+        )
+      : null,
+  );
+}

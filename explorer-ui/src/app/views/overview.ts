@@ -1,0 +1,77 @@
+/**
+ * Channels overview: per channel the height, member orgs, chaincodes with
+ * versions and recent throughput (from the newest page of blocks only — the
+ * same reads the block list makes, never a scan).
+ */
+import { bars } from '../charts/bars';
+import { blockPage, throughput } from '../model/blocks';
+import { formatInt, shortHash } from '../model/format';
+import { href } from '../model/route';
+import { section } from '../ui/async';
+import { fields, h, link, mono, unavailable } from '../ui/dom';
+import type { Ctx } from './context';
+
+async function chaincodeVersions(ctx: Ctx, channel: string): Promise<Node> {
+  const info = await ctx.api.evaluate<{ chaincode: string; version: string }>(channel, 'network:Info');
+  return h('span', { 'data-test': 'chaincode' }, `${info.chaincode} ${info.version}`);
+}
+
+async function ledgerCard(ctx: Ctx, channel: string): Promise<Node> {
+  const info = await ctx.api.channelInfo(channel);
+  const height = Number(info.height);
+  const page = blockPage(height, undefined);
+  const blocks = await Promise.all(page.numbers.map((n) => ctx.api.block(channel, n)));
+  const tp = throughput(blocks);
+  const ordered = [...blocks].reverse();
+  return h(
+    'div',
+    null,
+    fields([
+      ['Height', h('span', { 'data-test': 'height' }, formatInt(info.height))],
+      ['Current block hash', mono(shortHash(info.currentBlockHash, 12), info.currentBlockHash)],
+      ['Member orgs', info.orgs.join(', ')],
+      ['Chaincodes', info.chaincodes.join(', ')],
+      ['Peers', unavailable('peer list', 'needs GET /api/v1/ledger/{channel} to list peers (endpoint, MSP, ledger height)')],
+      [
+        'Recent throughput',
+        tp.perMinute !== undefined
+          ? `${tp.perMinute.toFixed(1)} tx/min over the last ${tp.blocks} blocks (${tp.transactions} tx in ${Math.round(tp.seconds)} s)`
+          : `${tp.transactions} tx in the last ${tp.blocks} blocks`,
+      ],
+    ]),
+    bars(ordered.map((b) => b.number), [{ name: 'transactions', color: '#2f6fdf', values: ordered.map((b) => b.transactionCount) }], 'Transactions per block (newest page)'),
+    h('p', null, link(href({ name: 'blocks', channel }), 'Browse blocks →')),
+  );
+}
+
+export function channelCard(ctx: Ctx, channel: string): HTMLElement {
+  return h(
+    'section',
+    { class: 'card channel', 'data-test': `channel-${channel}` },
+    h('h2', null, link(href({ name: 'channel', channel }), `Channel ${channel}`)),
+    fields([['Chaincode', section(null, () => chaincodeVersions(ctx, channel), { class: 'inline' })]]),
+    ctx.ledger
+      ? section(null, () => ledgerCard(ctx, channel))
+      : h('p', { class: 'notice' }, 'Blocks and transactions are read by regulators and API admins only (the gateway\'s ledger endpoints).'),
+  );
+}
+
+export async function overviewView(ctx: Ctx): Promise<HTMLElement> {
+  return h('div', null, h('h1', null, 'Channels'), ctx.channels.length === 0 ? h('p', null, 'Your org is on no channel this gateway serves.') : ctx.channels.map((c) => channelCard(ctx, c)));
+}
+
+export async function channelView(ctx: Ctx, channel: string): Promise<HTMLElement> {
+  if (!ctx.channels.includes(channel)) return deniedView(ctx, channel);
+  return h('div', null, channelCard(ctx, channel));
+}
+
+/** A channel the caller's org is not on: say so plainly, show nothing of it. */
+export async function deniedView(ctx: Ctx, channel: string): Promise<HTMLElement> {
+  const status = await ctx.api.channelStatus(channel);
+  return h(
+    'div',
+    { class: 'notice error', 'data-test': 'denied' },
+    h('h2', null, `No access to channel ${channel}`),
+    status === 404 ? `The gateway serves no channel ${channel}.` : `${ctx.me.mspId} is not a member of channel ${channel}; the gateway refuses its data (HTTP ${status}).`,
+  );
+}
