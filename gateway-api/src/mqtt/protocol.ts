@@ -1,0 +1,98 @@
+/**
+ * The meter ↔ ingestor protocol over MQTT.
+ *
+ * Topics (one per meter; `<meter>` is the meter's device eID, `eid:d:<32 hex>`):
+ *   dec/meters/<meter>/readings   meter → ingestor, QoS 1, one reading per message
+ *   dec/meters/<meter>/verdicts   ingestor → meter, QoS 1, one verdict per reading
+ *
+ * Reading payload (JSON, as metering:SubmitReadings takes it):
+ *   { "meter": "eid:d:…", "seq": 42, "ts": "2026-01-01T00:15:00.000Z",
+ *     "importWh": "123456", "exportWh": "789", "sig": "<base64 ECDSA P-256 signature>" }
+ * The signature covers the canonical encoding below (same as the chaincode's
+ * metering-crypto.ts), DER or raw r||s.
+ *
+ * Verdict payload (JSON):
+ *   { "meter", "seq"?, "verdict": "accepted" | "rejected", "duplicate"?: true,
+ *     "reason"?: "FORGED_SIGNATURE" | "COUNTER_REGRESSION" | … | "MALFORMED" | "TOPIC_MISMATCH",
+ *     "detail"?: string, "txId"?: string }
+ * `duplicate: true` means the ledger already held this reading (a resend); it
+ * is accepted once and not counted again. A payload that is not a reading gets
+ * a `rejected`/`MALFORMED` verdict on the verdict topic of the meter named in
+ * the topic (or `dec/meters/unknown/verdicts` if the topic names none).
+ */
+import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+
+export const TOPIC_ROOT = 'dec/meters';
+export const READINGS_SUBSCRIPTION = `${TOPIC_ROOT}/+/readings`;
+export const readingsTopic = (meter: string) => `${TOPIC_ROOT}/${meter}/readings`;
+export const verdictsTopic = (meter: string) => `${TOPIC_ROOT}/${meter}/verdicts`;
+export const UNKNOWN_METER_SEGMENT = 'unknown';
+
+const METER_EID = /^eid:d:[0-9a-f]{32}$/;
+
+/** The meter segment of a readings topic, or undefined. */
+export function meterOfTopic(topic: string): string | undefined {
+  const parts = topic.split('/');
+  if (parts.length !== 4 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT || parts[3] !== 'readings') return undefined;
+  return METER_EID.test(parts[2] ?? '') ? parts[2] : undefined;
+}
+
+const INTEGER = /^(0|[1-9][0-9]{0,77})$/;
+
+/** Same shape the chaincode validates; checked here first so malformed payloads never reach the ledger. */
+export const readingPayload = z.strictObject({
+  meter: z.string().regex(METER_EID, 'must be a device eID (eid:d:<32 hex>)'),
+  seq: z.number().int('must be an integer').min(0, 'must be at least 0').max(Number.MAX_SAFE_INTEGER, 'is too large'),
+  ts: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be ISO-8601 UTC with milliseconds')
+    .refine((s) => Number.isFinite(Date.parse(s)) && new Date(Date.parse(s)).toISOString() === s, 'is not a valid calendar time'),
+  importWh: z.string().regex(INTEGER, 'must be a non-negative integer string (Wh)'),
+  exportWh: z.string().regex(INTEGER, 'must be a non-negative integer string (Wh)'),
+  sig: z.string().regex(/^[A-Za-z0-9+/]{40,200}={0,2}$/, 'must be a base64 signature'),
+});
+export type ReadingPayload = z.infer<typeof readingPayload>;
+
+export interface Verdict {
+  meter: string;
+  seq?: number;
+  verdict: 'accepted' | 'rejected';
+  duplicate?: true;
+  reason?: string;
+  detail?: string;
+  txId?: string;
+}
+
+/** Canonical encoding a meter signs (must equal chaincode/energy/src/metering/metering-crypto.ts readingMessage). */
+export function readingMessage(r: { meter: string; seq: number; ts: string; importWh: string; exportWh: string }): string {
+  return ['DEC-METER-READING-V1', r.meter, String(r.seq), r.ts, r.importWh, r.exportWh].join('\n');
+}
+
+export function rotationMessage(meter: string, replacedKeyVersion: number, newKeyFingerprint: string): string {
+  return ['DEC-METER-KEY-ROTATION-V1', meter, String(replacedKeyVersion), newKeyFingerprint].join('\n');
+}
+
+export function signReading(key: KeyObject | string, r: Omit<ReadingPayload, 'sig'>): ReadingPayload {
+  const k = typeof key === 'string' ? createPrivateKey(key) : key;
+  return { ...r, sig: sign('sha256', Buffer.from(readingMessage(r), 'utf8'), k).toString('base64') };
+}
+
+/** Parses a message payload into a reading, or says why it is malformed (naming the field). */
+export function parseReading(payload: Buffer): { reading: ReadingPayload } | { error: string; meter?: string; seq?: number } {
+  let json: unknown;
+  try {
+    json = JSON.parse(payload.toString('utf8'));
+  } catch {
+    return { error: 'payload is not JSON' };
+  }
+  const r = readingPayload.safeParse(json);
+  if (r.success) return { reading: r.data };
+  const issue = r.error.issues[0];
+  const obj = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  return {
+    error: `${['reading', ...(issue?.path ?? []).map(String)].join('.')}: ${issue?.message ?? 'is invalid'}`,
+    meter: typeof obj.meter === 'string' && METER_EID.test(obj.meter) ? obj.meter : undefined,
+    seq: typeof obj.seq === 'number' && Number.isSafeInteger(obj.seq) ? obj.seq : undefined,
+  };
+}
