@@ -1,0 +1,189 @@
+/**
+ * The explorer in a real headless Chromium against the real network: the
+ * gateway API (started here, as its own integration tests do) and the
+ * explorer's static server in front of it. A regulator signs in, watches a
+ * block commit live after a DEC transfer, opens its decoded transaction,
+ * searches a receivable and reads its lifecycle; a platform-operator login
+ * never gets to channel scf. Screenshots of the main pages go to
+ * test-results/screenshots/explorer-*.png.
+ */
+import { REPO_ROOT } from '@dec/network';
+import { startApi, type RunningApi } from '@dec/gateway-api/dist/server';
+import { ApiClient } from '@dec/gateway-api/dist/testing/client';
+import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import type { Page } from 'playwright-core';
+import { startExplorer, type RunningExplorer } from './server/static-server';
+import { launchChromium, screenshot, type Chromium } from './testing/browser';
+import { newUser, receivableWithHistory, runId, tokenParties, transfer, type TokenParties } from './testing/scenario';
+
+const UI_ROOT = path.join(REPO_ROOT, 'explorer-ui');
+const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+const shot = (page: Page, name: string) => screenshot(page, SHOTS, `explorer-${name}`);
+
+describe('explorer UI in headless Chromium (real network, gateway API)', function () {
+  const run = runId();
+  let api: RunningApi;
+  let explorer: RunningExplorer;
+  let chromium: Chromium;
+  let page: Page;
+  let dataDir: string;
+  let regulatorKey: string;
+  let platformKey: string;
+  let parties: TokenParties;
+  let receivableId: string;
+
+  async function signIn(key: string): Promise<void> {
+    await page.goto(`${explorer.url}/#/`);
+    await page.locator('[data-test=api-key]').fill(key);
+    await page.locator('[data-test=signin-submit]').click();
+    await page.locator('[data-test=who]').waitFor();
+  }
+
+  async function signOut(): Promise<void> {
+    await page.locator('[data-test=signout]').click();
+    await page.locator('[data-test=signin]').waitFor();
+  }
+
+  before(async function () {
+    this.timeout(300_000);
+    // Build the bundle from the current source, so the test never runs a stale dist/.
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: UI_ROOT, stdio: 'inherit' });
+    dataDir = mkdtempSync(path.join(tmpdir(), 'dec-explorer-gateway-'));
+    api = await startApi({ port: 0, dataDir, logger: pino({ level: 'silent' }), rateLimitPerMinute: 100_000 });
+    explorer = await startExplorer({ root: path.join(UI_ROOT, 'dist', 'public'), apiUrl: api.url, port: 0 });
+    const anon = new ApiClient(api.url);
+    const admin = (msp: string) => anon.as(api.adminKeys[msp]);
+    platformKey = api.adminKeys.PlatformMSP!;
+    const [regulator, operator, payer, payee, projectCompany, lessorOfficer] = await Promise.all([
+      newUser(admin('RegulatorMSP'), `ui-regulator-${run}`, { role: 'regulator' }),
+      newUser(admin('PlatformMSP'), `ui-operator-${run}`, { role: 'operator' }),
+      newUser(admin('BankMSP'), `ui-payer-${run}`),
+      newUser(admin('SupplierMSP'), `ui-payee-${run}`),
+      newUser(admin('LessorMSP'), `ui-pc-${run}`, { role: 'project-company', eid: `pc-${run}` }),
+      newUser(admin('LessorMSP'), `ui-lessor-${run}`, { role: 'lessor-officer' }),
+    ]);
+    regulatorKey = regulator.key!;
+    [parties, receivableId] = await Promise.all([
+      tokenParties(operator, payer, payee, run),
+      receivableWithHistory(projectCompany, lessorOfficer, `sup-${run}`, run),
+    ]);
+    chromium = await launchChromium();
+    page = chromium.page;
+    page.setDefaultTimeout(30_000);
+  });
+
+  after(async () => {
+    await chromium?.close();
+    await explorer?.close();
+    await api?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs a regulator in with an API key and shows both channels with height, orgs and chaincode versions', async () => {
+    await page.goto(`${explorer.url}/`);
+    await page.locator('[data-test=signin]').waitFor();
+    await shot(page, '01-signin');
+    await signIn(regulatorKey);
+    expect(await page.locator('[data-test=who]').textContent()).to.contain('RegulatorMSP').and.contain('regulator');
+    for (const channel of ['energy', 'scf']) {
+      const card = page.locator(`[data-test=channel-${channel}]`);
+      await card.locator('[data-test=height]').waitFor();
+      expect(Number((await card.locator('[data-test=height]').textContent())!.replace(/,/g, ''))).to.be.greaterThan(0);
+      expect(await card.locator('[data-test=chaincode]').textContent()).to.match(new RegExp(`^${channel} \\S+`));
+      await card.locator('[data-test=bars]').waitFor();
+    }
+    await shot(page, '02-channels');
+  });
+
+  it('shows a new block live after a DEC transfer, and its transaction decoded: function, creator, endorsers', async () => {
+    await page.goto(`${explorer.url}/#/c/energy/blocks`);
+    await page.locator('[data-test=block-row]').first().waitFor();
+    await page.locator('[data-test=live-status]', { hasText: 'live' }).waitFor();
+    expect(await page.locator('[data-test=block-row]').count()).to.equal(10);
+    const sent = await transfer(parties, 5);
+    expect(sent.validationCode).to.equal('VALID');
+    const row = page.locator(`[data-test=block-row][data-number="${sent.blockNumber}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).to.contain('token:Transfer');
+    await shot(page, '03-blocks-live');
+
+    await row.locator('a').click();
+    await page.locator('[data-test=block-txs]').waitFor();
+    await shot(page, '04-block');
+    await page.locator(`a[href="#/c/energy/tx/${sent.transactionId}"]`).click();
+    await page.locator('[data-test=tx]').waitFor();
+    expect(await page.locator('[data-test=function]').textContent()).to.equal('token:Transfer');
+    expect(await page.locator('[data-test=creator]').textContent()).to.match(/^BankMSP — ui-payer-/);
+    expect(await page.locator('[data-test=validation]').textContent()).to.equal('VALID');
+    expect((await page.locator('[data-test=endorsers]').textContent())!.split(', ').length).to.be.at.least(2);
+    expect(await page.locator('main').textContent()).to.contain(parties.payeeEid);
+    await shot(page, '05-transaction');
+  });
+
+  it('pages to older blocks without reading the whole chain', async () => {
+    await page.goto(`${explorer.url}/#/c/energy/blocks`);
+    const top = Number(await page.locator('[data-test=block-row]').first().getAttribute('data-number'));
+    await page.locator('[data-test=older]').click();
+    await page.locator(`[data-test=block-row][data-number="${top - 10}"]`).waitFor();
+    expect(await page.locator('[data-test=block-row]').count()).to.equal(Math.min(10, top - 9));
+    expect(await page.locator('[data-test=live-status]').textContent()).to.contain('paused');
+  });
+
+  it('searches a receivable and shows its lifecycle as a timeline', async () => {
+    await page.goto(`${explorer.url}/#/`);
+    await page.locator('[data-test=search]').fill(receivableId);
+    await page.locator('[data-test=search]').press('Enter');
+    await page.locator('[data-test=search-hit]').first().waitFor();
+    await page.getByText(`Receivable ${receivableId}: lifecycle`).click();
+    const steps = page.locator('[data-test=lifecycle] > li');
+    await steps.first().waitFor();
+    const kinds = await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds).to.include.members(['lease', 'issue', 'split', 'collection']);
+    expect(kinds.indexOf('issue')).to.be.lessThan(kinds.indexOf('split'));
+    expect(await page.locator('[data-test=status]').textContent()).to.equal('split');
+    await page.locator('[data-test=timeline]').waitFor();
+    await shot(page, '06-receivable');
+  });
+
+  it('shows the domain pages: token supply chart, key history, alerts, meters and market', async () => {
+    await page.goto(`${explorer.url}/#/tokens/${encodeURIComponent(parties.payerEid)}`);
+    await page.locator('[data-test=donut]').waitFor();
+    await page.locator('[data-test=account]').waitFor();
+    await shot(page, '07-tokens');
+    await page.goto(`${explorer.url}/#/c/scf/history?objectType=lease&attributes=${receivableId}`);
+    await page.locator('[data-test=timeline]').waitFor();
+    await shot(page, '08-key-history');
+    await page.goto(`${explorer.url}/#/alerts`);
+    await page.locator('[data-test=alerts]').waitFor();
+    await shot(page, '09-alerts');
+    await page.goto(`${explorer.url}/#/meters`);
+    await page.locator('main h1', { hasText: 'Meters' }).waitFor();
+    await shot(page, '10-meters');
+    await page.goto(`${explorer.url}/#/market`);
+    await page.locator('main h1', { hasText: 'Market' }).waitFor();
+    await shot(page, '11-market');
+  });
+
+  it('never lets a platform-operator login open channel scf', async () => {
+    await signOut();
+    await signIn(platformKey);
+    expect(await page.locator('[data-test=who]').textContent()).to.contain('PlatformMSP');
+    await page.locator('[data-test=channel-energy] [data-test=height]').waitFor();
+    expect(await page.locator('[data-test=channel-scf]').count()).to.equal(0);
+    expect(await page.locator('[data-test=nav-blocks-energy]').count()).to.equal(1);
+    expect(await page.locator('[data-test=nav-blocks-scf]').count()).to.equal(0);
+    await shot(page, '12-platform-channels');
+    for (const hash of ['#/c/scf/blocks', '#/c/scf', `#/receivables/${receivableId}`, '#/alerts']) {
+      await page.goto(`${explorer.url}/${hash}`);
+      const denied = page.locator('[data-test=denied]');
+      await denied.waitFor();
+      expect(await denied.textContent(), hash).to.contain('PlatformMSP is not a member of channel scf');
+    }
+    await shot(page, '13-platform-scf-denied');
+  });
+});
