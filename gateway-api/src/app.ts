@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
 import type { Caller } from './auth/identities';
 import { docsRouter } from './http/docs';
-import { ApiError } from './http/errors';
+import { ApiError, toApiError } from './http/errors';
 import { expressPath, type AnyRoute } from './http/route';
 import { openApiJson } from './openapi/document';
 import { allRoutes } from './routes/all';
@@ -132,10 +132,8 @@ export function createApp(services: Services, options: AppOptions = {}): { app: 
     else if (type === 'entity.too.large') error = new ApiError('PAYLOAD_TOO_LARGE', `request body larger than ${options.bodyLimit ?? '256kb'}`);
     else if (type === 'entity.parse.failed') error = new ApiError('VALIDATION', 'request body is not valid JSON');
     else if (type === 'charset.unsupported' || type === 'encoding.unsupported') error = new ApiError('UNSUPPORTED_MEDIA_TYPE', 'unsupported request encoding');
-    else {
-      logger.error({ requestId: req.requestId, err }, 'unhandled error');
-      error = new ApiError('INTERNAL', 'internal error');
-    }
+    else error = toApiError(err);
+    if (error.code === 'INTERNAL') logger.error({ requestId: req.requestId, err }, 'unhandled error');
     if (error.status >= 500 && error.code !== 'INTERNAL') logger.warn({ requestId: req.requestId, code: error.code, message: error.message }, 'request failed');
     if (res.headersSent) {
       res.end();

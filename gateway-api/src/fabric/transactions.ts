@@ -52,7 +52,7 @@ export interface Outcome<T = SubmitResult | ReceiptBody> {
 export interface TxHooks {
   onSubmitOutcome?(outcome: string): void;
   onMvccConflict?(): void;
-  onRetry?(kind: 'submit' | 'endorse' | 'status' | 'mvcc'): void;
+  onRetry?(kind: 'submit' | 'endorse' | 'status' | 'mvcc' | 'evaluate'): void;
 }
 
 export interface RetryPolicy {
@@ -60,10 +60,12 @@ export interface RetryPolicy {
   submitAttempts: number;
   /** Re-endorsements after an MVCC conflict. */
   mvccAttempts: number;
+  /** Evaluations after a timeout. */
+  evaluateAttempts: number;
   delayMs: number;
 }
 
-const DEFAULT_RETRY: RetryPolicy = { submitAttempts: 8, mvccAttempts: 3, delayMs: 500 };
+const DEFAULT_RETRY: RetryPolicy = { submitAttempts: 8, mvccAttempts: 3, evaluateAttempts: 3, delayMs: 500 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function decodeResult(bytes: Uint8Array): unknown {
@@ -102,11 +104,16 @@ export class TransactionService {
 
   async evaluate(caller: Caller, call: TxCall): Promise<unknown> {
     const contract = this.sessions.network(caller, call.channel).getContract(call.chaincode);
-    try {
-      const bytes = await contract.evaluate(call.name, { arguments: call.args, ...(call.transient ? { transientData: call.transient } : {}) });
-      return decodeResult(bytes);
-    } catch (e) {
-      throw toApiError(e);
+    // A timed-out evaluation changed nothing: ask again (a few times), as for endorsements.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const bytes = await contract.evaluate(call.name, { arguments: call.args, ...(call.transient ? { transientData: call.transient } : {}) });
+        return decodeResult(bytes);
+      } catch (e) {
+        if (!timeout(e) || attempt >= this.retry.evaluateAttempts) throw toApiError(e);
+        this.hooks.onRetry?.('evaluate');
+        await sleep(this.retry.delayMs);
+      }
     }
   }
 
