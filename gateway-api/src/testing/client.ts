@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test client: response bodies are arbitrary JSON the tests inspect */
 /** A small HTTP + SSE client for the API's integration tests. */
 export interface Reply<T = any> {
   status: number;
