@@ -62,12 +62,13 @@ async function start(caps: Capabilities): Promise<void> {
     return;
   }
   // Membership is the gateway's answer, not a table in the UI: a channel the org is not on answers 403.
+  // A channel that does not answer (busy, redeploying) stays listed: only a refusal hides it.
   const statuses = await Promise.all(caps.channels().map(async (c) => [c, membershipOf(await api.channelStatus(c))] as const));
   let leave: (() => void)[] = [];
   const ctx: Ctx = {
     api,
     me,
-    channels: statuses.filter(([, m]) => m === 'member').map(([c]) => c),
+    channels: statuses.filter(([, m]) => m !== 'denied').map(([c]) => c),
     ledger: canReadLedger(me),
     onLeave: (fn) => leave.push(fn),
   };

@@ -93,13 +93,21 @@ export class Api {
     return out.result;
   }
 
-  /** Membership probe: `network:Info` is open to every member of a channel and answers 403 to others. */
-  async channelStatus(channel: string): Promise<number> {
+  /**
+   * Membership probe: `network:Info` is open to every member of a channel; the
+   * gateway answers 403 to others before asking Fabric, so a refusal is quick.
+   * A channel that does not answer within `timeoutMs` reports 0 (unknown).
+   */
+  async channelStatus(channel: string, timeoutMs = 5000): Promise<number> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      await this.request('GET', `/api/v1/${encodeURIComponent(channel)}/network/info`);
+      await this.request('GET', `/api/v1/${encodeURIComponent(channel)}/network/info`, undefined, abort.signal);
       return 200;
     } catch (e) {
       return e instanceof ApiFailure ? e.status : 0;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
