@@ -65,7 +65,7 @@ export async function blocksView(ctx: Ctx, channel: string, from: number | undef
     'div',
     null,
     h('h1', null, `Blocks of ${channel} `, status),
-    h('p', { class: 'muted' }, `Height ${info.height}; page of ${PAGE_SIZE} blocks loaded in ${ms} ms.`),
+    h('p', { class: 'muted', 'data-test': 'page-timing' }, `Height ${info.height}; page of ${page.numbers.length} blocks (${page.numbers[0] ?? '-'}…${page.numbers[page.numbers.length - 1] ?? '-'}) loaded in ${ms} ms.`),
     h(
       'table',
       { 'data-test': 'blocks' },
