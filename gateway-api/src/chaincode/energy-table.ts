@@ -4,11 +4,17 @@
  * (`submit|evaluate('contract:Name', inputSchema, summary)`); the drift test in
  * tables.test.ts fails until the line exists.
  */
+import { pageRequest } from '@dec/chaincode-energy/dist/common/ids';
 import * as identity from '@dec/chaincode-energy/dist/identity/identity-inputs';
+import * as market from '@dec/chaincode-energy/dist/market/market-inputs';
 import * as metering from '@dec/chaincode-energy/dist/metering/metering-inputs';
 import * as token from '@dec/chaincode-energy/dist/token/token-inputs';
 import { networkTransactions } from './network-table';
+import { z } from '../openapi/zod';
 import { evaluate, submit, type ChaincodeTable } from './table';
+
+/** market:PpaSettlements builds its input in the contract; same shape here. */
+const ppaPageInput = z.strictObject({ ppaId: market.ppaIdSchema, ...pageRequest });
 
 export const energyTable: ChaincodeTable = {
   channel: 'energy',
@@ -73,5 +79,36 @@ export const energyTable: ChaincodeTable = {
     evaluate('metering:Intervals', metering.rangeQueryInput, 'Interval energy per slot of a meter, paged'),
     evaluate('metering:Anomalies', metering.anomaliesInput, 'Anomalies of a meter, paged'),
     evaluate('metering:MetersInZone', metering.zoneInput, 'Meters of a grid zone, paged'),
+
+    submit('market:ConfigureZone', market.configureZoneInput, 'Configure a market zone (platform operator)'),
+    submit('market:PostOrder', market.postOrderInput, 'Post a buy or sell order for a slot and zone (DECC escrow)'),
+    submit('market:AmendOrder', market.amendOrderInput, 'Amend an open order'),
+    submit('market:CancelOrder', market.orderIdInput, 'Cancel an open order'),
+    submit('market:Match', market.slotZonePageInput, 'Match a page of orders of a slot and zone'),
+    submit('market:Settle', market.slotZonePageInput, 'Settle a page of trades of a slot and zone from metered energy'),
+    submit('market:ProposePpa', market.proposePpaInput, 'Propose a power purchase agreement'),
+    submit('market:AcceptPpa', market.ppaIdInput, 'Accept a PPA'),
+    submit('market:TerminatePpa', market.terminatePpaInput, 'Terminate a PPA'),
+    submit('market:SettlePpa', market.settlePpaInput, 'Settle a PPA for a slot'),
+    submit('market:PostEmergency', market.postEmergencyInput, 'Post a grid emergency (grid operator)'),
+    submit('market:OfferEmergency', market.offerEmergencyInput, 'Offer capacity for a grid emergency'),
+    submit('market:DispatchEmergency', market.emergencyIdInput, 'Dispatch the offers of a grid emergency'),
+    submit('market:SettleEmergency', market.emergencyIdInput, 'Settle a grid emergency'),
+    submit('market:AssignRevenue', market.assignRevenueInput, 'Assign a meter\'s market revenue'),
+    submit('market:ReleaseAssignment', market.assignmentIdInput, 'Release a revenue assignment'),
+    submit('market:Leave', market.eidInput, 'Leave the market'),
+    evaluate('market:GetZone', market.zoneInput, 'A market zone'),
+    evaluate('market:OrderBook', market.orderBookInput, 'The order book of a slot and zone, paged'),
+    evaluate('market:GetOrder', market.orderIdInput, 'An order'),
+    evaluate('market:OrdersOf', market.eidPageInput, 'Orders of a participant, paged'),
+    evaluate('market:TradesOf', market.eidPageInput, 'Trades of a participant, paged'),
+    evaluate('market:Clearing', market.slotZoneInput, 'The clearing of a slot and zone'),
+    evaluate('market:Trades', market.orderBookInput, 'Trades of a slot and zone, paged'),
+    evaluate('market:Statement', market.statementInput, 'A participant\'s statement for a slot and zone'),
+    evaluate('market:GetPpa', market.ppaIdInput, 'A PPA'),
+    evaluate('market:PpaSettlements', ppaPageInput, 'Settlements of a PPA, paged'),
+    evaluate('market:GetEmergency', market.emergencyIdInput, 'A grid emergency'),
+    evaluate('market:GetAssignment', market.assignmentIdInput, 'A revenue assignment'),
+    evaluate('market:AssignmentsOf', market.meterInput, 'Revenue assignments of a meter'),
   ],
 };
