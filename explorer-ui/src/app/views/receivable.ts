@@ -67,7 +67,7 @@ async function lifecycleSection(ctx: Ctx, id: string): Promise<Node> {
       events.map((e) =>
         h(
           'li',
-          { class: e.kind, 'data-kind': e.kind },
+          { class: `kind-${e.kind}`, 'data-kind': e.kind },
           h('div', { class: 'when' }, formatTime(e.at), e.txId && /^[0-9a-f]{64}$/.test(e.txId) ? [' · ', link(href({ name: 'tx', channel: 'scf', txId: e.txId }), shortHash(e.txId), { title: e.txId })] : null),
           h('div', { class: 'what' }, h('strong', null, e.title), e.detail ? h('span', { class: 'muted' }, ` — ${e.detail}`) : null),
         ),

@@ -16,7 +16,7 @@ async function supplySection(ctx: Ctx): Promise<Node> {
   const slices = decSlices(supply);
   return h(
     'div',
-    { class: 'split' },
+    { class: 'side-by-side' },
     donut(slices.map((s) => ({ label: s.label, bps: s.bps, note: formatAsset(s.amount, 'DEC') })), `DEC allocation of ${formatAsset(supply.DEC.total, 'DEC')}`),
     fields([
       ['DEC total', formatAsset(supply.DEC.total, 'DEC')],
