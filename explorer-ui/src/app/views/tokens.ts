@@ -48,7 +48,15 @@ async function accountSection(ctx: Ctx, account: string): Promise<Node> {
   const loadPage = async (asset: string) => {
     const page = await ctx.api.evaluate<JournalPage>('energy', 'token:History', { account, asset, pageSize: 20, ...(bookmark ? { bookmark } : {}) });
     bookmark = page.bookmark;
-    journal.append(objectTable(page.items.map((i) => ({ ...i, ...(typeof i.at === 'string' ? { at: formatTime(i.at) } : {}) }))));
+    journal.append(
+      objectTable(
+        page.items.map((i) => ({
+          ...i,
+          ...(typeof i.at === 'string' ? { at: formatTime(i.at) } : {}),
+          ...(typeof i.amount === 'string' && typeof i.asset === 'string' ? { amount: formatAsset(i.amount, i.asset) } : {}),
+        })),
+      ),
+    );
     more.hidden = !page.bookmark;
   };
   more.addEventListener('click', () => void loadPage('DEC'));
