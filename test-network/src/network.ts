@@ -6,12 +6,12 @@
  */
 import { loadTopology, resolveNetwork, type ChaincodeServer, type NetworkModel } from '@dec/network';
 import { DEFAULT_TOPOLOGY_FILE } from '@dec/network';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { healthy, portOpen, waitFor } from './health';
 import { run } from './exec';
-import { BUILD_SCRIPT, RUN_DIR } from './paths';
-import { record, records, isAlive, rssKiB, stop, type ProcessRecord } from './processes';
+import { BUILD_SCRIPT, REPO_ROOT, RUN_DIR } from './paths';
+import { record, records, isAlive, rssKiB, sleep, stop, type ProcessRecord } from './processes';
 import { say, step, UserFacingError } from './progress';
 import { readState, writeState, type NetworkState } from './state';
 import { startCa } from './steps/cas';
@@ -131,50 +131,80 @@ export async function up(): Promise<NetworkState> {
     writeState(s);
   });
 
-  const ensureServer = async (server: ChaincodeServer, packageId: string) => {
+  await withDeployLock(() => deployAll(model, s, []));
+  printEndpoints(model);
+  return s;
+}
+
+/** (Re)starts a chaincode server unless it already runs this package with this code. */
+function serverKeeper(model: NetworkModel, s: NetworkState) {
+  return async (server: ChaincodeServer, packageId: string, version: string) => {
+    const fingerprint = `${packageId} ${version}`;
     const existing = record(server.id);
-    if (existing && isAlive(existing) && s.servers[server.id] === packageId) return;
+    if (existing && isAlive(existing) && s.servers[server.id] === fingerprint) return;
     if (existing) await stop(existing);
     const r = startChaincodeServer(model, server, packageId);
-    s.servers[server.id] = packageId;
+    s.servers[server.id] = fingerprint;
     writeState(s);
     await waitHealthy(r);
   };
+}
+
+async function deployAll(model: NetworkModel, s: NetworkState, names: string[]): Promise<void> {
   for (const channel of model.topology.channels) {
     for (const cc of channel.chaincodes) {
+      if (names.length > 0 && !names.includes(cc.name)) continue;
       await step(`Deploying chaincode ${cc.name} on ${channel.name}`, async () => {
-        s.chaincodes[cc.name] = await deployChaincode(model, channel, cc, s.chaincodes[cc.name], ensureServer);
+        s.chaincodes[cc.name] = await deployChaincode(model, channel, cc, s.chaincodes[cc.name], serverKeeper(model, s));
         writeState(s);
       });
     }
   }
-  printEndpoints(model);
-  return s;
+}
+
+/**
+ * One deploy at a time per run folder: two overlapping deploys would approve
+ * different definitions and restart each other's servers.
+ */
+async function withDeployLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(RUN_DIR, 'deploy.lock');
+  for (let announced = false; ; ) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      const holder = Number(readFileSync(lock, 'utf8'));
+      let alive = false;
+      try {
+        process.kill(holder, 0);
+        alive = holder !== process.pid;
+      } catch {
+        alive = false;
+      }
+      if (!alive) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      if (!announced) say(`waiting for another chaincode deploy (pid ${holder}) to finish ...`);
+      announced = true;
+      await sleep(500);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
 }
 
 /** Redeploys chaincode after a code change: new package, next sequence, restarted servers. */
 export async function deploy(names: string[]): Promise<void> {
   const { model } = currentModel();
-  const s = readState();
-  if (!s?.channelsJoined) throw new UserFacingError('the network is not up', 'run `npm start` (or npm run network:up) first');
-  await step('Compiling chaincode', () => run(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', ...model.topology.channels.flatMap((c) => c.chaincodes.map((cc) => path.join(cc.path)))], { cwd: path.resolve(RUN_DIR, '..') }));
-  for (const channel of model.topology.channels) {
-    for (const cc of channel.chaincodes) {
-      if (names.length > 0 && !names.includes(cc.name)) continue;
-      await step(`Deploying chaincode ${cc.name} on ${channel.name}`, async () => {
-        s.chaincodes[cc.name] = await deployChaincode(model, channel, cc, s.chaincodes[cc.name], async (server, packageId) => {
-          const existing = record(server.id);
-          if (existing && isAlive(existing) && s.servers[server.id] === packageId) return;
-          if (existing) await stop(existing);
-          const r = startChaincodeServer(model, server, packageId);
-          s.servers[server.id] = packageId;
-          writeState(s);
-          await waitHealthy(r);
-        });
-        writeState(s);
-      });
-    }
-  }
+  if (!readState()?.channelsJoined) throw new UserFacingError('the network is not up', 'run `npm start` (or npm run network:up) first');
+  await withDeployLock(async () => {
+    await step('Compiling chaincode', () => run(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', ...model.topology.channels.flatMap((c) => c.chaincodes.map((cc) => cc.path))], { cwd: REPO_ROOT }));
+    await deployAll(model, readState()!, names); // read under the lock: another deploy may just have changed it
+  });
 }
 
 const STOP_ORDER: ProcessRecord['kind'][] = ['service', 'chaincode', 'peer', 'orderer', 'ca'];

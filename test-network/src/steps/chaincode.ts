@@ -1,9 +1,12 @@
 /**
  * Chaincode as a service. Each org runs one chaincode server per chaincode
  * (fabric-chaincode-node `server`, TLS with client auth) and installs a ccaas
- * package that tells its peers where that server is. The package label carries
- * a hash of the compiled code, so a code change gives a new package ID and
- * `deploy` approves and commits it with the next sequence number.
+ * package that tells its peers where that server is. A ccaas package holds only
+ * that connection, not code, so its label (and package ID) stays the same across
+ * code changes; the definition's version carries a hash of the compiled code.
+ * A redeploy restarts the servers with the new code under the same package ID,
+ * so no moment exists where the committed definition names a package no server
+ * answers, then approves and commits the new version at the next sequence.
  */
 import {
   CHAINCODE_TLS_HOST,
@@ -29,6 +32,7 @@ import { sleep, start, type ProcessRecord } from '../processes';
 export interface DeployedChaincode {
   channel: string;
   name: string;
+  /** `<package.json version>+<code hash>`: what the committed definition's version says. */
   version: string;
   label: string;
   sequence: number;
@@ -47,8 +51,8 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** A label that changes exactly when the compiled chaincode (or the kit it uses) changes. */
-export function codeLabel(cc: ChaincodeSpec): { label: string; version: string } {
+/** `<package.json version>+<hash>`: changes exactly when the compiled chaincode (or the kit it uses) changes. */
+export function codeVersion(cc: ChaincodeSpec): string {
   const dir = chaincodeDir(cc);
   const dist = path.join(dir, 'dist');
   if (!existsSync(dist)) throw new UserFacingError(`chaincode ${cc.name} is not compiled (${dist} missing)`, 'run `npm run build` first');
@@ -58,7 +62,7 @@ export function codeLabel(cc: ChaincodeSpec): { label: string; version: string }
     hash.update(path.relative(REPO_ROOT, file)).update(readFileSync(file));
   }
   const version = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  return { label: `${cc.name}_${version}_${hash.digest('hex').slice(0, 12)}`, version };
+  return `${version}+${hash.digest('hex').slice(0, 12)}`;
 }
 
 function serverTls(model: NetworkModel, org: OrgModel) {
@@ -162,15 +166,16 @@ export async function deployChaincode(
   channel: ChannelSpec,
   cc: ChaincodeSpec,
   previous: DeployedChaincode | undefined,
-  ensureServer: (server: ChaincodeServer, packageId: string) => Promise<void>,
+  ensureServer: (server: ChaincodeServer, packageId: string, version: string) => Promise<void>,
 ): Promise<DeployedChaincode> {
-  const { label, version } = codeLabel(cc);
+  const label = cc.name;
+  const version = codeVersion(cc);
   const servers = model.chaincodeServers.filter((s) => s.chaincode.name === cc.name);
   const current = await committed(model, channel, cc.name);
 
-  if (previous && previous.label === label && current && current.sequence === previous.sequence) {
-    for (const server of servers) await ensureServer(server, previous.packageIds[server.org.mspId]!);
-    say(`chaincode ${cc.name} ${label} already committed on ${channel.name} at sequence ${current.sequence}`);
+  if (previous && previous.label === label && current && current.version === version && current.sequence === previous.sequence) {
+    for (const server of servers) await ensureServer(server, previous.packageIds[server.org.mspId]!, version);
+    say(`chaincode ${cc.name} ${version} already committed on ${channel.name} at sequence ${current.sequence}`);
     return previous;
   }
 
@@ -190,7 +195,7 @@ export async function deployChaincode(
     const org = orgByMsp(model, server.org.mspId);
     const pkg = await packageFor(model, server, label);
     packageIds[org.spec.mspId] = pkg.packageId;
-    await ensureServer(server, pkg.packageId);
+    await ensureServer(server, pkg.packageId, version);
     for (const peer of org.peers) {
       if (!(await installed(org)).includes(pkg.packageId)) {
         await run(bin('peer'), ['lifecycle', 'chaincode', 'install', pkg.file], { env: orgAdminEnv(org, peer) });
@@ -199,7 +204,7 @@ export async function deployChaincode(
     await withOrderingRetry(`approve ${cc.name} for ${org.spec.mspId}`, () =>
       run(bin('peer'), ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(model), ...definition, '--package-id', pkg.packageId], { env: orgAdminEnv(org) }),
     );
-    say(`  ${org.spec.mspId}: installed and approved ${cc.name} (${label}) sequence ${sequence}`);
+    say(`  ${org.spec.mspId}: server restarted, package installed, ${cc.name} ${version} approved at sequence ${sequence}`);
   }
 
   const endorsers = channel.orgs.flatMap((m) => {
