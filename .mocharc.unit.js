@@ -11,6 +11,7 @@ module.exports = {
     'chaincode/*/src/**/*.test.ts',
     'test-network/src/**/*.test.ts',
     'gateway-api/src/**/*.test.ts',
+    'explorer-ui/src/**/*.test.ts',
   ],
   ignore: ['**/*.it.test.ts', '**/node_modules/**'],
   timeout: 10000,
