@@ -10,8 +10,13 @@
  *   peer goes away first, the broker still has it and redelivers it;
  * - a redelivered reading that had in fact committed is recognised by the
  *   chaincode (same meter, sequence and content) and answered `duplicate`.
+ * - a reading is acknowledged on the connection that delivered it, and only
+ *   while that connection is up: a PUBACK on a later session would name a
+ *   packet ID of that session, not this reading.
  * Readings of one meter are never in two batches at once (they would conflict
- * on the meter's cursor), and a meter's readings go to the ledger in order.
+ * on the meter's cursor), and a meter's readings go to the ledger in sequence
+ * order: each batch takes, per meter, the lowest sequence numbers pending, and
+ * a meter's later readings wait until its batch in flight has been resolved.
  * Malformed payloads get a `rejected`/`MALFORMED` verdict and are acknowledged
  * at once; they never reach the ledger and never stop the ingestor.
  */
@@ -66,7 +71,8 @@ export interface MeterIngestor {
 
 interface Entry {
   msg: MqttMessage;
-  gen: number;
+  /** The connection that delivered it: the only one that can acknowledge it. */
+  from: MqttClient;
   reading: ReadingPayload;
   at: number;
 }
@@ -105,13 +111,9 @@ export async function startMeterIngestor(options: MeterIngestorOptions = {}): Pr
   let pending: Entry[] = [];
   const busy = new Set<string>();
   const inFlight = new Set<Promise<void>>();
-  let gen = 0;
   let client: MqttClient | undefined;
   let stopping = false;
   let killed = false;
-  /** After a reconnect the broker redelivers what was not acknowledged; wait for that burst so a meter's readings go in order. */
-  const settleMs = Math.max(1000, 2 * maxWaitMs);
-  let holdUntil = 0;
 
   const publishVerdict = async (v: Verdict): Promise<void> => {
     try {
@@ -121,43 +123,54 @@ export async function startMeterIngestor(options: MeterIngestorOptions = {}): Pr
     }
   };
 
-  const ack = (e: Entry) => {
-    if (!killed && e.gen === gen && e.msg.packetId !== undefined) client?.ack(e.msg.packetId);
+  /** PUBACK on the delivering connection; if that connection is gone, the broker redelivers the reading on the next one. */
+  const ackOn = (from: MqttClient, msg: MqttMessage) => {
+    if (!killed && from.connected && msg.packetId !== undefined) from.ack(msg.packetId);
   };
+  const ack = (e: Entry) => ackOn(e.from, e.msg);
 
-  const onMessage = (msg: MqttMessage) => {
-    if (killed) return;
+  // Bound per connection: a resumed session's first redeliveries can arrive in the same TCP chunk as CONNACK,
+  // before connect() has returned, and must still be acknowledged on that connection.
+  const onMessage = (from: MqttClient, msg: MqttMessage) => {
+    if (killed || !from.connected) return;
     stats.received++;
     const topicMeter = meterOfTopic(msg.topic);
     const parsed = parseReading(msg.payload);
-    const entryGen = gen;
     const refuse = (reason: string, detail: string, meter?: string, seq?: number) => {
       stats.malformed++;
-      void publishVerdict({ meter: meter ?? topicMeter ?? UNKNOWN_METER_SEGMENT, seq, verdict: 'rejected', reason, detail }).then(() => {
-        if (!killed && entryGen === gen && msg.packetId !== undefined) client?.ack(msg.packetId);
-      });
+      void publishVerdict({ meter: meter ?? topicMeter ?? UNKNOWN_METER_SEGMENT, seq, verdict: 'rejected', reason, detail }).then(() => ackOn(from, msg));
     };
     if ('error' in parsed) return refuse('MALFORMED', parsed.error, topicMeter ?? parsed.meter, parsed.seq);
     if (!topicMeter) return refuse('MALFORMED', `topic ${msg.topic} does not name a meter eID`, parsed.reading.meter, parsed.reading.seq);
     if (topicMeter !== parsed.reading.meter) {
       return refuse('TOPIC_MISMATCH', `reading of ${parsed.reading.meter} published on the topic of ${topicMeter}`, topicMeter, parsed.reading.seq);
     }
-    pending.push({ msg, gen: entryGen, reading: parsed.reading, at: Date.now() });
+    pending.push({ msg, from, reading: parsed.reading, at: Date.now() });
     if (pending.length >= batchSize) dispatch();
   };
 
-  /** Next batch: oldest first, skipping meters that have a batch in flight (keeps each meter in order). */
+  /**
+   * Next batch: meters in order of their oldest pending reading, skipping meters with a batch in flight;
+   * per meter the lowest sequence numbers first. A meter's readings left over (batch full) have higher
+   * sequence numbers than all of its readings in the batch, and wait until that batch is resolved.
+   */
   const takeBatch = (): Entry[] => {
-    const batch: Entry[] = [];
-    const rest: Entry[] = [];
+    const byMeter = new Map<string, Entry[]>();
     for (const e of pending) {
-      if (batch.length < batchSize && !busy.has(e.reading.meter)) batch.push(e);
-      else rest.push(e);
+      if (busy.has(e.reading.meter)) continue;
+      const list = byMeter.get(e.reading.meter) ?? [];
+      list.push(e);
+      byMeter.set(e.reading.meter, list);
     }
-    // A meter whose later readings did not fit must not overtake itself in the next batch either: fine,
-    // because its earlier readings are in this batch and the meter is now busy until it commits.
-    pending = rest;
-    for (const e of batch) busy.add(e.reading.meter);
+    const batch: Entry[] = [];
+    for (const [meter, list] of byMeter) {
+      if (batch.length >= batchSize) break;
+      list.sort((a, b) => a.reading.seq - b.reading.seq || a.at - b.at);
+      batch.push(...list.slice(0, batchSize - batch.length));
+      busy.add(meter);
+    }
+    const taken = new Set(batch);
+    pending = pending.filter((e) => !taken.has(e));
     return batch;
   };
 
@@ -205,7 +218,6 @@ export async function startMeterIngestor(options: MeterIngestorOptions = {}): Pr
   };
 
   function dispatch(): void {
-    if (Date.now() < holdUntil) return;
     while (!killed && inFlight.size < maxInFlight && pending.length > 0) {
       const batch = takeBatch();
       if (batch.length === 0) return;
@@ -226,17 +238,14 @@ export async function startMeterIngestor(options: MeterIngestorOptions = {}): Pr
   const connect = async (): Promise<void> => {
     for (let attempt = 1; !stopping && !killed; attempt++) {
       const c = new MqttClient({ host: options.mqttHost ?? '127.0.0.1', port: options.mqttPort ?? DEFAULT_MQTT_PORT, clientId, clean: false });
-      c.on('message', onMessage);
+      c.on('message', (msg: MqttMessage) => onMessage(c, msg));
       try {
         const { sessionPresent } = await c.connect();
-        gen++;
         client = c;
-        if (sessionPresent) holdUntil = Date.now() + settleMs;
         c.on('close', () => {
+          // Readings of this connection not yet submitted belong to the broker again: it redelivers them on the next session.
+          pending = pending.filter((e) => e.from !== c);
           if (client !== c) return;
-          // Readings not yet submitted belong to the broker again: it redelivers them on the next session.
-          gen++;
-          pending = [];
           client = undefined;
           if (!stopping && !killed) {
             stats.reconnects++;
@@ -244,7 +253,14 @@ export async function startMeterIngestor(options: MeterIngestorOptions = {}): Pr
             void connect();
           }
         });
-        await c.subscribe(READINGS_SUBSCRIPTION, 1);
+        try {
+          await c.subscribe(READINGS_SUBSCRIPTION, 1);
+        } catch (e) {
+          // The connection dropped right after CONNACK: its close handler above reconnects.
+          log(`MQTT subscribe failed (${(e as Error).message})`);
+          c.destroy();
+          return;
+        }
         log(`connected to MQTT ${options.mqttPort ?? DEFAULT_MQTT_PORT} as ${clientId} (session ${sessionPresent ? 'resumed' : 'new'}), subscribed to ${READINGS_SUBSCRIPTION}`);
         return;
       } catch (e) {

@@ -5,11 +5,18 @@
  * over MQTT, the ingestor batches them into metering:SubmitReadings and
  * answers each reading on its verdict topic. The test's own broker runs in
  * .run/mosquitto-it-<run> on its own port, so it never disturbs `npm start`'s.
+ * The peer-restart test kills the regulator's peer (neither the ingestor's
+ * gateway peer, GridMSP, nor the one this test reads through, PlatformMSP)
+ * and starts that one peer again on its ledger, as `up()`'s resume does, but
+ * without `up()`'s deploy step (which would redeploy any chaincode someone
+ * else has rebuilt on the shared network).
  */
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { REPO_ROOT } from '@dec/network';
+import { currentModel, isAlive, processStatus, record } from '@dec/test-network';
+import { startPeer } from '@dec/test-network/dist/steps/peers';
 import { startBroker, stopBroker, type BrokerHandle } from './broker';
 import { provisionFleet, type Fleet } from './fleet';
 import { startMeterIngestor, type MeterIngestor } from './ingestor';
@@ -114,6 +121,39 @@ describe('meter ingestion over MQTT on the real network', function () {
     }
   }
 
+  /**
+   * Every copy of a reading got a consistent verdict: a good reading only ever `accepted` (by one
+   * transaction, every other copy `duplicate`), a faulty one only ever `rejected`. (A faulty reading resent after a crash may
+   * name STALE_SEQUENCE the second time: its successors committed in between.)
+   */
+  function expectConsistentVerdicts(): void {
+    for (const p of published) {
+      const vs = verdictOf(p.reading);
+      if (p.expect === 'accepted') {
+        expect(vs.every((v) => v.verdict === 'accepted'), `${key(p.reading.meter, p.reading.seq)}: ${JSON.stringify(vs)}`).to.equal(true);
+        // A verdict may reach the listener twice (QoS 1), but at most one transaction accepts the reading
+        // (none that the listener saw if the ingestor crashed before publishing it: then only `duplicate`s).
+        expect(new Set(vs.filter((v) => !v.duplicate).map((v) => v.txId)).size, `${key(p.reading.meter, p.reading.seq)}: ${JSON.stringify(vs)}`).to.be.at.most(1);
+      } else {
+        expect(vs.every((v) => v.verdict === 'rejected'), `${key(p.reading.meter, p.reading.seq)}: ${JSON.stringify(vs)}`).to.equal(true);
+      }
+    }
+  }
+
+  /** Until the ingestor holds nothing: every reading it received is resolved and acknowledged. */
+  async function waitIngestorIdle(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const s = ingestor.stats();
+      if (s.pending === 0 && s.inFlight === 0) return;
+      await sleep(100);
+    }
+    throw new Error(`ingestor still busy: ${JSON.stringify(ingestor.stats())}`);
+  }
+
+  /** Verdict counts of everything published so far, to show later that none of it came back. */
+  const verdictCounts = () => new Map(published.map((p) => [key(p.reading.meter, p.reading.seq), verdictOf(p.reading).length]));
+
   let closing = false;
   /** The verdict listener: a persistent session that reconnects (the broker restarts in one test). */
   async function connectListener(): Promise<void> {
@@ -145,7 +185,8 @@ describe('meter ingestion over MQTT on the real network', function () {
     broker = await startBroker({ dir: brokerDir, port });
     [fleet, reader] = await Promise.all([
       provisionFleet({ tag, count: 6, forged: 1, regressing: 1, zone: `IT-${tag}` }),
-      enrollServiceIdentity('RegulatorMSP', `it-reader-${tag}`, { role: 'regulator' }).then((id) => openEnergyContract(id)),
+      // Read through the platform's peer: the regulator's peer is restarted in one test.
+      enrollServiceIdentity('RegulatorMSP', `it-reader-${tag}`, { role: 'regulator' }).then((id) => openEnergyContract(id, 'PlatformMSP')),
     ]);
     await connectListener();
     ingestor = await startIngestor();
@@ -216,10 +257,14 @@ describe('meter ingestion over MQTT on the real network', function () {
     published.push(...run.published);
     await waitForVerdicts(run.published.map((p) => p.reading));
     await expectLedgerMatches();
+    expectConsistentVerdicts();
   });
 
   it('loses nothing when the broker restarts mid-stream (persistent session and message store)', async () => {
-    const sim = runSimulation({ fleet, mqttPort: port, readings: 16, rate: 8, firstSeq: 36, stepMs: 60_000, endMs: Date.now() - 60_000 });
+    // Everything earlier is resolved and acknowledged: none of it may come back after the broker restart.
+    await waitIngestorIdle();
+    const earlier = verdictCounts();
+    const sim = runSimulation({ fleet, mqttPort: port, readings: 16, rate: 8, firstSeq: 36, stepMs: 60_000, endMs: Date.now() - 30 * 60_000 });
     await sleep(1000);
     await stopBroker({ dir: brokerDir, port });
     await sleep(500);
@@ -229,6 +274,34 @@ describe('meter ingestion over MQTT on the real network', function () {
     published.push(...run.published);
     await waitForVerdicts(run.published.map((p) => p.reading));
     await expectLedgerMatches();
+    expectConsistentVerdicts();
     expect(ingestor.stats().reconnects).to.be.at.least(1);
+    const redelivered = [...earlier].filter(([k, n]) => (verdicts.get(k)?.length ?? 0) !== n).map(([k]) => k);
+    expect(redelivered, 'acknowledged readings delivered again after the broker restart').to.deep.equal([]);
+  });
+
+  it('loses and double-counts nothing when a peer (not the ingestor\'s gateway peer) is killed mid-stream and restarted', async function () {
+    this.timeout(300_000);
+    const victim = record('regulator-peer0');
+    expect(victim && isAlive(victim), 'regulator-peer0 runs').to.equal(true);
+    const sim = runSimulation({ fleet, mqttPort: port, readings: 16, rate: 8, firstSeq: 52, stepMs: 60_000, endMs: Date.now() - 60_000 });
+    await sleep(700);
+    process.kill(victim!.pid, 'SIGKILL');
+    while (isAlive(victim!)) await sleep(50);
+    await sleep(1000);
+    const peer = currentModel().model.orgs.flatMap((o) => o.peers).find((p) => p.id === 'regulator-peer0');
+    const restarted = startPeer(peer!); // its ledger and channel memberships are on disk
+    let healthy = false;
+    for (let i = 0; i < 300 && !healthy; i++) {
+      healthy = (await processStatus()).find((r) => r.name === 'regulator-peer0')?.healthy === true;
+      if (!healthy) await sleep(200);
+    }
+    expect(healthy && isAlive(restarted), 'restarted regulator-peer0 healthy').to.equal(true);
+    expect(restarted!.pid).to.not.equal(victim!.pid);
+    const run = await sim;
+    published.push(...run.published);
+    await waitForVerdicts(run.published.map((p) => p.reading));
+    await expectLedgerMatches();
+    expectConsistentVerdicts();
   });
 });
