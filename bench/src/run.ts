@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ActorPool, down, readState, REPO_ROOT, up } from '@dec/test-network';
 import { formatTable, type LoadResult } from './load';
+import { formatMarket, marketBench } from './market.bench';
 import { tokenTransferBench } from './token-transfer.bench';
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
@@ -30,10 +31,23 @@ async function main(): Promise<void> {
     const rows = await tokenTransferBench(pool, { concurrencies: levels, txPerLevel: (c) => (c === 1 ? 40 : Math.max(200, 6 * c)), log });
     console.log(`\nToken transfers vs. baseline (same network, same run)\n${formatTable(rows)}\n`);
     for (const line of ratios(rows)) console.log(line);
+    let market: Awaited<ReturnType<typeof marketBench>> | undefined;
+    if (process.env.BENCH_MARKET !== '0') {
+      market = await marketBench(pool, {
+        concurrencies: levels,
+        ordersPerLevel: (c) => (c === 1 ? 40 : Math.max(200, 6 * c)),
+        matchOrders: Number(process.env.BENCH_MARKET_ORDERS ?? 1_000),
+        pageSize: Number(process.env.BENCH_MARKET_PAGE ?? 500),
+        log,
+      });
+      const beside = [...market.orders, ...rows.filter((r) => r.name.startsWith('baseline'))].sort((a, b) => a.concurrency - b.concurrency || a.name.localeCompare(b.name));
+      console.log(`\nMarket orders vs. baseline (same network, same run)\n${formatTable(beside)}\n${formatMarket(market)}\n`);
+      for (const line of ratios(beside)) console.log(line);
+    }
     const dir = path.join(REPO_ROOT, 'test-results');
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
+    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), rows, market }, null, 2));
     log(`report: ${path.relative(process.cwd(), file)}`);
   } finally {
     pool.close();
