@@ -156,7 +156,8 @@ describe('DEC consortium (real Fabric network)', function () {
     const [lost, peer] = [model.ordererOrg.nodes[0]!, model.ordererOrg.nodes[1]!];
     let heights = { lost: 0, peer: -1 };
     for (let i = 0; i < 120 && heights.lost !== heights.peer; i++) {
-      heights = { lost: (await ordererChannelInfo(model, lost, 'energy')).height, peer: (await ordererChannelInfo(model, peer, 'energy')).height };
+      const height = (node: typeof lost) => ordererChannelInfo(model, node, 'energy').then((i) => i.height, () => -2);
+      heights = { lost: await height(lost), peer: await height(peer) };
       if (heights.lost !== heights.peer) await sleep(500);
     }
     expect(heights.lost).to.equal(heights.peer);

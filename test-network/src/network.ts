@@ -113,7 +113,9 @@ export async function up(): Promise<NetworkState> {
     // A restarted orderer is "onboarding" until it has caught up with the others.
     for (const channel of model.topology.channels) {
       for (const node of model.ordererOrg.nodes) {
-        await waitFor(`${node.id} on ${channel.name}`, async () => (await ordererChannelInfo(model, node, channel.name)).status === 'active', READY_TIMEOUT_MS, `Read its log: ${record(node.id)?.log}`);
+        // Its admin listener may refuse connections for a moment after /healthz answers.
+        const active = () => ordererChannelInfo(model, node, channel.name).then((i) => i.status === 'active', () => false);
+        await waitFor(`${node.id} on ${channel.name}`, active, READY_TIMEOUT_MS, `Read its log: ${record(node.id)?.log}`);
       }
     }
   });
