@@ -223,6 +223,9 @@ describe('gateway API (real network)', function () {
       expect(tx.status).to.equal(200);
       expect(tx.body.function).to.equal('financing:Offer');
       expect(JSON.stringify(tx.body)).to.not.include(terms.salt);
+      // the terms went to the private collection: only key hashes are on the channel
+      const privateWrites = tx.body.rwset.flatMap((ns: { privateWrites: { collection: string }[] }) => ns.privateWrites.map((c) => c.collection));
+      expect(privateWrites).to.include('termsBankLessor');
     });
 
     it('map chaincode errors: 404 missing, 409 conflict with the transaction ID, 403 access denied', async () => {
@@ -431,6 +434,10 @@ describe('gateway API (real network)', function () {
       expect(tx.body.creator.mspId).to.equal('LessorMSP');
       expect(tx.body.endorsers.length).to.be.at.least(2);
       expect(tx.body.event.name).to.equal('ProbeRecorded');
+      // the probe reads and writes its org's probe record
+      const scfKeys = tx.body.rwset.find((ns: { namespace: string }) => ns.namespace === 'scf');
+      expect(scfKeys.reads).to.include('probe~LessorMSP');
+      expect(scfKeys.writes).to.include('probe~LessorMSP');
     });
 
     it('decode a block by number', async () => {

@@ -1,10 +1,10 @@
 /**
  * Decodes blocks and transactions from their protobufs into JSON a regulator
  * can read: channel header, creator MSP, chaincode, function and arguments,
- * endorsers, validation code, chaincode response and event. Transient data is
+ * endorsers, validation code, read/write set keys, chaincode response and event. Transient data is
  * never in a block, so private inputs never show up here.
  */
-import { common, msp, peer } from '@hyperledger/fabric-protos';
+import { common, ledger, msp, peer } from '@hyperledger/fabric-protos';
 import { X509Certificate } from 'node:crypto';
 import { validationCodeName } from '../http/errors';
 
@@ -27,8 +27,19 @@ export interface DecodedTransaction {
   function?: string;
   arguments?: unknown[];
   endorsers?: DecodedIdentity[];
+  /** Keys read and written per namespace (composite keys shown as `type~attr~...`); private writes by collection, as hashes. */
+  rwset?: DecodedRwSet[];
   response?: { status: number; message: string; payload?: unknown };
   event?: { name: string; payload?: unknown };
+}
+
+export interface DecodedRwSet {
+  namespace: string;
+  reads: string[];
+  writes: string[];
+  deletes: string[];
+  rangeQueries: { start: string; end: string }[];
+  privateWrites: { collection: string; keyHashes: string[] }[];
 }
 
 export interface DecodedBlock {
@@ -37,6 +48,36 @@ export interface DecodedBlock {
   dataHash: string;
   transactionCount: number;
   transactions: DecodedTransaction[];
+}
+
+/** `\u0000type\u0000a\u0000b\u0000` -> `type~a~b`; other keys as they are. */
+export function readableKey(key: string): string {
+  if (!key.startsWith('\u0000')) return key;
+  const parts = key.slice(1).split('\u0000');
+  if (parts[parts.length - 1] === '') parts.pop();
+  return parts.join('~');
+}
+
+export function decodeRwSet(results: Uint8Array): DecodedRwSet[] {
+  if (results.length === 0) return [];
+  return ledger.rwset.TxReadWriteSet.deserializeBinary(results)
+    .getNsRwsetList()
+    .map((ns) => {
+      const kv = ledger.rwset.kvrwset.KVRWSet.deserializeBinary(ns.getRwset_asU8());
+      const writes = kv.getWritesList();
+      return {
+        namespace: ns.getNamespace(),
+        reads: kv.getReadsList().map((r) => readableKey(r.getKey())),
+        writes: writes.filter((w) => !w.getIsDelete()).map((w) => readableKey(w.getKey())),
+        deletes: writes.filter((w) => w.getIsDelete()).map((w) => readableKey(w.getKey())),
+        rangeQueries: kv.getRangeQueriesInfoList().map((q) => ({ start: readableKey(q.getStartKey()), end: readableKey(q.getEndKey()) })),
+        privateWrites: ns.getCollectionHashedRwsetList().map((c) => {
+          const hashed = ledger.rwset.kvrwset.HashedRWSet.deserializeBinary(c.getHashedRwset_asU8());
+          return { collection: c.getCollectionName(), keyHashes: hashed.getHashedWritesList().map((w) => Buffer.from(w.getKeyHash_asU8()).toString('hex')) };
+        }),
+      };
+    })
+    .filter((ns) => ns.reads.length + ns.writes.length + ns.deletes.length + ns.rangeQueries.length + ns.privateWrites.length > 0);
 }
 
 const text = (bytes: Uint8Array): unknown => {
@@ -97,6 +138,7 @@ export function decodeEnvelope(envelopeBytes: Uint8Array, validationCode?: numbe
     const ccAction = peer.ChaincodeAction.deserializeBinary(responsePayload.getExtension_asU8());
     const version = ccAction.getChaincodeId()?.getVersion();
     if (version) out.chaincode.version = version;
+    out.rwset = decodeRwSet(ccAction.getResults_asU8());
     const response = ccAction.getResponse();
     if (response) {
       const payloadValue = text(response.getPayload_asU8());

@@ -25,6 +25,19 @@ export const decodedTransaction = z
     function: z.string().optional(),
     arguments: z.array(z.unknown()).optional(),
     endorsers: z.array(identity).optional(),
+    rwset: z
+      .array(
+        z.object({
+          namespace: z.string(),
+          reads: z.array(z.string()),
+          writes: z.array(z.string()),
+          deletes: z.array(z.string()),
+          rangeQueries: z.array(z.object({ start: z.string(), end: z.string() })),
+          privateWrites: z.array(z.object({ collection: z.string(), keyHashes: z.array(z.string()) })),
+        }),
+      )
+      .optional()
+      .describe('Keys read and written per namespace (composite keys as type~attr~...); private writes as key hashes per collection'),
     response: z.object({ status: z.number(), message: z.string(), payload: z.unknown().optional() }).optional(),
     event: z.object({ name: z.string(), payload: z.unknown().optional() }).optional(),
   })
@@ -77,7 +90,7 @@ export function regulatorRoutes(services: Services): AnyRoute[] {
       method: 'get',
       path: '/api/v1/ledger/{channel}/transactions/{txId}',
       operationId: 'getTransaction',
-      summary: 'A transaction by ID: chaincode, function, arguments, creator MSP, endorsers, validation code',
+      summary: 'A transaction by ID: chaincode, function, arguments, creator MSP, endorsers, validation code, read/write set keys',
       description: who,
       tags: ['regulator'],
       auth: 'regulator',
