@@ -6,20 +6,9 @@
  * (supply, conservation, no negative balance) must pass after every scenario.
  */
 import { expect } from 'chai';
-import { ActorPool, balance, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, kycHash, ONE_DEC, type Actor, type Participant } from '@dec/test-network';
+import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, kycHash, ONE_DEC, type Actor, type Participant } from '@dec/test-network';
 
 const TOTAL_DEC = (319_000_000n * ONE_DEC).toString();
-
-/** The chaincode's error as it reaches a client (first endorsement error detail, or the message). */
-async function failure(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    const details = (e as { details?: { message: string }[] }).details;
-    return details && details.length > 0 ? details.map((d) => d.message).join(' | ') : String((e as Error).message);
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
 
 describe('energy chaincode: eID registry and DEC/DECC ledger (real network)', function () {
   const pool = new ActorPool();

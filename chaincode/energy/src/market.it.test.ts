@@ -26,7 +26,7 @@ import { startMeterIngestor, type MeterIngestor } from '@dec/gateway-api/dist/mq
 import { MqttClient } from '@dec/gateway-api/dist/mqtt/mqtt-client';
 import { readingsTopic, signReading, TOPIC_ROOT, type Verdict } from '@dec/gateway-api/dist/mqtt/protocol';
 import { REPO_ROOT } from '@dec/network';
-import { ActorPool, balance, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, ONE_DEC, type Actor, type Participant } from '@dec/test-network';
+import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, ONE_DEC, type Actor, type Participant } from '@dec/test-network';
 
 const tag = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const ZONE = `MKT-${tag}`;
@@ -44,17 +44,6 @@ const until = async (ms: number) => {
 const FEE_BPS = 250n;
 const TOLERANCE_BPS = 500n;
 const PENALTY_PER_KWH = ONE_DEC; // 1 DEC per kWh under-delivered beyond the tolerance
-
-/** The chaincode's error as it reaches a client. */
-async function failure(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    const details = (e as { details?: { message: string }[] }).details;
-    return details && details.length > 0 ? details.map((d) => d.message).join(' | ') : String((e as Error).message);
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
 
 interface Trader extends Participant {
   name: string;

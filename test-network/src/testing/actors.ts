@@ -23,6 +23,17 @@ export function parse<T>(bytes: Uint8Array): T {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** The chaincode's error as it reaches a client (endorsement error details, or the message); fails if `p` succeeds. */
+export async function failure(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    const details = (e as { details?: { message: string }[] }).details;
+    return details && details.length > 0 ? details.map((d) => d.message).join(' | ') : String((e as Error).message);
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
 /** A unique suffix per test run, so runs against a long-lived network never collide. */
 export const runId = () => `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 
