@@ -38,7 +38,13 @@ export async function failure(p: Promise<unknown>): Promise<string> {
 export const runId = () => `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 
 export class ActorPool {
-  private readonly config: GatewayNetworkConfig = loadGatewayConfig();
+  private configCache: GatewayNetworkConfig | undefined;
+
+  /** Read on first use: suites construct pools before the root hook has brought the network up. */
+  private get config(): GatewayNetworkConfig {
+    this.configCache ??= loadGatewayConfig();
+    return this.configCache;
+  }
   private readonly clients = new Map<string, grpc.Client>();
   private readonly gateways: Gateway[] = [];
 
