@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ActorPool, down, readState, REPO_ROOT, up } from '@dec/test-network';
 import { formatTable, type LoadResult } from './load';
 import { formatMarket, marketBench } from './market.bench';
+import { formatMetering, meteringBench } from './metering.bench';
 import { tokenTransferBench } from './token-transfer.bench';
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
@@ -44,10 +45,20 @@ async function main(): Promise<void> {
       console.log(`\nMarket orders vs. baseline (same network, same run)\n${formatTable(beside)}\n${formatMarket(market)}\n`);
       for (const line of ratios(beside)) console.log(line);
     }
+    let metering: Awaited<ReturnType<typeof meteringBench>> | undefined;
+    if (process.env.BENCH_METERING !== '0') {
+      metering = await meteringBench({
+        meters: Number(process.env.BENCH_METERING_METERS ?? 20),
+        readingsPerRun: Number(process.env.BENCH_METERING_READINGS ?? 4_000),
+        settings: (process.env.BENCH_METERING_SETTINGS ?? '500x4,250x8').split(',').map((s) => s.split('x').map(Number) as [number, number]),
+        log,
+      });
+      console.log(`\nMeter readings end to end (MQTT publish → committed block → verdict) vs. P-256 verify ceiling (same run)\n${formatMetering(metering)}\n`);
+    }
     const dir = path.join(REPO_ROOT, 'test-results');
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), rows, market }, null, 2));
+    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), rows, market, metering }, null, 2));
     log(`report: ${path.relative(process.cwd(), file)}`);
   } finally {
     pool.close();
