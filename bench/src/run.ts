@@ -10,6 +10,7 @@ import { ActorPool, down, readState, REPO_ROOT, up } from '@dec/test-network';
 import { formatTable, type LoadResult } from './load';
 import { formatMarket, marketBench } from './market.bench';
 import { formatMetering, meteringBench } from './metering.bench';
+import { formatRestVsDirect, restVsDirectBench } from './rest-vs-direct.bench';
 import { tokenTransferBench } from './token-transfer.bench';
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
@@ -29,8 +30,8 @@ async function main(): Promise<void> {
   const pool = new ActorPool();
   try {
     const levels = (process.env.BENCH_CONCURRENCY ?? '1,10,50').split(',').map(Number);
-    const rows = await tokenTransferBench(pool, { concurrencies: levels, txPerLevel: (c) => (c === 1 ? 40 : Math.max(200, 6 * c)), log });
-    console.log(`\nToken transfers vs. baseline (same network, same run)\n${formatTable(rows)}\n`);
+    const rows = process.env.BENCH_TOKEN === '0' ? [] : await tokenTransferBench(pool, { concurrencies: levels, txPerLevel: (c) => (c === 1 ? 40 : Math.max(200, 6 * c)), log });
+    if (rows.length > 0) console.log(`\nToken transfers vs. baseline (same network, same run)\n${formatTable(rows)}\n`);
     for (const line of ratios(rows)) console.log(line);
     let market: Awaited<ReturnType<typeof marketBench>> | undefined;
     if (process.env.BENCH_MARKET !== '0') {
@@ -45,6 +46,12 @@ async function main(): Promise<void> {
       console.log(`\nMarket orders vs. baseline (same network, same run)\n${formatTable(beside)}\n${formatMarket(market)}\n`);
       for (const line of ratios(beside)) console.log(line);
     }
+    let restVsDirect: Awaited<ReturnType<typeof restVsDirectBench>> | undefined;
+    if (process.env.BENCH_REST !== '0') {
+      restVsDirect = await restVsDirectBench(pool, { concurrencies: levels, txPerLevel: (c) => (c === 1 ? 40 : Math.max(200, 6 * c)), dataDir: path.join(REPO_ROOT, '.run', 'bench-gateway-api'), log });
+      console.log(`\nREST vs. direct fabric-gateway client (same workload, same run)\n${formatTable(restVsDirect.levels.flatMap((l) => [l.direct, l.rest]))}\n`);
+      for (const line of formatRestVsDirect(restVsDirect)) console.log(line);
+    }
     let metering: Awaited<ReturnType<typeof meteringBench>> | undefined;
     if (process.env.BENCH_METERING !== '0') {
       metering = await meteringBench({
@@ -58,7 +65,7 @@ async function main(): Promise<void> {
     const dir = path.join(REPO_ROOT, 'test-results');
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), rows, market, metering }, null, 2));
+    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), rows, market, restVsDirect, metering }, null, 2));
     log(`report: ${path.relative(process.cwd(), file)}`);
   } finally {
     pool.close();
