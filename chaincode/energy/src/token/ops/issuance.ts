@@ -7,13 +7,14 @@ import { big, ConflictError, type DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
 import { emitAll, txInfo } from '../../common/context';
 import { SYS } from '../accounts';
-import { currentRate, postRate as postRateLogic, quoteMint } from '../exchange';
+import { postRate as postRateLogic } from '../exchange';
 import { feeScheduleSchema } from '../fees';
 import { DEFAULT_SPLIT_BPS, planGenesis } from '../genesis';
 import type * as inputs from '../token-inputs';
 import { TokenGuards } from '../token-guards';
 import { sum } from '../units';
 import { release, schedule, vestingSchema } from '../vesting';
+import { lockAndMint } from './reserve';
 import { tokenTx } from './run';
 
 export async function genesis(ctx: DecContext, input: z.infer<typeof inputs.genesisInput>) {
@@ -79,12 +80,7 @@ export async function releaseVested(ctx: DecContext, input: z.infer<typeof input
 /** Funds the DECC reward pool the only honest way: DEC from a platform pool is locked in the reserve and DECC minted against it. */
 export async function fundRewardPool(ctx: DecContext, input: z.infer<typeof inputs.fundRewardPoolInput>) {
   return tokenTx(ctx, 'FundRewardPool', async (store) => {
-    const rate = currentRate(await store.rate(), input.expectedRate);
-    const dec = big(input.decAmount);
-    const decc = quoteMint(dec, rate);
-    await store.debit('DEC', input.from, dec);
-    await store.credit('DEC', SYS.reserve, dec, input.from, 'FundRewardPool');
-    await store.mint('DECC', SYS.rewards, decc, 'FundRewardPool');
+    const { dec, decc, rate } = await lockAndMint(store, 'FundRewardPool', { from: input.from, to: SYS.rewards, decAmount: input.decAmount, expectedRate: input.expectedRate });
     const payload = { from: input.from, decAmount: dec.toString(), deccAmount: decc.toString(), rateE18: rate.toString() };
     ctx.emit('RewardPoolFunded', payload);
     return payload;

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { OPERATOR_TRANSFERABLE, TRANSFER_RECEIVABLE } from '../../access/policy';
 import { isSystemAccount, SYS, SYSTEM_ACCOUNT_ASSETS } from '../accounts';
 import { spendAllowance } from '../allowance';
-import { currentRate, quoteMint, quoteRedeem } from '../exchange';
+import { currentRate, quoteRedeem } from '../exchange';
+import { lockAndMint } from './reserve';
 import { transferFee } from '../fees';
 import type * as inputs from '../token-inputs';
 import { TokenGuards } from '../token-guards';
@@ -79,12 +80,7 @@ export async function consolidate(ctx: DecContext, input: z.infer<typeof inputs.
 export async function mintDecc(ctx: DecContext, input: z.infer<typeof inputs.mintDeccInput>) {
   await new TokenGuards(ctx).holder(input.account, 'DEC');
   return tokenTx(ctx, 'MintDecc', async (store) => {
-    const rate = currentRate(await store.rate(), input.expectedRate);
-    const dec = big(input.decAmount);
-    const decc = quoteMint(dec, rate);
-    await store.debit('DEC', input.account, dec);
-    await store.credit('DEC', SYS.reserve, dec, input.account, 'MintDecc');
-    await store.mint('DECC', input.account, decc, 'MintDecc');
+    const { dec, decc, rate } = await lockAndMint(store, 'MintDecc', { from: input.account, to: input.account, decAmount: input.decAmount, expectedRate: input.expectedRate });
     const payload = { account: input.account, decAmount: dec.toString(), deccAmount: decc.toString(), rateE18: rate.toString() };
     ctx.emit('DeccMinted', payload);
     return payload;
