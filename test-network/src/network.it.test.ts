@@ -8,7 +8,7 @@ import * as grpc from '@grpc/grpc-js';
 import { findOrg, loadGatewayConfig, openGateway, orgAdminIdentity, peerClient, signingIdentity, submitTransaction, type Gateway } from '@dec/gateway-api';
 import type { GatewayNetworkConfig, GatewayOrg } from '@dec/network';
 import { registerAndEnroll } from './ca-client';
-import { currentModel, processStatus, up } from './network';
+import { currentModel, networkProcessNames, processStatus, up } from './network';
 import { isAlive, record, sleep } from './processes';
 import { ordererChannelInfo } from './steps/orderers';
 
@@ -90,12 +90,7 @@ describe('DEC consortium (real Fabric network)', function () {
   it('reports every process of the topology healthy, with its ports', async () => {
     const { model } = currentModel();
     const rows = await processStatus();
-    const expected = [
-      ...model.orgs.map((o) => o.ca.id),
-      ...model.ordererOrg.nodes.map((n) => n.id),
-      ...model.orgs.flatMap((o) => o.peers.map((p) => p.id)),
-      ...model.chaincodeServers.map((s) => s.id),
-    ];
+    const expected = networkProcessNames(model);
     expect(rows.map((r) => r.name)).to.include.members(expected);
     for (const r of rows.filter((r) => expected.includes(r.name))) {
       expect(r, r.name).to.include({ alive: true, healthy: true });

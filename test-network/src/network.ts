@@ -27,6 +27,16 @@ export function currentModel(): { model: NetworkModel; topologyFile: string } {
 
 const READY_TIMEOUT_MS = 60_000;
 
+/** Every process the topology runs, by the name its PID record has. */
+export function networkProcessNames(model: NetworkModel): string[] {
+  return [
+    ...model.orgs.map((o) => o.ca.id),
+    ...model.ordererOrg.nodes.map((n) => n.id),
+    ...model.orgs.flatMap((o) => o.peers.map((p) => p.id)),
+    ...model.chaincodeServers.map((s) => s.id),
+  ];
+}
+
 async function waitHealthy(r: ProcessRecord): Promise<void> {
   const check = async () => {
     if (!isAlive(r)) throw new UserFacingError(`${r.name} exited during start-up`, `read its log: ${r.log}`);
@@ -80,8 +90,8 @@ export async function up(): Promise<NetworkState> {
 
   if (state) {
     const down = records().filter((r) => !isAlive(r));
-    const expected = model.orgs.length * 1 + model.ordererOrg.nodes.length + model.orgs.reduce((n, o) => n + o.peers.length, 0) + model.chaincodeServers.length;
-    if (down.length === 0 && records().length >= expected) {
+    const recorded = new Set(records().map((r) => r.name));
+    if (down.length === 0 && networkProcessNames(model).every((name) => recorded.has(name))) {
       say(`The network is already running (run folder ${RUN_DIR}). Nothing to do.`);
       say('  status: npm run network:status    stop: npm run network:down');
       return state;
