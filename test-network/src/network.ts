@@ -209,9 +209,19 @@ async function withDeployLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Redeploys chaincode after a code change: new package, next sequence, restarted servers. */
+/** Refuses chaincode names the topology does not define (a typo would otherwise deploy nothing, silently). */
+export function checkChaincodeNames(model: NetworkModel, names: string[]): void {
+  const known = model.topology.channels.flatMap((c) => c.chaincodes.map((cc) => cc.name));
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) {
+    throw new UserFacingError(`unknown chaincode ${unknown.join(', ')}`, `name one of ${known.join(', ')} (network/topology.yaml), or none to deploy all`);
+  }
+}
+
+/** Redeploys chaincode after a code change: restarted servers, next sequence. */
 export async function deploy(names: string[]): Promise<void> {
   const { model } = currentModel();
+  checkChaincodeNames(model, names);
   if (!readState()?.channelsJoined) throw new UserFacingError('the network is not up', 'run `npm start` (or npm run network:up) first');
   await withDeployLock(async () => {
     await step('Compiling chaincode', () => run(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', ...model.topology.channels.flatMap((c) => c.chaincodes.map((cc) => cc.path))], { cwd: REPO_ROOT }));

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { DEFAULT_TOPOLOGY_FILE, parseTopology, resolveNetwork } from '@dec/network';
-import { checkPortsFree } from './network';
+import { checkChaincodeNames, checkPortsFree } from './network';
 import { UserFacingError } from './progress';
 
 describe('up refuses to start on a taken port', () => {
@@ -26,5 +26,27 @@ describe('up refuses to start on a taken port', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('deploy names the chaincode it redeploys', () => {
+  const model = resolveNetwork(parseTopology(readFileSync(DEFAULT_TOPOLOGY_FILE, 'utf8')), '/tmp/unused');
+
+  it('accepts the topology chaincodes, or none (all)', () => {
+    checkChaincodeNames(model, []);
+    checkChaincodeNames(model, ['energy', 'scf']);
+  });
+
+  it('refuses an unknown name, saying which names exist', () => {
+    const err = (() => {
+      try {
+        checkChaincodeNames(model, ['energy', 'enrgy']);
+      } catch (e) {
+        return e as UserFacingError;
+      }
+      return undefined;
+    })();
+    expect(err?.message).to.include('unknown chaincode enrgy');
+    expect(err?.hint).to.equal('name one of energy, scf (network/topology.yaml), or none to deploy all');
   });
 });
