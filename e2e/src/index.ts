@@ -1,0 +1,2 @@
+/** @file fixtures shared by the end-to-end suites. */
+export {};

@@ -1,0 +1,2 @@
+/** @file placeholder until the package gets its code. */
+export {};
