@@ -14,8 +14,8 @@ export function orgBase(t: Topology, orgIndex: number): number {
 
 export const CA_OFFSET = 0;
 export const CA_OPERATIONS_OFFSET = 1;
-export const PEER_OFFSET = (p: number) => 10 + 10 * p;
-export const CHAINCODE_SERVER_OFFSET = (k: number) => 90 + k;
+export const PEER_OFFSET = (p: number): number => 10 + 10 * p;
+export const CHAINCODE_SERVER_OFFSET = (k: number): number => 90 + k;
 
 export function ordererBase(t: Topology, j: number): number {
   return t.ports.ordererBase + 10 * j;

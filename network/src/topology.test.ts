@@ -7,6 +7,19 @@ import { resolveNetwork } from './model';
 import { collectionsConfig, endorsementPolicy } from './policies';
 import { DEFAULT_TOPOLOGY_FILE, loadTopology, parseTopology } from './topology';
 
+/** The parts of the generated YAML these tests look at. */
+interface ConfigtxShape {
+  Profiles: Record<string, {
+    Application: { Organizations: { ID: string; AnchorPeers: unknown }[] };
+    Orderer: { Organizations: { OrdererEndpoints: string[] }[] };
+    Capabilities: unknown;
+  }>;
+}
+interface CryptoConfigShape {
+  PeerOrgs: { Template: unknown }[];
+  OrdererOrgs: { Specs: unknown[] }[];
+}
+
 describe('topology', () => {
   const topology = loadTopology(DEFAULT_TOPOLOGY_FILE);
   const model = resolveNetwork(topology, '/run');
@@ -42,20 +55,20 @@ describe('topology', () => {
   });
 
   it('generates a configtx profile per channel with anchor peers and per-org orderer endpoints', () => {
-    const cfg = parse(configtxYaml(model));
+    const cfg = parse(configtxYaml(model)) as ConfigtxShape;
     expect(Object.keys(cfg.Profiles)).to.deep.equal(['energy', 'scf']);
-    const app = cfg.Profiles.scf.Application;
-    expect(app.Organizations.map((o: { ID: string }) => o.ID)).to.deep.equal(['BankMSP', 'LessorMSP', 'SupplierMSP', 'RegulatorMSP']);
-    expect(app.Organizations[0].AnchorPeers).to.deep.equal([{ Host: '127.0.0.1', Port: 7210 }]);
-    expect(cfg.Profiles.energy.Orderer.Organizations[0].OrdererEndpoints).to.deep.equal(['127.0.0.1:6000', '127.0.0.1:6010', '127.0.0.1:6020']);
-    expect(cfg.Profiles.energy.Capabilities).to.deep.equal({ V3_0: true });
+    const app = cfg.Profiles.scf!.Application;
+    expect(app.Organizations.map((o) => o.ID)).to.deep.equal(['BankMSP', 'LessorMSP', 'SupplierMSP', 'RegulatorMSP']);
+    expect(app.Organizations[0]!.AnchorPeers).to.deep.equal([{ Host: '127.0.0.1', Port: 7210 }]);
+    expect(cfg.Profiles.energy!.Orderer.Organizations[0]!.OrdererEndpoints).to.deep.equal(['127.0.0.1:6000', '127.0.0.1:6010', '127.0.0.1:6020']);
+    expect(cfg.Profiles.energy!.Capabilities).to.deep.equal({ V3_0: true });
   });
 
   it('asks cryptogen for peers plus CA and chaincode-server TLS certs with loopback SANs', () => {
-    const cfg = parse(cryptoConfigYaml(model));
+    const cfg = parse(cryptoConfigYaml(model)) as CryptoConfigShape;
     expect(cfg.PeerOrgs).to.have.length(6);
-    expect(cfg.PeerOrgs[0].Template).to.deep.equal({ Count: 1, SANS: ['localhost', '127.0.0.1'] });
-    expect(cfg.OrdererOrgs[0].Specs).to.have.length(3);
+    expect(cfg.PeerOrgs[0]!.Template).to.deep.equal({ Count: 1, SANS: ['localhost', '127.0.0.1'] });
+    expect(cfg.OrdererOrgs[0]!.Specs).to.have.length(3);
   });
 
   it('rejects a topology that puts an unknown org on a channel, naming where', () => {
