@@ -1,7 +1,6 @@
-export * from './fabric/network-config';
-export * from './fabric/connection';
-export { connect, EndorseError, CommitError, GatewayError } from '@hyperledger/fabric-gateway';
-export type { Gateway, Contract, Network } from '@hyperledger/fabric-gateway';
-export * from './fabric/submit';
-// The REST API itself: import '@dec/gateway-api/dist/server' (startApi) so that
-// users of the connection layer above do not load the server's dependencies.
+/**
+ * @dec/gateway-api: the REST API over the Fabric Gateway for integrators, wallets,
+ * meters and the explorer. Start it with startApi (or the dec-gateway-api bin).
+ */
+export { DEFAULT_DATA_DIR, startApi, type ApiOptions, type RunningApi } from './server';
+export { apiBanner } from './banner';

@@ -16,7 +16,7 @@ import { createApp, type AppOptions } from './app';
 import { IdentityService } from './auth/identities';
 import { EventService } from './events/events';
 import { WebhookService } from './events/webhooks';
-import { loadGatewayConfig } from './fabric/network-config';
+import { loadGatewayConfig } from '@dec/fabric-client';
 import { FabricSessions } from './fabric/sessions';
 import { TransactionService, type RetryPolicy } from './fabric/transactions';
 import { LedgerService } from './ledger/ledger';

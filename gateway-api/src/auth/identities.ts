@@ -11,7 +11,7 @@
 import type { GatewayNetworkConfig, GatewayOrg } from '@dec/network';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CaError, FabricCaClient, type CaAttribute, type Enrollment } from '../ca/fabric-ca';
+import { CaError, FabricCaClient, type CaAttribute, type Enrollment } from '@dec/fabric-client';
 import { ApiError } from '../http/errors';
 import { nowIso, type Db } from '../store/db';
 import type { SecretBox } from '../store/secrets';

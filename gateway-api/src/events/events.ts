@@ -13,8 +13,7 @@ import type { Request, Response } from 'express';
 import type { Caller } from '../auth/identities';
 import { ApiError, toApiError } from '../http/errors';
 import type { FabricSessions } from '../fabric/sessions';
-import { decodeBlock } from '../ledger/decode';
-import { decodeResult } from '../fabric/transactions';
+import { decodeBlock, decodeResult } from '@dec/fabric-client';
 import type { Metrics } from '../ops/metrics';
 import { nowIso, type Db } from '../store/db';
 

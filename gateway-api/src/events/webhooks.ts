@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Caller, IdentityService } from '../auth/identities';
 import { ApiError } from '../http/errors';
 import type { FabricSessions } from '../fabric/sessions';
-import { decodeResult } from '../fabric/transactions';
+import { decodeResult } from '@dec/fabric-client';
 import type { Metrics } from '../ops/metrics';
 import { nowIso, type Db } from '../store/db';
 import type { SecretBox } from '../store/secrets';

@@ -4,14 +4,13 @@
  * goes through a peer of its own org, and only to channels its org is on.
  */
 import type * as grpc from '@grpc/grpc-js';
-import type { Gateway, Network } from '@hyperledger/fabric-gateway';
+import { openGateway, PeerClients, signingIdentity, type Gateway, type Network } from '@dec/fabric-client';
 import type { GatewayNetworkConfig, GatewayOrg } from '@dec/network';
 import type { Caller } from '../auth/identities';
 import { ApiError } from '../http/errors';
-import { openGateway, peerClient, signingIdentity } from './connection';
 
 export class FabricSessions {
-  private readonly clients = new Map<string, grpc.Client>();
+  private readonly clients = new PeerClients();
   private readonly gateways = new Map<string, { gateway: Gateway; certificate: string }>();
 
   constructor(readonly config: GatewayNetworkConfig) {}
@@ -25,12 +24,7 @@ export class FabricSessions {
   client(org: GatewayOrg): grpc.Client {
     const peer = org.peers[0];
     if (!peer) throw new ApiError('NETWORK_UNAVAILABLE', `org ${org.mspId} has no peer`);
-    let client = this.clients.get(peer.endpoint);
-    if (!client) {
-      client = peerClient(peer);
-      this.clients.set(peer.endpoint, client);
-    }
-    return client;
+    return this.clients.get(peer);
   }
 
   gateway(caller: Caller): Gateway {
@@ -60,9 +54,10 @@ export class FabricSessions {
   }
 
   close(): void {
-    this.gateways.forEach((g) => g.gateway.close());
+    this.gateways.forEach((g) => {
+      g.gateway.close();
+    });
     this.gateways.clear();
-    this.clients.forEach((c) => c.close());
-    this.clients.clear();
+    this.clients.close();
   }
 }

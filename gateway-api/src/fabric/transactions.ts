@@ -10,11 +10,13 @@
  *   the first attempt's outcome was lost, resubmits the stored bytes;
  * - async: reply 202 once ordering accepted, record the outcome in a receipt.
  */
-import { status as GrpcStatus } from '@grpc/grpc-js';
-import { GatewayError, type Commit, type Gateway, type Status, type Transaction } from '@hyperledger/fabric-gateway';
+import {
+  decodeResult, isMvccConflict, isTimeout, isTransient, sleep, validationCodeName, withRetry,
+  type Commit, type Gateway, type ProposalOptions, type Status, type Transaction,
+} from '@dec/fabric-client';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/identities';
-import { ApiError, commitFailure, isMvccConflict, toApiError, validationCodeName, type ErrorBody } from '../http/errors';
+import { ApiError, commitFailure, toApiError, type ErrorBody } from '../http/errors';
 import { nowIso, type Db } from '../store/db';
 import type { FabricSessions } from './sessions';
 
@@ -49,10 +51,12 @@ export interface Outcome<T = SubmitResult | ReceiptBody> {
   replayed?: boolean;
 }
 
+export type RetryKind = 'submit' | 'endorse' | 'status' | 'mvcc' | 'evaluate';
+
 export interface TxHooks {
   onSubmitOutcome?(outcome: string): void;
   onMvccConflict?(): void;
-  onRetry?(kind: 'submit' | 'endorse' | 'status' | 'mvcc' | 'evaluate'): void;
+  onRetry?(kind: RetryKind): void;
 }
 
 export interface RetryPolicy {
@@ -66,20 +70,9 @@ export interface RetryPolicy {
 }
 
 const DEFAULT_RETRY: RetryPolicy = { submitAttempts: 8, mvccAttempts: 3, evaluateAttempts: 3, delayMs: 500 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export function decodeResult(bytes: Uint8Array): unknown {
-  const text = Buffer.from(bytes).toString('utf8');
-  if (text.length === 0) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+function proposalOptions(call: TxCall): ProposalOptions {
+  return { arguments: call.args, ...(call.transient ? { transientData: call.transient } : {}) };
 }
-
-const timeout = (e: unknown) => e instanceof GatewayError && e.code === GrpcStatus.DEADLINE_EXCEEDED;
-const transient = (e: unknown) => e instanceof GatewayError && (e.code === GrpcStatus.DEADLINE_EXCEEDED || e.code === GrpcStatus.UNAVAILABLE);
 
 interface IdemRow {
   request_hash: string;
@@ -105,15 +98,22 @@ export class TransactionService {
   async evaluate(caller: Caller, call: TxCall): Promise<unknown> {
     const contract = this.sessions.network(caller, call.channel).getContract(call.chaincode);
     // A timed-out evaluation changed nothing: ask again (a few times), as for endorsements.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const bytes = await contract.evaluate(call.name, { arguments: call.args, ...(call.transient ? { transientData: call.transient } : {}) });
-        return decodeResult(bytes);
-      } catch (e) {
-        if (!timeout(e) || attempt >= this.retry.evaluateAttempts) throw toApiError(e);
-        this.hooks.onRetry?.('evaluate');
-        await sleep(this.retry.delayMs);
-      }
+    const bytes = await this.retrying('evaluate', this.retry.evaluateAttempts, isTimeout, () => contract.evaluate(call.name, proposalOptions(call)));
+    return decodeResult(bytes);
+  }
+
+  /** Runs `operation` with the retry policy; a final failure leaves as an ApiError. */
+  private async retrying<T>(
+    kind: RetryKind,
+    attempts: number,
+    retryable: (e: unknown) => boolean,
+    operation: () => Promise<T>,
+    delayMs: (attempt: number) => number = () => this.retry.delayMs,
+  ): Promise<T> {
+    try {
+      return await withRetry(operation, { attempts, retryable, delayMs, onRetry: () => this.hooks.onRetry?.(kind) });
+    } catch (e) {
+      throw toApiError(e);
     }
   }
 
@@ -163,40 +163,16 @@ export class TransactionService {
    */
   async endorse(caller: Caller, call: TxCall): Promise<Transaction> {
     const contract = this.sessions.network(caller, call.channel).getContract(call.chaincode);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await contract.newProposal(call.name, { arguments: call.args, ...(call.transient ? { transientData: call.transient } : {}) }).endorse();
-      } catch (e) {
-        if (!timeout(e) || attempt >= this.retry.submitAttempts) throw toApiError(e);
-        this.hooks.onRetry?.('endorse');
-        await sleep(this.retry.delayMs);
-      }
-    }
+    return this.retrying('endorse', this.retry.submitAttempts, isTimeout, () => contract.newProposal(call.name, proposalOptions(call)).endorse());
   }
 
   /** Submits and returns the commit once ordering accepted it (same bytes on timeout / unavailable). */
-  private async order(tx: Transaction): Promise<Commit> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await tx.submit();
-      } catch (e) {
-        if (!transient(e) || attempt >= this.retry.submitAttempts) throw toApiError(e);
-        this.hooks.onRetry?.('submit');
-        await sleep(this.retry.delayMs * attempt);
-      }
-    }
+  private order(tx: Transaction): Promise<Commit> {
+    return this.retrying('submit', this.retry.submitAttempts, isTransient, () => tx.submit(), (attempt) => this.retry.delayMs * attempt);
   }
 
-  private async status(commit: Commit): Promise<Status> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await commit.getStatus();
-      } catch (e) {
-        if (!transient(e) || attempt >= this.retry.submitAttempts) throw toApiError(e);
-        this.hooks.onRetry?.('status');
-        await sleep(this.retry.delayMs);
-      }
-    }
+  private status(commit: Commit): Promise<Status> {
+    return this.retrying('status', this.retry.submitAttempts, isTransient, () => commit.getStatus());
   }
 
   private async run(

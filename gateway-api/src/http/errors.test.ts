@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { status as GrpcStatus, Metadata } from '@grpc/grpc-js';
 import { CommitError, EndorseError, GatewayError } from '@hyperledger/fabric-gateway';
-import { CaError } from '../ca/fabric-ca';
+import { CaError } from '@dec/fabric-client';
 import { ApiError, parseChaincodeMessage, toApiError } from './errors';
 
 const cause = Object.assign(new Error('rpc'), { code: GrpcStatus.ABORTED, details: '', metadata: new Metadata() });

@@ -6,9 +6,8 @@
  * traces never leave the process.
  */
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { CommitError, GatewayError } from '@hyperledger/fabric-gateway';
+import { CaError, CommitError, DUPLICATE_TXID, GatewayError, isMvccConflict, transactionIdOf, validationCodeName } from '@dec/fabric-client';
 import { z } from '../openapi/zod';
-import { CaError } from '../ca/fabric-ca';
 
 export const ERROR_STATUS = {
   VALIDATION: 400,
@@ -80,32 +79,12 @@ export function parseChaincodeMessage(message: string): { code: (typeof CHAINCOD
   return { code: m[1] as (typeof CHAINCODE_CODES)[number], detail: m[2]!.trim() };
 }
 
-/** Validation codes of committed transactions, by number. */
-export const VALIDATION_CODES: Record<number, string> = {
-  0: 'VALID', 1: 'NIL_ENVELOPE', 2: 'BAD_PAYLOAD', 3: 'BAD_COMMON_HEADER', 4: 'BAD_CREATOR_SIGNATURE',
-  5: 'INVALID_ENDORSER_TRANSACTION', 6: 'INVALID_CONFIG_TRANSACTION', 7: 'UNSUPPORTED_TX_PAYLOAD', 8: 'BAD_PROPOSAL_TXID',
-  9: 'DUPLICATE_TXID', 10: 'ENDORSEMENT_POLICY_FAILURE', 11: 'MVCC_READ_CONFLICT', 12: 'PHANTOM_READ_CONFLICT',
-  13: 'UNKNOWN_TX_TYPE', 14: 'TARGET_CHAIN_NOT_FOUND', 15: 'MARSHAL_TX_ERROR', 16: 'NIL_TXACTION', 17: 'EXPIRED_CHAINCODE',
-  18: 'CHAINCODE_VERSION_CONFLICT', 19: 'BAD_HEADER_EXTENSION', 20: 'BAD_CHANNEL_HEADER', 21: 'BAD_RESPONSE_PAYLOAD',
-  22: 'BAD_RWSET', 23: 'ILLEGAL_WRITESET', 24: 'INVALID_WRITESET', 25: 'INVALID_CHAINCODE', 254: 'NOT_VALIDATED',
-  255: 'INVALID_OTHER_REASON',
-};
-export const validationCodeName = (code: number): string => VALIDATION_CODES[code] ?? `UNKNOWN_${code}`;
-
-/** MVCC and phantom read conflicts: re-endorsing against newer state may succeed. */
-export const isMvccConflict = (code: number): boolean => code === 11 || code === 12;
-
 /** A failed commit (validation code other than VALID). */
 export function commitFailure(transactionId: string, code: number): ApiError {
   const name = validationCodeName(code);
   if (isMvccConflict(code)) return new ApiError('MVCC_CONFLICT', `transaction ${transactionId} conflicted with a concurrent update (${name})`, { transactionId, validationCode: name });
-  if (code === 9) return new ApiError('DUPLICATE', `transaction ${transactionId} was already committed`, { transactionId, validationCode: name });
+  if (code === DUPLICATE_TXID) return new ApiError('DUPLICATE', `transaction ${transactionId} was already committed`, { transactionId, validationCode: name });
   return new ApiError('TRANSACTION_INVALID', `transaction ${transactionId} was not valid at commit: ${name}`, { transactionId, validationCode: name });
-}
-
-/** Timeouts and an unreachable ordering service or peer: safe to retry with the same transaction. */
-export function isTransient(e: unknown): boolean {
-  return e instanceof GatewayError && (e.code === GrpcStatus.UNAVAILABLE || e.code === GrpcStatus.DEADLINE_EXCEEDED);
 }
 
 const NETWORK_HINTS = [
@@ -120,8 +99,7 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof CommitError) return commitFailure(e.transactionId, e.code);
   if (e instanceof GatewayError) {
     // EndorseError, SubmitError and CommitStatusError carry the transaction ID.
-    const txId = (e as unknown as { transactionId?: unknown }).transactionId;
-    const transactionId = typeof txId === 'string' ? txId : undefined;
+    const transactionId = transactionIdOf(e);
     const extra = transactionId ? { transactionId } : {};
     const messages = [...e.details.map((d) => d.message), e.message];
     for (const m of messages) {

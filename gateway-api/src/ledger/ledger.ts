@@ -7,7 +7,7 @@ import { common, peer } from '@hyperledger/fabric-protos';
 import type { Caller } from '../auth/identities';
 import { ApiError, toApiError } from '../http/errors';
 import type { FabricSessions } from '../fabric/sessions';
-import { decodeBlock, decodeEnvelope, type DecodedBlock, type DecodedTransaction } from './decode';
+import { decodeBlock, decodeEnvelope, type DecodedBlock, type DecodedTransaction } from '@dec/fabric-client';
 
 export interface ChannelInfo {
   channel: string;

@@ -136,8 +136,12 @@ export class FabricCaClient {
           });
         },
       );
-      req.on('timeout', () => req.destroy(new Error(`CA ${this.org.ca.url} did not answer in time`)));
-      req.on('error', (e) => reject(new CaError(503, [], `CA ${this.org.ca.url} unreachable: ${e.message}`)));
+      req.on('timeout', () => {
+        req.destroy(new Error(`CA ${this.org.ca.url} did not answer in time`));
+      });
+      req.on('error', (e) => {
+        reject(new CaError(503, [], `CA ${this.org.ca.url} unreachable: ${e.message}`));
+      });
       req.end(body);
     });
   }

@@ -6,7 +6,7 @@
  */
 import { common, ledger, msp, peer } from '@hyperledger/fabric-protos';
 import { X509Certificate } from 'node:crypto';
-import { validationCodeName } from '../http/errors';
+import { validationCodeName } from '../validation-codes';
 
 const HEADER_TYPES: Record<number, string> = { 0: 'MESSAGE', 1: 'CONFIG', 2: 'CONFIG_UPDATE', 3: 'ENDORSER_TRANSACTION', 4: 'ORDERER_TRANSACTION', 5: 'DELIVER_SEEK_INFO', 6: 'CHAINCODE_PACKAGE' };
 
@@ -101,6 +101,64 @@ function identity(bytes: Uint8Array): DecodedIdentity {
   return out;
 }
 
+/** google-protobuf's Timestamp, whose types fabric-protos references but does not ship. */
+interface ProtoTimestamp {
+  getSeconds(): number;
+  getNanos(): number;
+}
+
+function isoTime(ts: ProtoTimestamp | undefined): { timestamp?: string } {
+  return ts ? { timestamp: new Date(ts.getSeconds() * 1000 + Math.floor(ts.getNanos() / 1e6)).toISOString() } : {};
+}
+
+/** Function and arguments of the chaincode invocation a transaction proposed. */
+function invocation(actionPayload: peer.ChaincodeActionPayload): Pick<DecodedTransaction, 'chaincode' | 'function' | 'arguments'> {
+  const proposalPayload = peer.ChaincodeProposalPayload.deserializeBinary(actionPayload.getChaincodeProposalPayload_asU8());
+  const spec = peer.ChaincodeInvocationSpec.deserializeBinary(proposalPayload.getInput_asU8()).getChaincodeSpec();
+  const args = spec?.getInput()?.getArgsList_asU8() ?? [];
+  return {
+    chaincode: { name: spec?.getChaincodeId()?.getName() ?? '' },
+    ...(args[0] ? { function: Buffer.from(args[0]).toString('utf8') } : {}),
+    arguments: args.slice(1).map(text),
+  };
+}
+
+function chaincodeEvent(eventBytes: Uint8Array): Pick<DecodedTransaction, 'event'> {
+  if (eventBytes.length === 0) return {};
+  const event = peer.ChaincodeEvent.deserializeBinary(eventBytes);
+  if (!event.getEventName()) return {};
+  const payload = text(event.getPayload_asU8());
+  return { event: { name: event.getEventName(), ...(payload !== undefined ? { payload } : {}) } };
+}
+
+/** What the endorsers signed: who they are, the chaincode version, read/write set, response and event. */
+function endorsement(endorsed: peer.ChaincodeEndorsedAction): Pick<DecodedTransaction, 'endorsers' | 'rwset' | 'response' | 'event'> & { version?: string } {
+  const responsePayload = peer.ProposalResponsePayload.deserializeBinary(endorsed.getProposalResponsePayload_asU8());
+  const ccAction = peer.ChaincodeAction.deserializeBinary(responsePayload.getExtension_asU8());
+  const version = ccAction.getChaincodeId()?.getVersion();
+  const response = ccAction.getResponse();
+  const payload = response ? text(response.getPayload_asU8()) : undefined;
+  return {
+    endorsers: endorsed.getEndorsementsList().map((e) => identity(e.getEndorser_asU8())),
+    ...(version ? { version } : {}),
+    rwset: decodeRwSet(ccAction.getResults_asU8()),
+    ...(response ? { response: { status: response.getStatus(), message: response.getMessage(), ...(payload !== undefined ? { payload } : {}) } } : {}),
+    ...chaincodeEvent(ccAction.getEvents_asU8()),
+  };
+}
+
+/** The chaincode part of an endorser transaction (empty for a transaction without actions). */
+function endorserTransaction(data: Uint8Array): Partial<DecodedTransaction> {
+  const action = peer.Transaction.deserializeBinary(data).getActionsList()[0];
+  if (!action) return {};
+  const actionPayload = peer.ChaincodeActionPayload.deserializeBinary(action.getPayload_asU8());
+  const proposed = invocation(actionPayload);
+  const endorsed = actionPayload.getAction();
+  if (!endorsed) return proposed;
+  const { version, ...rest } = endorsement(endorsed);
+  return { ...proposed, ...rest, chaincode: { name: proposed.chaincode?.name ?? '', ...(version ? { version } : {}) } };
+}
+
 export function decodeEnvelope(envelopeBytes: Uint8Array, validationCode?: number): DecodedTransaction {
   const envelope = common.Envelope.deserializeBinary(envelopeBytes);
   const payload = common.Payload.deserializeBinary(envelope.getPayload_asU8());
@@ -108,66 +166,31 @@ export function decodeEnvelope(envelopeBytes: Uint8Array, validationCode?: numbe
   if (!header) throw new Error('envelope without header');
   const channelHeader = common.ChannelHeader.deserializeBinary(header.getChannelHeader_asU8());
   const signatureHeader = common.SignatureHeader.deserializeBinary(header.getSignatureHeader_asU8());
-  const ts = channelHeader.getTimestamp();
   const out: DecodedTransaction = {
     transactionId: channelHeader.getTxId(),
     type: HEADER_TYPES[channelHeader.getType()] ?? String(channelHeader.getType()),
     channel: channelHeader.getChannelId(),
-    ...(ts ? { timestamp: new Date(ts.getSeconds() * 1000 + Math.floor(ts.getNanos() / 1e6)).toISOString() } : {}),
+    ...isoTime(channelHeader.getTimestamp() as ProtoTimestamp | undefined),
     creator: identity(signatureHeader.getCreator_asU8()),
     ...(validationCode !== undefined ? { validationCode: validationCodeName(validationCode) } : {}),
   };
   if (channelHeader.getType() !== common.HeaderType.ENDORSER_TRANSACTION) return out;
+  return { ...out, ...endorserTransaction(payload.getData_asU8()) };
+}
 
-  const tx = peer.Transaction.deserializeBinary(payload.getData_asU8());
-  const action = tx.getActionsList()[0];
-  if (!action) return out;
-  const actionPayload = peer.ChaincodeActionPayload.deserializeBinary(action.getPayload_asU8());
-  const proposalPayload = peer.ChaincodeProposalPayload.deserializeBinary(actionPayload.getChaincodeProposalPayload_asU8());
-  const invocation = peer.ChaincodeInvocationSpec.deserializeBinary(proposalPayload.getInput_asU8());
-  const spec = invocation.getChaincodeSpec();
-  const args = spec?.getInput()?.getArgsList_asU8() ?? [];
-  out.chaincode = { name: spec?.getChaincodeId()?.getName() ?? '' };
-  if (args[0]) out.function = Buffer.from(args[0]).toString('utf8');
-  out.arguments = args.slice(1).map(text);
-
-  const endorsed = actionPayload.getAction();
-  if (endorsed) {
-    out.endorsers = endorsed.getEndorsementsList().map((e) => identity(e.getEndorser_asU8()));
-    const responsePayload = peer.ProposalResponsePayload.deserializeBinary(endorsed.getProposalResponsePayload_asU8());
-    const ccAction = peer.ChaincodeAction.deserializeBinary(responsePayload.getExtension_asU8());
-    const version = ccAction.getChaincodeId()?.getVersion();
-    if (version) out.chaincode.version = version;
-    out.rwset = decodeRwSet(ccAction.getResults_asU8());
-    const response = ccAction.getResponse();
-    if (response) {
-      const payloadValue = text(response.getPayload_asU8());
-      out.response = { status: response.getStatus(), message: response.getMessage(), ...(payloadValue !== undefined ? { payload: payloadValue } : {}) };
-    }
-    const eventBytes = ccAction.getEvents_asU8();
-    if (eventBytes.length > 0) {
-      const event = peer.ChaincodeEvent.deserializeBinary(eventBytes);
-      if (event.getEventName()) {
-        const eventPayload = text(event.getPayload_asU8());
-        out.event = { name: event.getEventName(), ...(eventPayload !== undefined ? { payload: eventPayload } : {}) };
-      }
-    }
-  }
-  return out;
+/** The validation code of each transaction in the block, by position. */
+function validationCodes(block: common.Block): Uint8Array {
+  return block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ?? new Uint8Array();
 }
 
 export function decodeBlock(block: common.Block): DecodedBlock {
   const header = block.getHeader();
-  const number = header?.getNumber() ?? 0;
-  const filter = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ?? new Uint8Array();
+  const number = String(header?.getNumber() ?? 0);
+  const filter = validationCodes(block);
   const envelopes = block.getData()?.getDataList_asU8() ?? [];
-  const transactions = envelopes.map((env, i) => {
-    const decoded = decodeEnvelope(env, filter[i]);
-    decoded.blockNumber = String(number);
-    return decoded;
-  });
+  const transactions = envelopes.map((env, i) => ({ ...decodeEnvelope(env, filter[i]), blockNumber: number }));
   return {
-    number: String(number),
+    number,
     previousHash: Buffer.from(header?.getPreviousHash_asU8() ?? []).toString('hex'),
     dataHash: Buffer.from(header?.getDataHash_asU8() ?? []).toString('hex'),
     transactionCount: transactions.length,

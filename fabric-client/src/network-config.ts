@@ -1,5 +1,5 @@
 /**
- * The gateway's view of the consortium: the org/identity config the test network
+ * A client's view of the consortium: the org/identity config the test network
  * generates from the topology (`.run/gateway/network.json`, or DEC_GATEWAY_CONFIG).
  */
 import type { GatewayNetworkConfig, GatewayOrg } from '@dec/network';
