@@ -1,10 +1,16 @@
 /**
- * The gateway API client: the explorer's only source of data. Every call
- * carries the signed-in API key (`Authorization: Bearer`), so the gateway
- * answers with exactly what that identity's org may see.
+ * The gateway API client: the explorer's only source of data. Requests go
+ * through openapi-fetch, typed by the paths generated from
+ * gateway-api/openapi.json (schema.generated.ts), so a route or answer that
+ * changes in the gateway fails the explorer's type check. Every call carries
+ * the signed-in API key (`Authorization: Bearer`), so the gateway answers with
+ * exactly what that identity's org may see.
  */
+import createClient, { type Client } from 'openapi-fetch';
 import { Capabilities, txPath, type OpenApiDoc } from '../model/capabilities';
-import type { ChannelInfo, DecodedBlock, DecodedTransaction, HistoryEntry, Identity } from './types';
+import type { paths } from './schema.generated';
+import type { TxRoutes } from './tx-routes';
+import type { ChannelInfo, DecodedBlock, DecodedTransaction, ErrorBody, Identity, KeyHistory } from './types';
 
 /** A failed call, with the gateway's stable error code (gateway-api http/errors.ts). */
 export class ApiFailure extends Error {
@@ -18,17 +24,45 @@ export class ApiFailure extends Error {
   }
 }
 
+const isErrorBody = (body: unknown): body is ErrorBody =>
+  typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'object' && (body as { error: unknown }).error !== null;
+
+/** What openapi-fetch resolves to: the parsed success body, or the parsed error body, and the response. */
+interface Reply<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The success body of a reply; a non-2xx answer throws an ApiFailure with the gateway's code and message. */
+async function unwrap<T>(reply: Promise<Reply<T>>): Promise<T> {
+  const { data, error, response } = await reply;
+  if (!response.ok) {
+    const err = isErrorBody(error) ? error.error : undefined;
+    throw new ApiFailure(response.status, err?.code ?? `HTTP_${response.status}`, err?.message ?? response.statusText);
+  }
+  return data as T;
+}
+
 /** Blocks never change once committed, so each is fetched once per session. */
 const BLOCK_CACHE_LIMIT = 500;
 
 export class Api {
   private readonly blocks = new Map<string, DecodedBlock>();
+  /** The gateway's own routes (identities, ledger), typed path by path. */
+  private readonly gateway: Client<paths>;
+  /** Chaincode transaction routes, chosen at run time from what this gateway serves (Capabilities). */
+  private readonly tx: Client<TxRoutes>;
 
   constructor(
     readonly apiKey: string,
     readonly caps: Capabilities,
-    private readonly base = '',
-  ) {}
+    base = '',
+  ) {
+    const options = { baseUrl: base, headers: { authorization: `Bearer ${apiKey}` } };
+    this.gateway = createClient<paths>(options);
+    this.tx = createClient<TxRoutes>(options);
+  }
 
   static async capabilities(base = ''): Promise<Capabilities> {
     const res = await fetch(`${base}/openapi.json`);
@@ -36,47 +70,30 @@ export class Api {
     return new Capabilities((await res.json()) as OpenApiDoc);
   }
 
-  async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      ...(signal ? { signal } : {}),
-    });
-    const text = await res.text();
-    const json = text ? (JSON.parse(text) as unknown) : undefined;
-    if (!res.ok) {
-      const err = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
-      throw new ApiFailure(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? res.statusText);
-    }
-    return json as T;
-  }
-
   me(): Promise<Identity> {
-    return this.request('GET', '/api/v1/identities/me');
+    return unwrap(this.gateway.GET('/api/v1/identities/me'));
   }
 
   channelInfo(channel: string): Promise<ChannelInfo> {
-    return this.request('GET', `/api/v1/ledger/${encodeURIComponent(channel)}`);
+    return unwrap(this.gateway.GET('/api/v1/ledger/{channel}', { params: { path: { channel } } }));
   }
 
   async block(channel: string, n: number): Promise<DecodedBlock> {
     const key = `${channel}:${n}`;
     const cached = this.blocks.get(key);
     if (cached) return cached;
-    const block = await this.request<DecodedBlock>('GET', `/api/v1/ledger/${encodeURIComponent(channel)}/blocks/${n}`);
+    const block = await unwrap(this.gateway.GET('/api/v1/ledger/{channel}/blocks/{number}', { params: { path: { channel, number: String(n) } } }));
     if (this.blocks.size >= BLOCK_CACHE_LIMIT) this.blocks.delete(this.blocks.keys().next().value as string);
     this.blocks.set(key, block);
     return block;
   }
 
   transaction(channel: string, txId: string): Promise<DecodedTransaction> {
-    return this.request('GET', `/api/v1/ledger/${encodeURIComponent(channel)}/transactions/${encodeURIComponent(txId)}`);
+    return unwrap(this.gateway.GET('/api/v1/ledger/{channel}/transactions/{txId}', { params: { path: { channel, txId } } }));
   }
 
-  keyHistory(channel: string, objectType: string, attributes: string[]): Promise<{ key: unknown; history: HistoryEntry[] }> {
-    const q = new URLSearchParams({ objectType, attributes: attributes.join(',') });
-    return this.request('GET', `/api/v1/ledger/${encodeURIComponent(channel)}/history?${q}`);
+  keyHistory(channel: string, objectType: string, attributes: string[]): Promise<KeyHistory> {
+    return unwrap(this.gateway.GET('/api/v1/ledger/{channel}/history', { params: { path: { channel }, query: { objectType, attributes: attributes.join(',') } } }));
   }
 
   /** Whether the gateway routes a chaincode transaction (`contract:Tx`) on a channel. */
@@ -84,13 +101,17 @@ export class Api {
     return this.caps.has(txPath(channel, wireName));
   }
 
-  /** Evaluates a chaincode transaction through its gateway route; returns the chaincode's result. */
-  async evaluate<T>(channel: string, wireName: string, input?: unknown): Promise<T> {
+  /**
+   * Evaluates a chaincode transaction through its gateway route; returns the
+   * chaincode's result. The OpenAPI document types the envelope only, so the
+   * caller names the result's shape.
+   */
+  async evaluate<T>(channel: string, wireName: string, input?: Record<string, unknown>): Promise<T> {
     const path = txPath(channel, wireName);
     const method = this.caps.method(path);
     if (!method) throw new ApiFailure(404, 'NOT_AVAILABLE', `this gateway has no route for ${wireName} on ${channel}`);
-    const out = await this.request<{ result: T }>(method === 'get' ? 'GET' : 'POST', path, method === 'get' ? undefined : (input ?? {}));
-    return out.result;
+    const reply = method === 'get' ? this.tx.GET(path) : this.tx.POST(path, { body: input ?? {} });
+    return (await unwrap(reply)).result as T;
   }
 
   /**
@@ -100,9 +121,9 @@ export class Api {
    */
   async channelStatus(channel: string, timeoutMs = 5000): Promise<number> {
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), timeoutMs);
+    const timer = setTimeout(() => { abort.abort(); }, timeoutMs);
     try {
-      await this.request('GET', `/api/v1/${encodeURIComponent(channel)}/network/info`, undefined, abort.signal);
+      await unwrap(this.tx.GET(txPath(channel, 'network:Info'), { signal: abort.signal }));
       return 200;
     } catch (e) {
       return e instanceof ApiFailure ? e.status : 0;

@@ -1,70 +1,33 @@
 /**
- * Shapes the gateway API answers with (gateway-api/src/routes/*.ts, its
- * OpenAPI components DecodedBlock, DecodedTransaction, ChannelInfo, Identity,
- * KeyHistory), written out here because the browser bundle must not import
- * the gateway's server code.
+ * The shapes the gateway API answers with, named for the explorer. Each is a
+ * schema of gateway-api/openapi.json, read from the generated
+ * `schema.generated.ts` (npm run generate:api), so a change to the gateway's
+ * answers shows up here as a type error instead of drifting from a hand copy.
  */
+import type { components } from './schema.generated';
 
-export interface Identity {
-  id: string;
-  mspId: string;
-  enrollmentId: string;
-  apiRole: 'admin' | 'user';
-  attributes: Record<string, string>;
-  status: string;
-}
+type Schemas = components['schemas'];
 
-export interface ChannelInfo {
-  channel: string;
-  height: string;
-  currentBlockHash: string;
-  previousBlockHash: string;
-  orgs: string[];
-  chaincodes: string[];
-}
+export type Identity = Schemas['Identity'];
+export type ChannelInfo = Schemas['ChannelInfo'];
+export type TxIdentity = Schemas['TxIdentity'];
+export type DecodedTransaction = Schemas['DecodedTransaction'];
+export type DecodedBlock = Schemas['DecodedBlock'];
+export type KeyHistory = Schemas['KeyHistory'];
+export type HistoryEntry = KeyHistory['history'][number];
+/** The envelope of every chaincode transaction route; the chaincode's own result inside is not described by the OpenAPI document. */
+export type EvaluateResult = Schemas['EvaluateResult'];
+export type ErrorBody = Schemas['Error'];
 
-export interface TxIdentity {
-  mspId: string;
-  subject?: string;
-}
-
-export interface DecodedTransaction {
-  transactionId: string;
-  type: string;
-  channel: string;
-  timestamp?: string;
-  blockNumber?: string;
-  validationCode?: string;
-  creator: TxIdentity;
-  chaincode?: { name: string; version?: string };
-  function?: string;
-  arguments?: unknown[];
-  endorsers?: TxIdentity[];
-  response?: { status: number; message: string; payload?: unknown };
-  event?: { name: string; payload?: unknown };
-  /** Not in the gateway's DecodedTransaction yet; shown when a gateway adds it. */
-  rwset?: { namespace: string; reads: string[]; writes: string[] }[];
-}
-
-export interface DecodedBlock {
-  number: string;
-  previousHash: string;
-  dataHash: string;
-  transactionCount: number;
-  transactions: DecodedTransaction[];
-}
-
-/** One event of GET /api/v1/events/{channel}/blocks. */
+/**
+ * One `block` event of GET /api/v1/events/{channel}/blocks. The OpenAPI
+ * document describes that route as a `text/event-stream` string, not the
+ * events in it, so this one shape is written out here (gateway-api
+ * src/events/events.ts, `summarize`).
+ */
 export interface BlockSummary {
   number: string;
   dataHash: string;
   transactionCount: number;
   transactions: { transactionId: string; type: string; validationCode?: string; creatorMspId: string; chaincode?: string; function?: string; eventName?: string }[];
-}
-
-export interface HistoryEntry {
-  txId: string;
-  timestamp: string;
-  isDelete: boolean;
-  value?: unknown;
 }

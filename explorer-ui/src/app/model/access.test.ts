@@ -1,7 +1,16 @@
 import { expect } from 'chai';
+import type { Identity } from '../api/types';
 import { canReadLedger, describeIdentity, membershipOf } from './access';
 
-const me = (apiRole: 'admin' | 'user', attributes: Record<string, string>) => ({ id: '1', mspId: 'RegulatorMSP', enrollmentId: 'ann', apiRole, attributes, status: 'active' });
+const me = (apiRole: 'admin' | 'user', attributes: Record<string, string>): Identity => ({
+  id: '1',
+  mspId: 'RegulatorMSP',
+  enrollmentId: 'ann',
+  apiRole,
+  attributes,
+  status: 'active',
+  createdAt: '2026-01-01T00:00:00.000Z',
+});
 
 describe('explorer access', () => {
   it('lets regulators and API admins read the ledger, nobody else', () => {

@@ -39,8 +39,11 @@ export class Capabilities {
   }
 }
 
+/** The path of a chaincode transaction route: `/api/v1/{channel}/{contract}/{transaction-in-kebab-case}`. */
+export type TxRoute = `/api/v1/${string}/${string}/${string}`;
+
 /** `contract:Transaction` on a channel → the gateway's route path (gateway-api/src/chaincode/table.ts txPath). */
-export function txPath(channel: string, wireName: string): string {
+export function txPath(channel: string, wireName: string): TxRoute {
   const [contract = '', fn = ''] = wireName.split(':');
   const kebab = fn.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
   return `/api/v1/${channel}/${contract}/${kebab}`;
