@@ -1,10 +1,8 @@
-export * from './errors';
-export * from './canonical-json';
-export * from './ledger/keys';
+/** `@dec/chaincode-kit`: the chaincode runtime (ledger, context, contracts, `@Tx`) and everything of `./core`. */
+export * from './core';
 export * from './ledger/ledger';
-export * from './identity/caller';
-export * from './validation/input';
-export * from './validation/amounts';
 export * from './contract/dec-context';
 export * from './contract/dec-contract';
+export * from './transactions/tx-decorator';
 export * from './network/network-contract';
+export * from './transactions/drift';

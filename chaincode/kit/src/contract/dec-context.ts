@@ -8,8 +8,14 @@ import { Caller } from '../identity/caller';
 import { Ledger } from '../ledger/ledger';
 
 export interface DomainEvent {
-  name: string;
-  payload: unknown;
+  readonly name: string;
+  readonly payload: unknown;
+}
+
+/** A pure state transition: the new state and the events that describe it. */
+export interface Change<T> {
+  state: T;
+  events: DomainEvent[];
 }
 
 export class DecContext extends Context {
@@ -30,5 +36,10 @@ export class DecContext extends Context {
   /** Record a state change; all of a transaction's events are emitted together at its end. */
   emit(name: string, payload: unknown): void {
     this.events.push({ name, payload });
+  }
+
+  /** Record the events a pure state transition produced, in order. */
+  emitAll(events: readonly DomainEvent[]): void {
+    for (const e of events) this.emit(e.name, e.payload);
   }
 }

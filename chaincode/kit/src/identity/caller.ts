@@ -6,7 +6,15 @@
 import type { ClientIdentity } from 'fabric-shim-api';
 import { AccessDeniedError } from '../errors';
 
-export class Caller {
+/** What access checks read of a caller (Caller satisfies it; tests may build one by hand). */
+export interface CallerView {
+  readonly mspId: string;
+  /** Fabric's certificate ID: `x509::<subject DN>::<issuer DN>`. */
+  readonly id: string;
+  attribute(name: string): string | undefined;
+}
+
+export class Caller implements CallerView {
   constructor(private readonly identity: ClientIdentity) {}
 
   get mspId(): string {

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { TestHarness } from '../testing';
+import { transactionDrift } from '../transactions/drift';
 import { createNetworkContract } from './network-contract';
+import { NETWORK_TRANSACTIONS } from './network-transactions';
 
 describe('network contract', () => {
   const Network = createNetworkContract('energy', '1.2.3');
@@ -58,5 +60,18 @@ describe('network contract', () => {
     const h = new TestHarness();
     const err = await h.invoke(new Network(), 'KeyHistory', bank, [JSON.stringify({ objectType: '', attributes: [] })]).catch((e: Error) => e);
     expect((err as Error).message).to.equal('VALIDATION: request.objectType: must not be empty');
+  });
+
+  it('registers exactly the transactions of its map, of the same kind', () => {
+    expect(transactionDrift([new Network()], NETWORK_TRANSACTIONS)).to.deep.equal({ missing: [], unregistered: [], wrongKind: [] });
+  });
+
+  it('takes LastProbe\'s MSP ID as a plain argument, validated by the map\'s schema', async () => {
+    const h = new TestHarness();
+    const probe = await h.invoke(new Network(), 'Probe', bank, ['{}']);
+    expect((await h.invoke(new Network(), 'LastProbe', bank, ['BankMSP'])).result).to.deep.equal(probe.result);
+    expect((await h.invoke(new Network(), 'LastProbe', bank, ['GridMSP'])).result).to.equal('null');
+    const err = await h.invoke(new Network(), 'LastProbe', bank, ['Bank MSP']).catch((e: Error) => e);
+    expect((err as Error).message).to.equal('VALIDATION: request.mspId: must be an MSP ID');
   });
 });

@@ -6,7 +6,7 @@
  * or a key inside a range it read, was written by an earlier valid transaction
  * of the block (MVCC_READ_CONFLICT / PHANTOM_READ_CONFLICT). Valid writes are
  * committed to the world. Use it to show that hot-account designs really do
- * not conflict. Test-only: import from `@dec/chaincode-kit/dist/testing/block-simulator`.
+ * not conflict. Test-only: import from `@dec/chaincode-kit/testing`.
  */
 import { fromBytes } from '../canonical-json';
 import type { DecContext } from '../contract/dec-context';

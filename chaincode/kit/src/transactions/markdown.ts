@@ -1,0 +1,43 @@
+/**
+ * The README's transaction table, generated from a transaction map so the
+ * README cannot drift from the chaincode. `spliceGenerated` replaces the text
+ * between two marker comments; a chaincode's drift test compares the result
+ * with the committed README.
+ */
+import type { TransactionMap, TxSpec } from './spec';
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|');
+
+/** Top-level input fields, required first as written, optional ones with `?`. */
+function fieldsOf<G>(spec: TxSpec<G>): string {
+  const shape = (spec.input as { shape?: Record<string, { isOptional?: () => boolean }> } | undefined)?.shape;
+  if (!shape) return spec.input ? 'JSON' : '–';
+  const fields = Object.entries(shape).map(([name, s]) => (s.isOptional?.() === true ? `${name}?` : name));
+  return fields.length > 0 ? fields.map((f) => `\`${f}\``).join(', ') : '`{}`';
+}
+
+function transientOf<G>(spec: TxSpec<G>): string {
+  const entries = Object.entries(spec.transient ?? {});
+  return entries.map(([name, f]) => ` transient \`${name}\`${f.required ? '' : ' (optional)'}`).join(',');
+}
+
+/** One markdown table: transaction, kind, input fields, who may call it, summary. */
+export function transactionTable<G, A>(map: TransactionMap<G, A>): string {
+  const lines = ['| transaction | kind | input | who may call | what it does |', '| --- | --- | --- | --- | --- |'];
+  for (const [name, spec] of Object.entries(map.transactions)) {
+    const who = map.access.describe(spec.grants) + (spec.rule !== undefined ? `; ${spec.rule}` : '');
+    lines.push(`| \`${name}\` | ${spec.kind} | ${cell(fieldsOf(spec) + transientOf(spec))} | ${cell(who)} | ${cell(spec.summary)} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const GENERATED_BEGIN = '<!-- transactions:begin (generated from src/transactions.ts by `npm run readme`; do not edit) -->';
+export const GENERATED_END = '<!-- transactions:end -->';
+
+/** `document` with the text between the markers replaced by `content`; throws when a marker is missing. */
+export function spliceGenerated(document: string, content: string): string {
+  const begin = document.indexOf(GENERATED_BEGIN);
+  const end = document.indexOf(GENERATED_END);
+  if (begin < 0 || end < begin) throw new Error(`the document lacks the markers ${GENERATED_BEGIN} ... ${GENERATED_END}`);
+  return `${document.slice(0, begin + GENERATED_BEGIN.length)}\n\n${content}\n${document.slice(end)}`;
+}
