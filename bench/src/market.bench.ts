@@ -18,7 +18,7 @@
  * token-transfer benchmark of the same run.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createParticipants, dec, enrollOperator, ensureGenesis, runId, type Actor, type ActorPool, type Participant } from '@dec/test-network';
+import { createParticipants, dec, enrollOperator, ensureGenesis, runId, type Actor, type ActorPool, type Participant } from '@dec/e2e';
 import { runLoad, type LoadResult } from './load';
 
 export interface MarketBenchOptions {

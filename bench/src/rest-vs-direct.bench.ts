@@ -7,9 +7,8 @@
  * same concurrency, same run. Goal: REST adds < 5 ms p50 and keeps >= 90% of
  * the direct client's throughput.
  */
-import { startApi, type RunningApi } from '@dec/gateway-api/dist/server';
-import { ApiClient } from '@dec/gateway-api/dist/testing/client';
-import { runId, type Actor, type ActorPool } from '@dec/test-network';
+import { ApiClient, runId, type Actor, type ActorPool } from '@dec/e2e';
+import { startApi, type RunningApi } from '@dec/gateway-api';
 import { mkdirSync, rmSync } from 'node:fs';
 import { percentile, runLoad, type LoadResult, type TxOutcome } from './load';
 

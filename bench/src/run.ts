@@ -6,7 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ActorPool, down, readState, REPO_ROOT, up } from '@dec/test-network';
+import { ActorPool } from '@dec/e2e';
+import { down, readState, REPO_ROOT, up } from '@dec/test-network';
 import { formatTable, type LoadResult } from './load';
 import { formatMarket, marketBench } from './market.bench';
 import { formatMetering, meteringBench } from './metering.bench';

@@ -5,7 +5,7 @@
  * payer, so a payer never races itself; all workers pay the same merchant and
  * the same fee account, which is what must not serialise.
  */
-import { createParticipants, dec, enrollOperator, ensureGenesis, type ActorPool, type Participant } from '@dec/test-network';
+import { createParticipants, dec, enrollOperator, ensureGenesis, type ActorPool, type Participant } from '@dec/e2e';
 import { runLoad, type LoadResult } from './load';
 
 export interface TransferBenchOptions {

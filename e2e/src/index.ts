@@ -1,2 +1,8 @@
-/** @file fixtures shared by the end-to-end suites. */
-export {};
+/**
+ * @dec/e2e: the fixtures shared by the end-to-end suites and the benchmarks:
+ * CA-enrolled actors with their own Gateways, approved and funded energy
+ * participants, and an HTTP + SSE client for the gateway API.
+ */
+export { ActorPool, failure, parse, runId, type Actor } from './fixtures/actors';
+export { balance, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, kycHash, ONE_DEC, untilFound, type Participant } from './fixtures/energy-fleet';
+export { ApiClient, type Reply } from './fixtures/api-client';

@@ -4,3 +4,6 @@
  */
 export { DEFAULT_DATA_DIR, startApi, type ApiOptions, type RunningApi } from './server';
 export { apiBanner } from './banner';
+// The transaction routes the API serves (the end-to-end tests walk every one).
+export { CHAINCODE_TABLES } from './chaincode/tables';
+export { txPath, type ChaincodeTable, type TxDef } from './chaincode/table';

@@ -8,7 +8,7 @@
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ActorPool, runId, type Actor } from '@dec/test-network';
+import { ActorPool, runId, type Actor } from '../index';
 
 const H = (c: string) => c.repeat(64).slice(0, 64);
 const salt = () => randomBytes(16).toString('hex');

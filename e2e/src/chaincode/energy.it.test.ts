@@ -6,7 +6,7 @@
  * (supply, conservation, no negative balance) must pass after every scenario.
  */
 import { expect } from 'chai';
-import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, kycHash, ONE_DEC, type Actor, type Participant } from '@dec/test-network';
+import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, kycHash, ONE_DEC, type Actor, type Participant } from '../index';
 
 const TOTAL_DEC = (319_000_000n * ONE_DEC).toString();
 

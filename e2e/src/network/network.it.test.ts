@@ -5,12 +5,9 @@
  */
 import { expect } from 'chai';
 import * as grpc from '@grpc/grpc-js';
-import { findOrg, loadGatewayConfig, openGateway, orgAdminIdentity, peerClient, signingIdentity, submitTransaction, type Gateway } from '@dec/gateway-api';
+import { findOrg, loadGatewayConfig, openGateway, orgAdminIdentity, peerClient, signingIdentity, submitTransaction, type Gateway } from '@dec/fabric-client';
 import type { GatewayNetworkConfig, GatewayOrg } from '@dec/network';
-import { registerAndEnroll } from './ca-client';
-import { currentModel, networkProcessNames, processStatus, up } from './network';
-import { isAlive, record, sleep } from './processes';
-import { ordererChannelInfo } from './steps/orderers';
+import { currentModel, isAlive, networkProcessNames, ordererChannelInfo, processStatus, record, registerAndEnroll, sleep, up } from '@dec/test-network';
 
 const decode = (bytes: Uint8Array) => JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
 

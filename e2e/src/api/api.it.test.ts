@@ -13,10 +13,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
-import { CHAINCODE_TABLES } from './chaincode/tables';
-import { txPath } from './chaincode/table';
-import { startApi, type RunningApi } from './server';
-import { ApiClient } from './testing/client';
+import { CHAINCODE_TABLES, startApi, txPath, type RunningApi } from '@dec/gateway-api';
+import { ApiClient } from '../fixtures/api-client';
 
 const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const H = (c: string) => c.repeat(64).slice(0, 64);

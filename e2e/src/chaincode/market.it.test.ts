@@ -21,12 +21,11 @@
 import { expect } from 'chai';
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import path from 'node:path';
-import { startBroker, stopBroker } from '@dec/gateway-api/dist/mqtt/broker';
-import { startMeterIngestor, type MeterIngestor } from '@dec/gateway-api/dist/mqtt/ingestor';
-import { MqttClient } from '@dec/gateway-api/dist/mqtt/mqtt-client';
-import { readingsTopic, signReading, TOPIC_ROOT, type Verdict } from '@dec/gateway-api/dist/mqtt/protocol';
+import mqtt from 'mqtt';
+import { brokerUrl, readingsTopic, signReading, startMeterIngestor, TOPIC_ROOT, type MeterIngestor, type Verdict } from '@dec/meter-ingestor';
+import { startBroker, stopBroker } from '@dec/test-network';
 import { REPO_ROOT } from '@dec/network';
-import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, ONE_DEC, type Actor, type Participant } from '@dec/test-network';
+import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, ONE_DEC, type Actor, type Participant } from '../index';
 
 const tag = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const ZONE = `MKT-${tag}`;
@@ -189,12 +188,10 @@ describe('energy market: one slot end to end on the real network (orders, Match,
 
     // --- delivery: each meter signs its counters at slot start and slot end; MQTT → ingestor → metering:SubmitReadings
     const verdicts: Verdict[] = [];
-    const listener = new MqttClient({ port, clientId: `market-it-verdicts-${tag}`, clean: true });
-    listener.on('message', (m) => verdicts.push(JSON.parse(m.payload.toString('utf8')) as Verdict));
-    await listener.connect();
-    await listener.subscribe(`${TOPIC_ROOT}/+/verdicts`, 1);
-    const meterClient = new MqttClient({ port, clientId: `market-it-meters-${tag}`, clean: true });
-    await meterClient.connect();
+    const listener = await mqtt.connectAsync(brokerUrl(port), { clientId: `market-it-verdicts-${tag}`, clean: true });
+    listener.on('message', (_topic, payload) => verdicts.push(JSON.parse(payload.toString('utf8')) as Verdict));
+    await listener.subscribeAsync(`${TOPIC_ROOT}/+/verdicts`, { qos: 1 });
+    const meterClient = await mqtt.connectAsync(brokerUrl(port), { clientId: `market-it-meters-${tag}`, clean: true });
     // Energy over the slot (Wh): s1 exports 2900 (all it sold: 2500 + 400), s2 only 1234 of its 2000,
     // b1 takes 2450 of its 2500, b2 takes 3000 (more than its 2400).
     const base = { imp: 100_000n, exp: 50_000n };
@@ -208,7 +205,7 @@ describe('energy market: one slot end to end on the real network (orders, Match,
       for (const [t, e] of slotEnergy) {
         const k = BigInt(seq - 1);
         const reading = signReading(t.key, { meter: t.meter, seq, ts: new Date(ts).toISOString(), importWh: (base.imp + k * e.imp).toString(), exportWh: (base.exp + k * e.exp).toString() });
-        await meterClient.publish(readingsTopic(t.meter), JSON.stringify(reading));
+        await meterClient.publishAsync(readingsTopic(t.meter), JSON.stringify(reading), { qos: 1 });
       }
     };
     await until(startMs);
@@ -217,8 +214,8 @@ describe('energy market: one slot end to end on the real network (orders, Match,
     await publishAll(2, endMs);
     const deadline = Date.now() + 120_000;
     while (verdicts.length < 8 && Date.now() < deadline) await sleep(200);
-    await meterClient.end();
-    await listener.end();
+    await meterClient.endAsync();
+    await listener.endAsync();
     expect(verdicts.map((v) => `${v.meter}/${v.seq}:${v.verdict}${v.reason ? `:${v.reason}:${v.detail}` : ''}`).sort()).to.deep.equal(
       [s1, s2, b1, b2].flatMap((t) => [`${t.meter}/1:accepted`, `${t.meter}/2:accepted`]).sort(),
     );

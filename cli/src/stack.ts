@@ -1,0 +1,64 @@
+/**
+ * The stack `dec start` supervises, as a list of running parts: each part is
+ * started after the ones it needs, and stopped before them (the network last).
+ * A part that fails to start stops the parts already running.
+ */
+import { apiBanner, startApi } from '@dec/gateway-api';
+import { startMeterIngestor } from '@dec/meter-ingestor';
+import { down, startBroker, stopBroker, up } from '@dec/test-network';
+import { DEFAULT_EXPLORER_PORT, startExplorer, stopExplorer } from './explorer';
+
+interface RunningPart {
+  stop(): Promise<void>;
+}
+
+export class Stack {
+  private readonly parts: RunningPart[] = [];
+  private stopping: Promise<void> | undefined;
+
+  /** Brings every part up and returns what listens where; on a failure, stops what had started and throws. */
+  async start(): Promise<string[]> {
+    try {
+      return await this.startParts();
+    } catch (e) {
+      await this.stop();
+      throw e;
+    }
+  }
+
+  /** Stops every part started so far, in reverse start order (once, however often it is called). */
+  stop(): Promise<void> {
+    this.stopping ??= this.stopParts();
+    return this.stopping;
+  }
+
+  private async stopParts(): Promise<void> {
+    for (const part of this.parts.splice(0).reverse()) await part.stop();
+  }
+
+  private async startParts(): Promise<string[]> {
+    await up();
+    this.parts.push({
+      stop: async () => {
+        process.stdout.write('Stopping the network...\n');
+        await down({ keepData: false });
+      },
+    });
+    const api = await startApi();
+    this.parts.push({ stop: () => api.close() });
+    const broker = await startBroker();
+    this.parts.push({
+      stop: async () => {
+        await stopBroker();
+      },
+    });
+    const ingestor = await startMeterIngestor({ mqttPort: broker.port });
+    this.parts.push({ stop: () => ingestor.stop() });
+    process.stdout.write(`MQTT broker ${broker.url}; meter ingestor running (topics dec/meters/<meterEid>/readings -> .../verdicts)\n`);
+    const explorer = startExplorer(api.url);
+    if (!explorer) return apiBanner(api);
+    this.parts.push({ stop: () => stopExplorer(explorer) });
+    const port = process.env.DEC_EXPLORER_PORT ?? String(DEFAULT_EXPLORER_PORT);
+    return [...apiBanner(api), `  explorer UI:    http://127.0.0.1:${port}  (sign in with an admin API key)`];
+  }
+}
