@@ -5,5 +5,5 @@
 const KEY = 'dec-explorer.apiKey';
 
 export const storedKey = (): string | undefined => sessionStorage.getItem(KEY) ?? undefined;
-export const storeKey = (apiKey: string): void => sessionStorage.setItem(KEY, apiKey);
-export const forgetKey = (): void => sessionStorage.removeItem(KEY);
+export const storeKey = (apiKey: string): void => { sessionStorage.setItem(KEY, apiKey); };
+export const forgetKey = (): void => { sessionStorage.removeItem(KEY); };

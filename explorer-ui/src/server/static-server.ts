@@ -78,13 +78,13 @@ export async function startExplorer(options: ExplorerServerOptions): Promise<Run
   const root = path.resolve(options.root);
   const apiUrl = new URL(options.apiUrl);
   const server = http.createServer((req, res) => {
-    if (isGatewayPath(req.url ?? '/')) return proxy(req, res, apiUrl);
+    if (isGatewayPath(req.url ?? '/')) { proxy(req, res, apiUrl); return; }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
     serveFile(root, req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 3001, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 3001, options.host ?? '127.0.0.1', () => { resolve(); });
   });
   const address = server.address() as AddressInfo;
   return {
@@ -93,7 +93,7 @@ export async function startExplorer(options: ExplorerServerOptions): Promise<Run
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => { resolve(); });
       }),
   };
 }

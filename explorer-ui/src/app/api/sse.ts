@@ -36,20 +36,21 @@ export class SseParser {
   private parseBlock(block: string): SseEvent | undefined {
     let event = 'message';
     const data: string[] = [];
-    let sawData = false;
-    for (const line of block.split('\n')) {
-      if (line === '' || line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon < 0 ? line : line.slice(0, colon);
-      let value = colon < 0 ? '' : line.slice(colon + 1);
-      if (value.startsWith(' ')) value = value.slice(1);
+    for (const [field, value] of block.split('\n').flatMap(fieldOf)) {
       if (field === 'event') event = value;
-      else if (field === 'data') {
-        data.push(value);
-        sawData = true;
-      } else if (field === 'id') this.lastId = value;
+      else if (field === 'data') data.push(value);
+      else if (field === 'id') this.lastId = value;
     }
-    if (!sawData) return undefined;
+    if (data.length === 0) return undefined;
     return { ...(this.lastId !== undefined ? { id: this.lastId } : {}), event, data: data.join('\n') };
   }
+}
+
+/** `field: value` of one line as [field, value] (one leading space of the value dropped); none for blank and comment lines. */
+function fieldOf(line: string): [string, string][] {
+  if (line === '' || line.startsWith(':')) return [];
+  const colon = line.indexOf(':');
+  if (colon < 0) return [[line, '']];
+  const value = line.slice(colon + 1);
+  return [[line.slice(0, colon), value.startsWith(' ') ? value.slice(1) : value]];
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { commonName, formatAsset, formatTime, formatUnits, shortHash } from './format';
+import { commonName, formatAsset, formatTime, formatUnits, shortHash, valueText } from './format';
 
 describe('explorer format', () => {
   it('scales base units with bigint precision and groups thousands', () => {
@@ -25,5 +25,12 @@ describe('explorer format', () => {
   it('takes the common name out of an X.509 subject', () => {
     expect(commonName('C=US, OU=users + OU=client + OU=supplier, CN=bench10-mwtv')).to.equal('bench10-mwtv');
     expect(commonName('O=x')).to.equal(undefined);
+  });
+  it('shows JSON values as text: scalars as they read, the rest as JSON', () => {
+    expect(valueText('L1')).to.equal('L1');
+    expect(valueText(42)).to.equal('42');
+    expect(valueText(false)).to.equal('false');
+    expect(valueText(null)).to.equal('null');
+    expect(valueText({ a: [1] })).to.equal('{"a":[1]}');
   });
 });

@@ -49,3 +49,10 @@ export const isValid = (code: string | undefined): boolean => code === 'VALID';
 
 /** Stable, readable JSON for argument and value panes. */
 export const prettyJson = (value: unknown): string => (value === undefined ? '' : JSON.stringify(value, null, 2));
+
+/** A JSON value as plain text: strings, numbers and booleans as they read, objects and arrays (and null) as JSON; nothing else is JSON. */
+export function valueText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return typeof v === 'object' ? JSON.stringify(v) : '';
+}

@@ -69,6 +69,28 @@ export interface LifecycleInput {
 
 const asReceivable = (v: unknown): Receivable | undefined => (typeof v === 'object' && v !== null && 'status' in v ? (v as Receivable) : undefined);
 
+/** Where an event of one version comes from: the time and transaction that wrote it. */
+interface Written {
+  at: string;
+  txId: string;
+}
+
+/** Holder and pledge changes between two versions of a part. */
+function ownershipEvents(prev: Receivable, cur: Receivable, base: Written): LifecycleEvent[] {
+  const out: LifecycleEvent[] = [];
+  if (prev.holder !== cur.holder) out.push({ ...base, kind: 'transfer', title: `Transferred to ${cur.holder}`, detail: `from ${prev.holder}` });
+  if (prev.status !== 'split' && cur.status === 'split') out.push({ ...base, kind: 'split', title: `Split into ${cur.children?.length ?? '?'} parts`, detail: (cur.children ?? []).join(', ') });
+  if (!prev.pledge && cur.pledge) out.push({ ...base, kind: 'financing', title: `Pledged to ${cur.pledge.bank}`, detail: `financing ${cur.pledge.financingId}` });
+  return out;
+}
+
+/** A released pledge, or else any other status change that no other event already tells. */
+function settlementEvent(prev: Receivable, cur: Receivable, base: Written): LifecycleEvent | undefined {
+  if (!prev.pledge?.releasedAt && cur.pledge?.releasedAt) return { ...base, kind: 'repayment', title: 'Bank repaid, pledge released', detail: `financing ${cur.pledge.financingId}` };
+  if (prev.status !== cur.status && !['split', 'financed'].includes(cur.status)) return { ...base, kind: 'change', title: `Status ${prev.status} → ${cur.status}` };
+  return undefined;
+}
+
 function partEvents(history: HistoryEntry[]): LifecycleEvent[] {
   const out: LifecycleEvent[] = [];
   const versions = [...history].sort((a, b) => a.timestamp.localeCompare(b.timestamp));
@@ -79,23 +101,28 @@ function partEvents(history: HistoryEntry[]): LifecycleEvent[] {
     const base = { at: h.timestamp, txId: h.txId };
     if (!prev) out.push({ ...base, kind: 'issue', title: `Part ${cur.id} created`, detail: `${formatInt(cur.amount)} held by ${cur.holder}` });
     else {
-      if (prev.holder !== cur.holder) out.push({ ...base, kind: 'transfer', title: `Transferred to ${cur.holder}`, detail: `from ${prev.holder}` });
-      if (prev.status !== 'split' && cur.status === 'split') out.push({ ...base, kind: 'split', title: `Split into ${cur.children?.length ?? '?'} parts`, detail: (cur.children ?? []).join(', ') });
-      if (!prev.pledge && cur.pledge) out.push({ ...base, kind: 'financing', title: `Pledged to ${cur.pledge.bank}`, detail: `financing ${cur.pledge.financingId}` });
-      if (!prev.pledge?.releasedAt && cur.pledge?.releasedAt) out.push({ ...base, kind: 'repayment', title: 'Bank repaid, pledge released', detail: `financing ${cur.pledge.financingId}` });
-      else if (prev.status !== cur.status && !['split', 'financed'].includes(cur.status)) out.push({ ...base, kind: 'change', title: `Status ${prev.status} → ${cur.status}` });
+      out.push(...ownershipEvents(prev, cur, base));
+      const settled = settlementEvent(prev, cur, base);
+      if (settled) out.push(settled);
     }
     prev = cur;
   }
   return out;
 }
 
+/** The lease's decision: approved with its terms, or whatever else was decided. */
+function decisionEvent(lease: Lease): LifecycleEvent | undefined {
+  if (!lease.decidedAt) return undefined;
+  if (lease.terms)
+    return { at: lease.decidedAt, kind: 'lease', title: `Lease ${lease.id} approved`, detail: `principal ${formatInt(lease.terms.principal)}, ${lease.terms.termMonths} months at ${lease.terms.rateBps} bps` };
+  return { at: lease.decidedAt, kind: 'lease', title: `Lease ${lease.id} ${lease.status ?? 'decided'}` };
+}
+
 function leaseEvents(lease: Lease): LifecycleEvent[] {
   const out: LifecycleEvent[] = [];
   if (lease.appliedAt) out.push({ at: lease.appliedAt, kind: 'lease', title: `Lease ${lease.id} applied for`, detail: `${lease.projectCompany ?? ''} asks ${formatInt(lease.requestedAmount ?? '?')}`.trim() });
-  if (lease.decidedAt && lease.terms)
-    out.push({ at: lease.decidedAt, kind: 'lease', title: `Lease ${lease.id} approved`, detail: `principal ${formatInt(lease.terms.principal)}, ${lease.terms.termMonths} months at ${lease.terms.rateBps} bps` });
-  else if (lease.decidedAt) out.push({ at: lease.decidedAt, kind: 'lease', title: `Lease ${lease.id} ${lease.status ?? 'decided'}` });
+  const decision = decisionEvent(lease);
+  if (decision) out.push(decision);
   for (const p of lease.supplierPayments ?? []) out.push({ at: p.at, kind: 'payment', title: `Supplier payment #${p.n}`, detail: formatInt(p.amount), txId: p.txId });
   for (const c of lease.collections ?? []) out.push({ at: c.at, kind: 'collection', title: `Rent collected, instalment ${c.instalment}`, detail: formatInt(c.amount), txId: c.txId });
   return out;

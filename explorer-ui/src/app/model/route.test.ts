@@ -25,5 +25,9 @@ describe('explorer routes', () => {
     expect(parseRoute('#/c/energy/blocks?from=abc')).to.deep.equal({ name: 'blocks', channel: 'energy' });
     expect(parseRoute('#/c/Bad Channel')).to.deep.equal({ name: 'notfound', path: '/c/Bad Channel' });
     expect(parseRoute('')).to.deep.equal({ name: 'home' });
+    expect(parseRoute('#/c/energy/tx')).to.deep.equal({ name: 'notfound', path: '/c/energy/tx' });
+    expect(parseRoute('#/c/energy/blocks/x1')).to.deep.equal({ name: 'notfound', path: '/c/energy/blocks/x1' });
+    expect(parseRoute('#/constructor')).to.deep.equal({ name: 'notfound', path: '/constructor' });
+    expect(parseRoute('#/market?slot=&zone=Z1')).to.deep.equal({ name: 'market', zone: 'Z1' });
   });
 });

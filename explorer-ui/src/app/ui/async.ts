@@ -12,8 +12,8 @@ export function section(title: string | null, load: () => Promise<Node>, attrs: 
   const body = h('div', null, loading());
   const el = h('section', { class: 'card', ...attrs }, title ? h('h3', null, title) : null, body);
   load().then(
-    (node) => body.replaceChildren(node),
-    (e: unknown) => body.replaceChildren(e instanceof ApiFailure && e.code === 'NOT_AVAILABLE' ? unavailable(e.message, '') : errorBox(describeError(e))),
+    (node) => { body.replaceChildren(node); },
+    (e: unknown) => { body.replaceChildren(e instanceof ApiFailure && e.code === 'NOT_AVAILABLE' ? unavailable(e.message, '') : errorBox(describeError(e))); },
   );
   return el;
 }

@@ -3,7 +3,7 @@
  * other orgs, so text always goes in as text nodes — never as HTML.
  */
 
-type Child = Node | string | number | null | undefined | false | Child[];
+export type Child = Node | string | number | null | undefined | false | Child[];
 type AttrValue = string | number | boolean | undefined | null | ((ev: Event) => void);
 export type Attrs = Record<string, AttrValue>;
 
@@ -61,3 +61,9 @@ export function table(headers: string[], rows: Child[][], attrs: Attrs = {}): HT
 export const code = (text: string): HTMLElement => h('pre', { class: 'code' }, text);
 
 export const mono = (text: string, title?: string): HTMLElement => h('span', { class: 'mono', ...(title ? { title } : {}) }, text);
+
+/** The text a form's field holds ('' when absent): the explorer's forms have text inputs only. */
+export function formText(form: HTMLFormElement, name: string): string {
+  const value = new FormData(form).get(name);
+  return typeof value === 'string' ? value : '';
+}

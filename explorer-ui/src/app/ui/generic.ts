@@ -3,11 +3,12 @@
  * books, meter anomalies, ...): arrays of records become tables, anything else
  * readable JSON. Values are shown as text only.
  */
+import { valueText } from '../model/format';
 import { code, h, table } from './dom';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const cell = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const cell = (v: unknown): string => (v === undefined || v === null ? '' : valueText(v));
 
 export function objectTable(items: unknown[], attrs: Record<string, string> = {}): HTMLElement {
   if (items.length === 0) return h('p', { class: 'muted' }, 'None.');

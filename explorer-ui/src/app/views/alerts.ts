@@ -18,7 +18,7 @@ interface Alert {
   at: string;
 }
 
-export async function alertsView(ctx: Ctx): Promise<HTMLElement> {
+export function alertsView(ctx: Ctx): HTMLElement {
   if (!ctx.channels.includes('scf')) return h('p', { class: 'notice error', 'data-test': 'denied' }, `${ctx.me.mspId} is not a member of channel scf.`);
   return h(
     'div',

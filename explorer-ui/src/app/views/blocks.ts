@@ -58,7 +58,7 @@ export async function blocksView(ctx: Ctx, channel: string, from: number | undef
         status.className = `live ${state}`;
       },
     );
-    ctx.onLeave(() => stream.close());
+    ctx.onLeave(() => { stream.close(); });
   }
 
   return h(

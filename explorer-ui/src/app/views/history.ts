@@ -3,17 +3,17 @@
  * attributes) as a timeline, through the gateway's regulator endpoint
  * (`network:KeyHistory`, evaluate only).
  */
-import { prettyJson, formatTime, shortHash } from '../model/format';
+import { prettyJson, formatTime, shortHash, valueText } from '../model/format';
 import { timeline, type TimelineEntry } from '../model/history';
 import { href } from '../model/route';
 import { section } from '../ui/async';
-import { code, errorBox, h, link } from '../ui/dom';
+import { code, errorBox, formText, h, link } from '../ui/dom';
 import type { HistoryEntry } from '../api/types';
 import type { Ctx } from './context';
 import { deniedView } from './overview';
 
 function changeText(c: { field: string; from?: unknown; to?: unknown }): string {
-  const show = (v: unknown) => (v === undefined ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const show = (v: unknown) => (v === undefined ? '∅' : valueText(v));
   return `${c.field}: ${show(c.from)} → ${show(c.to)}`;
 }
 
@@ -47,8 +47,7 @@ export async function historyView(ctx: Ctx, channel: string, objectType?: string
   );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const data = new FormData(form);
-    location.hash = href({ name: 'history', channel, objectType: String(data.get('objectType') ?? ''), attributes: String(data.get('attributes') ?? '') });
+    location.hash = href({ name: 'history', channel, objectType: formText(form, 'objectType'), attributes: formText(form, 'attributes') });
   });
   const result =
     !objectType || !attributes

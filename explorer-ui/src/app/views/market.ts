@@ -2,10 +2,10 @@
 import { href } from '../model/route';
 import { section } from '../ui/async';
 import { itemsOf, objectTable } from '../ui/generic';
-import { code, h, unavailable } from '../ui/dom';
+import { code, formText, h, unavailable } from '../ui/dom';
 import type { Ctx } from './context';
 
-export async function marketView(ctx: Ctx, slot?: string, zone?: string): Promise<HTMLElement> {
+export function marketView(ctx: Ctx, slot?: string, zone?: string): HTMLElement {
   const title = h('h1', null, 'Market');
   if (!ctx.api.offers('energy', 'market:OrderBook'))
     return h('div', null, title, unavailable('the order book and clearing of a slot', 'needs the gateway routes POST /api/v1/energy/market/order-book {slot, zone, pageSize?, bookmark?} and POST /api/v1/energy/market/clearing {slot, zone} (energy market contract)'));
@@ -18,8 +18,7 @@ export async function marketView(ctx: Ctx, slot?: string, zone?: string): Promis
   );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const d = new FormData(form);
-    location.hash = href({ name: 'market', slot: String(d.get('slot') ?? ''), zone: String(d.get('zone') ?? '') });
+    location.hash = href({ name: 'market', slot: formText(form, 'slot'), zone: formText(form, 'zone') });
   });
   return h(
     'div',

@@ -4,7 +4,7 @@ import { href } from '../model/route';
 import { intervalSeries } from '../model/supply';
 import { section } from '../ui/async';
 import { itemsOf, objectTable } from '../ui/generic';
-import { code, h, unavailable } from '../ui/dom';
+import { code, formText, h, unavailable } from '../ui/dom';
 import type { Ctx } from './context';
 
 async function meterSection(ctx: Ctx, meter: string): Promise<Node> {
@@ -34,14 +34,14 @@ async function meterSection(ctx: Ctx, meter: string): Promise<Node> {
   );
 }
 
-export async function metersView(ctx: Ctx, meter?: string): Promise<HTMLElement> {
+export function metersView(ctx: Ctx, meter?: string): HTMLElement {
   const title = h('h1', null, 'Meters');
   if (!ctx.channels.includes('energy')) return h('div', null, title, h('p', null, 'Meters live on channel energy, which your org is not on.'));
   if (!ctx.api.offers('energy', 'metering:Intervals')) return h('div', null, title, unavailable('interval energy', 'needs POST /api/v1/energy/metering/intervals {meter, from?, to?, pageSize?, bookmark?}'));
   const form = h('form', { class: 'inline-form' }, h('label', null, 'Meter eID ', h('input', { name: 'meter', value: meter ?? '', placeholder: 'eid:d:…', required: true })), h('button', { type: 'submit' }, 'Show'));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    location.hash = href({ name: 'meters', meter: String(new FormData(form).get('meter') ?? '').trim() });
+    location.hash = href({ name: 'meters', meter: formText(form, 'meter').trim() });
   });
   return h('div', null, title, form, meter ? section(meter, () => meterSection(ctx, meter)) : null);
 }

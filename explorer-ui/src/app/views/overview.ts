@@ -56,7 +56,7 @@ export function channelCard(ctx: Ctx, channel: string): HTMLElement {
   );
 }
 
-export async function overviewView(ctx: Ctx): Promise<HTMLElement> {
+export function overviewView(ctx: Ctx): HTMLElement {
   return h('div', null, h('h1', null, 'Channels'), ctx.channels.length === 0 ? h('p', null, 'Your org is on no channel this gateway serves.') : ctx.channels.map((c) => channelCard(ctx, c)));
 }
 

@@ -10,7 +10,7 @@ import { formatInt, formatTime, shortHash } from '../model/format';
 import { lifecycle, rootOf, type LifecycleInput } from '../model/receivable';
 import { href } from '../model/route';
 import { describeError, section } from '../ui/async';
-import { fields, h, link, table } from '../ui/dom';
+import { fields, formText, h, link, table } from '../ui/dom';
 import type { Ctx } from './context';
 import { timelineEl } from './history';
 
@@ -30,24 +30,37 @@ async function optional<T>(p: Promise<T>, notes: string[], what: string): Promis
   }
 }
 
-async function lifecycleSection(ctx: Ctx, id: string): Promise<Node> {
-  const notes: string[] = [];
-  const audit = await ctx.api.evaluate<AuditHistory>('scf', 'audit:History', { assetType: 'receivable', assetId: id });
+/** The financings that ever pledged this part, from its versions' `pledge`. */
+const pledgedFinancings = (audit: AuditHistory): string[] => [
+  ...new Set(audit.history.map((v) => (v.value as { pledge?: { financingId?: string } } | undefined)?.pledge?.financingId).filter((f): f is string => !!f)),
+];
+
+type FinancingRecord = NonNullable<LifecycleInput['financings']>[number];
+
+/** Everything the lifecycle merges, each read optional; what the caller may not read is listed in `notes`. */
+async function lifecycleInput(ctx: Ctx, id: string, audit: AuditHistory, notes: string[]): Promise<{ input: LifecycleInput; tree: unknown }> {
   const root = rootOf(id);
-  const financingIds = [...new Set(audit.history.map((v) => (v.value as { pledge?: { financingId?: string } } | undefined)?.pledge?.financingId).filter((f): f is string => !!f))];
   const [lease, tree, alerts, ...financings] = await Promise.all([
     optional(ctx.api.evaluate<LifecycleInput['lease']>('scf', 'leasing:Get', { leaseId: root }), notes, 'lease'),
     optional(ctx.api.evaluate<unknown>('scf', 'receivables:Tree', { rootId: root }), notes, 'tree'),
     optional(ctx.api.evaluate<NonNullable<LifecycleInput['alerts']>>('scf', 'rules:ListAlerts'), notes, 'regulator alerts'),
-    ...financingIds.map((financingId) => optional(ctx.api.evaluate<{ financing: NonNullable<LifecycleInput['financings']>[number] }>('scf', 'financing:Get', { financingId }), notes, `financing ${financingId}`)),
+    ...pledgedFinancings(audit).map((financingId) => optional(ctx.api.evaluate<{ financing: FinancingRecord }>('scf', 'financing:Get', { financingId }), notes, `financing ${financingId}`)),
   ]);
-  const events = lifecycle({
+  const input: LifecycleInput = {
     receivableId: id,
     history: audit.history,
     ...(lease ? { lease } : {}),
     financings: financings.filter((f): f is NonNullable<typeof f> => !!f).map((f) => f.financing),
     ...(alerts ? { alerts } : {}),
-  });
+  };
+  return { input, tree };
+}
+
+async function lifecycleSection(ctx: Ctx, id: string): Promise<Node> {
+  const notes: string[] = [];
+  const audit = await ctx.api.evaluate<AuditHistory>('scf', 'audit:History', { assetType: 'receivable', assetId: id });
+  const { input, tree } = await lifecycleInput(ctx, id, audit, notes);
+  const events = lifecycle(input);
   const current = audit.current as { status?: string; holder?: string; amount?: string; debtor?: string };
   const parts = Array.isArray(tree) ? tree : ((tree as { parts?: unknown[] } | undefined)?.parts ?? []);
   return h(
@@ -88,13 +101,13 @@ async function lifecycleSection(ctx: Ctx, id: string): Promise<Node> {
   );
 }
 
-export async function receivableView(ctx: Ctx, id?: string): Promise<HTMLElement> {
+export function receivableView(ctx: Ctx, id?: string): HTMLElement {
   const title = h('h1', null, id ? `Receivable ${id}` : 'Receivables');
   if (!ctx.channels.includes('scf')) return h('div', null, title, h('p', { class: 'notice error', 'data-test': 'denied' }, `${ctx.me.mspId} is not a member of channel scf.`));
   const form = h('form', { class: 'inline-form' }, h('label', null, 'Receivable ID ', h('input', { name: 'id', value: id ?? '', placeholder: 'L1 or L1.2', required: true })), h('button', { type: 'submit' }, 'Show'));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    location.hash = href({ name: 'receivable', id: String(new FormData(form).get('id') ?? '').trim() });
+    location.hash = href({ name: 'receivable', id: formText(form, 'id').trim() });
   });
   return h('div', null, title, form, id ? section(null, () => lifecycleSection(ctx, id)) : null);
 }

@@ -70,7 +70,7 @@ function keyAttributes(assetType: string, id: string): string {
   return assetType === 'receivable' ? `${id.split('.')[0]},${id}` : id;
 }
 
-export async function searchView(ctx: Ctx, q: string): Promise<HTMLElement> {
+export function searchView(ctx: Ctx, q: string): HTMLElement {
   const kind = classify(q);
   let body: HTMLElement;
   switch (kind.kind) {

@@ -8,7 +8,7 @@ import { href } from '../model/route';
 import { decSlices, type TokenSupply } from '../model/supply';
 import { section } from '../ui/async';
 import { objectTable } from '../ui/generic';
-import { fields, h } from '../ui/dom';
+import { fields, formText, h } from '../ui/dom';
 import type { Ctx } from './context';
 
 async function supplySection(ctx: Ctx): Promise<Node> {
@@ -41,7 +41,8 @@ interface JournalPage {
 }
 
 async function accountSection(ctx: Ctx, account: string): Promise<Node> {
-  const [dec, decc] = await Promise.all(['DEC', 'DECC'].map((asset) => ctx.api.evaluate<Balance>('energy', 'token:Balance', { account, asset })));
+  const balance = (asset: string): Promise<Balance> => ctx.api.evaluate<Balance>('energy', 'token:Balance', { account, asset });
+  const [dec, decc] = await Promise.all([balance('DEC'), balance('DECC')]);
   const journal = h('div', null);
   const more = h('button', { type: 'button' }, 'Older entries');
   let bookmark = '';
@@ -65,8 +66,8 @@ async function accountSection(ctx: Ctx, account: string): Promise<Node> {
     'div',
     { 'data-test': 'account' },
     fields([
-      ['DEC', `${formatAsset(dec!.balance, 'DEC')} (consolidated ${formatUnits(dec!.consolidated, 18)}, pending ${formatUnits(dec!.pending, 18)} in ${dec!.pendingCredits} credits)`],
-      ['DECC', `${formatAsset(decc!.balance, 'DECC')} (pending ${formatUnits(decc!.pending, 2)})`],
+      ['DEC', `${formatAsset(dec.balance, 'DEC')} (consolidated ${formatUnits(dec.consolidated, 18)}, pending ${formatUnits(dec.pending, 18)} in ${dec.pendingCredits} credits)`],
+      ['DECC', `${formatAsset(decc.balance, 'DECC')} (pending ${formatUnits(decc.pending, 2)})`],
     ]),
     h('h4', null, 'DEC journal'),
     journal,
@@ -74,12 +75,12 @@ async function accountSection(ctx: Ctx, account: string): Promise<Node> {
   );
 }
 
-export async function tokensView(ctx: Ctx, account?: string): Promise<HTMLElement> {
+export function tokensView(ctx: Ctx, account?: string): HTMLElement {
   if (!ctx.channels.includes('energy')) return h('p', null, 'Tokens live on channel energy, which your org is not on.');
   const form = h('form', { class: 'inline-form' }, h('label', null, 'Account ', h('input', { name: 'account', value: account ?? '', placeholder: 'eid:p:… or sys:fees' })), h('button', { type: 'submit' }, 'Show'));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    location.hash = href({ name: 'tokens', account: String(new FormData(form).get('account') ?? '').trim() });
+    location.hash = href({ name: 'tokens', account: formText(form, 'account').trim() });
   });
   return h(
     'div',
