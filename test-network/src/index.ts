@@ -12,4 +12,4 @@ export { GATEWAY_CONFIG_FILE, profilePath } from './steps/generate';
 export { startPeer } from './steps/peers';
 export { ordererChannelInfo } from './steps/orderers';
 export { registerAndEnroll, type EnrolledUser } from './ca-client';
-export { DEFAULT_MQTT_PORT, startBroker, stopBroker, type BrokerHandle, type BrokerOptions } from './broker/mosquitto';
+export * from './broker';
