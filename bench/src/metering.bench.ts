@@ -4,7 +4,7 @@
  * signature verifications per second on one core, measured in the same run.
  *
  * - ceiling: node:crypto verify of a P-256 ECDSA signature over a reading's
- *   canonical message (protocol.ts readingMessage) in a tight loop on the main
+ *   canonical message (@dec/meter-ingestor readingMessage) in a tight loop on the main
  *   thread for ~2 s. Every reading is verified at least once per endorsing peer,
  *   so this bounds what one core could ever ingest.
  * - end to end: an own Mosquitto on a free port (wiped afterwards), the meter
@@ -19,12 +19,21 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
-import { REPO_ROOT } from '@dec/test-network';
-import { startBroker, stopBroker } from '@dec/gateway-api/dist/mqtt/broker';
-import { provisionFleet, type Fleet } from '@dec/gateway-api/dist/mqtt/fleet';
-import { startMeterIngestor, type IngestorStats } from '@dec/gateway-api/dist/mqtt/ingestor';
-import { MqttClient } from '@dec/gateway-api/dist/mqtt/mqtt-client';
-import { readingMessage, readingsTopic, signReading, TOPIC_ROOT, type ReadingPayload, type Verdict } from '@dec/gateway-api/dist/mqtt/protocol';
+import {
+  brokerUrl,
+  MeterPublisher,
+  provisionFleet,
+  readingMessage,
+  readingsTopic,
+  signReading,
+  startMeterIngestor,
+  VerdictListener,
+  type Fleet,
+  type IngestorStats,
+  type ReadingPayload,
+  type Verdict,
+} from '@dec/meter-ingestor';
+import { REPO_ROOT, startBroker, stopBroker } from '@dec/test-network';
 import { percentile } from './load';
 
 export const METERING_GOAL_READINGS_PER_S = 2_000;
@@ -65,7 +74,7 @@ export interface MeteringResult {
   goalMet: boolean;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** P-256 verifications per second on this thread (one core). */
 export function verifyCeiling(seconds = 2): VerifyCeiling {
@@ -99,7 +108,9 @@ function freePort(): Promise<number> {
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
+      srv.close(() => {
+        resolve(port);
+      });
     });
   });
 }
@@ -124,61 +135,10 @@ function signedReadings(fleet: Fleet, plan: Plan, from: number, count: number): 
   });
 }
 
-async function runOnce(o: {
-  fleet: Fleet;
-  port: number;
-  tag: string;
-  readings: ReadingPayload[][];
-  batchSize: number;
-  maxInFlight: number;
-  maxWaitMs: number;
-  log: (line: string) => void;
-}): Promise<MeteringRun> {
-  const key = (meter: string, seq: number) => `${meter}#${seq}`;
-  const publishedAt = new Map<string, number>();
-  const verdictAt = new Map<string, { at: number; v: Verdict }>();
-  const total = o.readings.reduce((s, r) => s + r.length, 0);
-  const runTag = `${o.tag}-b${o.batchSize}-f${o.maxInFlight}`;
-  const listener = new MqttClient({ port: o.port, clientId: `bench-verdicts-${runTag}`, clean: true });
-  listener.on('message', (m: { payload: Buffer; packetId?: number }) => {
-    const at = performance.now();
-    if (m.packetId !== undefined) listener.ack(m.packetId);
-    const v = JSON.parse(m.payload.toString('utf8')) as Verdict;
-    if (v.seq !== undefined && !verdictAt.has(key(v.meter, v.seq))) verdictAt.set(key(v.meter, v.seq), { at, v });
-  });
-  await listener.connect();
-  await listener.subscribe(`${TOPIC_ROOT}/+/verdicts`, 1);
-  const ingestor = await startMeterIngestor({
-    mqttPort: o.port,
-    clientId: `bench-ingestor-${o.tag}`, // one persistent session for all runs: no stale session queues readings
-    enrollmentId: `bench-ingestor-${o.tag}`,
-    batchSize: o.batchSize,
-    maxWaitMs: o.maxWaitMs,
-    maxInFlight: o.maxInFlight,
-    log: (line) => {
-      if (!line.startsWith('connected')) o.log(`ingestor: ${line}`);
-    },
-  });
-  const publishers = await Promise.all(
-    o.fleet.meters.map(async (m) => {
-      const c = new MqttClient({ port: o.port, clientId: `bench-${runTag}-${m.eid.slice(-8)}`, clean: true });
-      await c.connect();
-      return c;
-    }),
-  );
-  const payloads = o.readings.map((list) => list.map((r) => ({ r, body: JSON.stringify(r) })));
-  const t0 = performance.now();
-  await Promise.all(
-    payloads.map((list, i) =>
-      Promise.all(
-        list.map((p) => {
-          publishedAt.set(key(p.r.meter, p.r.seq), performance.now());
-          return publishers[i]!.publish(readingsTopic(p.r.meter), p.body, 1);
-        }),
-      ),
-    ),
-  );
-  const publishSeconds = (performance.now() - t0) / 1000;
+type VerdictTimes = Map<string, { at: number; v: Verdict }>;
+
+/** Until every reading has a verdict, 5 minutes at most, or no new verdict for a minute (stalled). */
+async function waitForVerdicts(verdictAt: VerdictTimes, total: number): Promise<void> {
   const deadline = Date.now() + 300_000;
   let lastCount = -1;
   let lastChange = Date.now();
@@ -189,6 +149,10 @@ async function runOnce(o: {
     } else if (Date.now() - lastChange > 60_000) break; // stalled
     await sleep(20);
   }
+}
+
+/** Latencies (sorted), the last verdict's time and the verdict counts of a run. */
+function tally(publishedAt: Map<string, number>, verdictAt: VerdictTimes, t0: number): { latencies: number[]; lastAt: number; accepted: number; rejected: number; firstRejection?: string } {
   const latencies: number[] = [];
   let lastAt = t0;
   let accepted = 0;
@@ -202,14 +166,73 @@ async function runOnce(o: {
     if (v.v.verdict === 'accepted') accepted++;
     else {
       rejected++;
-      firstRejection ??= `${v.v.reason}: ${v.v.detail}`;
+      firstRejection ??= `${v.v.reason ?? ''}: ${v.v.detail ?? ''}`;
     }
   }
   latencies.sort((a, b) => a - b);
+  return { latencies, lastAt, accepted, rejected, firstRejection };
+}
+
+async function runOnce(o: {
+  fleet: Fleet;
+  port: number;
+  tag: string;
+  readings: ReadingPayload[][];
+  batchSize: number;
+  maxInFlight: number;
+  maxWaitMs: number;
+  log: (line: string) => void;
+}): Promise<MeteringRun> {
+  const key = (meter: string, seq: number): string => `${meter}#${seq}`;
+  const publishedAt = new Map<string, number>();
+  const verdictAt: VerdictTimes = new Map();
+  const total = o.readings.reduce((s, r) => s + r.length, 0);
+  const runTag = `${o.tag}-b${o.batchSize}-f${o.maxInFlight}`;
+  const url = brokerUrl(o.port);
+  const listener = await VerdictListener.open({
+    url,
+    clientId: `bench-verdicts-${runTag}`,
+    onVerdict: (v: Verdict, at: number) => {
+      if (v.seq !== undefined && !verdictAt.has(key(v.meter, v.seq))) verdictAt.set(key(v.meter, v.seq), { at, v });
+    },
+  });
+  const ingestor = await startMeterIngestor({
+    mqttUrl: url,
+    clientId: `bench-ingestor-${o.tag}`, // one persistent session for all runs: no stale session queues readings
+    enrollmentId: `bench-ingestor-${o.tag}`,
+    batchSize: o.batchSize,
+    maxWaitMs: o.maxWaitMs,
+    maxInFlight: o.maxInFlight,
+    log: (line) => {
+      if (!line.startsWith('connected')) o.log(`ingestor: ${line}`);
+    },
+  });
+  const publishers = await Promise.all(
+    o.fleet.meters.map(async (m) => {
+      const c = new MeterPublisher({ url, clientId: `bench-${runTag}-${m.eid.slice(-8)}` });
+      await c.connect();
+      return c;
+    }),
+  );
+  const payloads = o.readings.map((list) => list.map((r) => ({ r, body: JSON.stringify(r) })));
+  const t0 = performance.now();
+  await Promise.all(
+    payloads.map((list, i) =>
+      Promise.all(
+        list.map((p) => {
+          publishedAt.set(key(p.r.meter, p.r.seq), performance.now());
+          return publishers[i]!.publish(readingsTopic(p.r.meter), p.body);
+        }),
+      ),
+    ),
+  );
+  const publishSeconds = (performance.now() - t0) / 1000;
+  await waitForVerdicts(verdictAt, total);
+  const { latencies, lastAt, accepted, rejected, firstRejection } = tally(publishedAt, verdictAt, t0);
   const seconds = (lastAt - t0) / 1000;
   const stats = ingestor.stats();
   await ingestor.stop();
-  await Promise.all(publishers.map((c) => c.end()));
+  await Promise.all(publishers.map((c) => c.close()));
   await listener.end();
   if (firstRejection) o.log(`first rejection: ${firstRejection}`);
   return {
@@ -247,7 +270,9 @@ export async function meteringBench(o: {
   // Every reading in flight to the ingestor at once: the broker must not hold them back.
   await startBroker({ dir, port, maxInflight: 65_000 });
   try {
-    const fleet = await provisionFleet({ tag, count: o.meters, zone: 'BENCH', log: (l) => o.log(`metering: ${l}`) });
+    const fleet = await provisionFleet({ tag, count: o.meters, zone: 'BENCH', log: (l) => {
+      o.log(`metering: ${l}`);
+    } });
     const perMeter = Math.ceil(o.readingsPerRun / o.meters);
     const totalSeq = perMeter * o.settings.length;
     const stepMs = 60_000;
@@ -256,7 +281,9 @@ export async function meteringBench(o: {
     for (const [n, [batchSize, maxInFlight]] of o.settings.entries()) {
       const readings = signedReadings(fleet, plan, n * perMeter, perMeter);
       o.log(`metering: ${o.meters} meters × ${perMeter} readings, batch ${batchSize}, ${maxInFlight} in flight`);
-      const run = await runOnce({ fleet, port, tag, readings, batchSize, maxInFlight, maxWaitMs: o.maxWaitMs ?? 200, log: (l) => o.log(`metering: ${l}`) });
+      const run = await runOnce({ fleet, port, tag, readings, batchSize, maxInFlight, maxWaitMs: o.maxWaitMs ?? 200, log: (l) => {
+        o.log(`metering: ${l}`);
+      } });
       o.log(
         `metering: ${run.accepted}/${run.readings} accepted, ${run.readingsPerSec.toFixed(0)} readings/s, p50 ${run.p50ms.toFixed(0)} ms, p99 ${run.p99ms.toFixed(0)} ms (published in ${run.publishSeconds.toFixed(2)} s, ${run.ingestor.batches} batches, ${run.ingestor.submitRetries} retries)`,
       );

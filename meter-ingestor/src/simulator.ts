@@ -6,17 +6,19 @@
  * chaincode's time checks. Faulty meters:
  *   forged      every 4th reading is signed by a key that is not the meter's
  *   regressing  every 4th reading reports counters below the previous one
- * A publish that fails (broker restarting) is retried on a new connection, so
- * a reading may reach the broker twice: the ledger counts it once.
+ * A publish not acknowledged when the broker goes away (restarting) is sent
+ * again on the meter's next connection, so a reading may reach the broker
+ * twice: the ledger counts it once.
  */
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { DEFAULT_MQTT_PORT } from './broker';
 import type { Fleet, FleetMeter } from './fleet';
-import { MqttClient } from './mqtt-client';
-import { readingsTopic, signReading, type ReadingPayload } from './protocol';
+import { MeterPublisher } from './meter-publisher';
+import { brokerUrl, DEFAULT_MQTT_PORT, readingsTopic, signReading, type ReadingPayload } from './protocol';
 
 export interface SimulatorOptions {
   fleet: Fleet;
+  /** Broker URL; default mqtt://<mqttHost>:<mqttPort>. */
+  mqttUrl?: string;
   mqttHost?: string;
   mqttPort?: number;
   /** Readings each meter publishes. */
@@ -43,7 +45,7 @@ export interface SimulationResult {
   elapsedMs: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Deterministic per-meter energy steps (Wh) below the rated power: import 40..160, export 0..30. */
 function step(meterIndex: number, seq: number): { imp: bigint; exp: bigint } {
@@ -63,85 +65,60 @@ export function countersAt(meterIndex: number, seq: number): { imp: bigint; exp:
   return { imp, exp };
 }
 
-class MeterPublisher {
-  private client: MqttClient | undefined;
-  constructor(
-    private readonly clientId: string,
-    private readonly host: string,
-    private readonly port: number,
-  ) {}
-
-  async publish(topic: string, payload: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        if (!this.client?.connected) {
-          this.client = new MqttClient({ host: this.host, port: this.port, clientId: this.clientId, clean: true });
-          await this.client.connect();
-        }
-        await this.client.publish(topic, payload, 1);
-        return;
-      } catch (e) {
-        this.client?.destroy();
-        this.client = undefined;
-        if (attempt >= 120) throw e;
-        await sleep(Math.min(250 * attempt, 1000));
-      }
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.client?.end();
-  }
+/** One simulated meter: its key, its running counters and its MQTT client. */
+interface MeterState {
+  m: FleetMeter;
+  i: number;
+  key: KeyObject;
+  imp: bigint;
+  exp: bigint;
+  pub: MeterPublisher;
 }
 
+/**
+ * The `n`-th reading of this run (sequence `seq`): counters advanced by one step (not for the run's first reading),
+ * and on every 4th reading a faulty meter's fault: a signature by another key, or counters below the previous reading.
+ */
+function nextReading(s: MeterState, n: number, seq: number, ts: string, firstSeq: number, wrongKey: KeyObject): PublishedReading {
+  if (seq > firstSeq) {
+    const d = step(s.i, seq);
+    s.imp += d.imp;
+    s.exp += d.exp;
+  }
+  const faulty = n > 0 && n % 4 === 3;
+  const fields = { meter: s.m.eid, seq, ts, importWh: s.imp.toString(), exportWh: s.exp.toString() };
+  if (faulty && s.m.fault === 'regressing') return { reading: signReading(s.key, { ...fields, importWh: (s.imp - 500n).toString() }), expect: 'COUNTER_REGRESSION' };
+  if (faulty && s.m.fault === 'forged') return { reading: signReading(wrongKey, fields), expect: 'FORGED_SIGNATURE' };
+  return { reading: signReading(s.key, fields), expect: 'accepted' };
+}
+
+/** Every meter of the fleet publishes `readings` signed readings at `rate` per second, one connection per meter. */
 export async function runSimulation(o: SimulatorOptions): Promise<SimulationResult> {
   const stepMs = o.stepMs ?? 60_000;
   const firstSeq = o.firstSeq ?? 0;
-  const endMs = o.endMs ?? Date.now();
-  const startMs = endMs - (o.readings - 1) * stepMs;
-  const host = o.mqttHost ?? '127.0.0.1';
-  const port = o.mqttPort ?? DEFAULT_MQTT_PORT;
+  const startMs = (o.endMs ?? Date.now()) - (o.readings - 1) * stepMs;
+  const url = o.mqttUrl ?? brokerUrl(o.mqttPort ?? DEFAULT_MQTT_PORT, o.mqttHost);
   const wrongKey: KeyObject = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
   const published: PublishedReading[] = [];
-  const state = o.fleet.meters.map((m: FleetMeter, i) => ({
-    m,
-    i,
-    key: createPrivateKey(m.privateKeyPem),
-    ...countersAt(i, firstSeq),
-    pub: new MeterPublisher(`sim-${m.eid}`, host, port),
-  }));
+  const meters: MeterState[] = o.fleet.meters.map((m, i) => ({ m, i, key: createPrivateKey(m.privateKeyPem), ...countersAt(i, firstSeq), pub: new MeterPublisher({ url, clientId: `sim-${m.eid}` }) }));
   const t0 = Date.now();
   try {
     for (let n = 0; n < o.readings; n++) {
       const seq = firstSeq + n;
       const ts = new Date(startMs + n * stepMs).toISOString();
       await Promise.all(
-        state.map(async (s) => {
-          const faulty = n > 0 && n % 4 === 3;
-          let out: PublishedReading;
-          if (seq > firstSeq) {
-            const d = step(s.i, seq);
-            s.imp += d.imp;
-            s.exp += d.exp;
-          }
-          if (faulty && s.m.fault === 'regressing') {
-            out = { reading: signReading(s.key, { meter: s.m.eid, seq, ts, importWh: (s.imp - 500n).toString(), exportWh: s.exp.toString() }), expect: 'COUNTER_REGRESSION' };
-          } else if (faulty && s.m.fault === 'forged') {
-            out = { reading: signReading(wrongKey, { meter: s.m.eid, seq, ts, importWh: s.imp.toString(), exportWh: s.exp.toString() }), expect: 'FORGED_SIGNATURE' };
-          } else {
-            out = { reading: signReading(s.key, { meter: s.m.eid, seq, ts, importWh: s.imp.toString(), exportWh: s.exp.toString() }), expect: 'accepted' };
-          }
+        meters.map(async (s) => {
+          const out = nextReading(s, n, seq, ts, firstSeq, wrongKey);
           await s.pub.publish(readingsTopic(s.m.eid), JSON.stringify(out.reading));
           published.push(out);
         }),
       );
       if (o.log && (n + 1) % Math.max(1, Math.round(o.rate * 10)) === 0) o.log(`${n + 1}/${o.readings} readings per meter published`);
-      const due = t0 + ((n + 1) * 1000) / o.rate;
-      const wait = due - Date.now();
+      const wait = t0 + ((n + 1) * 1000) / o.rate - Date.now();
       if (wait > 0) await sleep(wait);
     }
   } finally {
-    await Promise.all(state.map((s) => s.pub.close()));
+    await Promise.all(meters.map((s) => s.pub.close()));
   }
   return { published, elapsedMs: Date.now() - t0 };
 }

@@ -1,5 +1,6 @@
 /**
- * The meter ↔ ingestor protocol over MQTT.
+ * The meter ↔ ingestor protocol over MQTT: one place that says what travels on
+ * which topic, so the ingestor, the simulator and every test agree.
  *
  * Topics (one per meter; `<meter>` is the meter's device eID, `eid:d:<32 hex>`):
  *   dec/meters/<meter>/readings   meter → ingestor, QoS 1, one reading per message
@@ -23,18 +24,32 @@
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 
+/** The port of the project's broker unless DEC_MQTT_PORT says otherwise. */
+export const DEFAULT_MQTT_PORT = 1883;
 export const TOPIC_ROOT = 'dec/meters';
 export const READINGS_SUBSCRIPTION = `${TOPIC_ROOT}/+/readings`;
-export const readingsTopic = (meter: string) => `${TOPIC_ROOT}/${meter}/readings`;
-export const verdictsTopic = (meter: string) => `${TOPIC_ROOT}/${meter}/verdicts`;
+export const VERDICTS_SUBSCRIPTION = `${TOPIC_ROOT}/+/verdicts`;
 export const UNKNOWN_METER_SEGMENT = 'unknown';
+
+export function readingsTopic(meter: string): string {
+  return `${TOPIC_ROOT}/${meter}/readings`;
+}
+
+export function verdictsTopic(meter: string): string {
+  return `${TOPIC_ROOT}/${meter}/verdicts`;
+}
+
+/** The broker URL for a host and port (mqtt://host:port). */
+export function brokerUrl(port: number, host = '127.0.0.1'): string {
+  return `mqtt://${host}:${port}`;
+}
 
 const METER_EID = /^eid:d:[0-9a-f]{32}$/;
 
 /** The meter segment of a readings topic, or undefined. */
 export function meterOfTopic(topic: string): string | undefined {
   const parts = topic.split('/');
-  if (parts.length !== 4 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT || parts[3] !== 'readings') return undefined;
+  if (parts.length !== 4 || `${parts[0] ?? ''}/${parts[1] ?? ''}` !== TOPIC_ROOT || parts[3] !== 'readings') return undefined;
   return METER_EID.test(parts[2] ?? '') ? parts[2] : undefined;
 }
 
@@ -69,17 +84,30 @@ export function readingMessage(r: { meter: string; seq: number; ts: string; impo
   return ['DEC-METER-READING-V1', r.meter, String(r.seq), r.ts, r.importWh, r.exportWh].join('\n');
 }
 
-export function rotationMessage(meter: string, replacedKeyVersion: number, newKeyFingerprint: string): string {
-  return ['DEC-METER-KEY-ROTATION-V1', meter, String(replacedKeyVersion), newKeyFingerprint].join('\n');
-}
-
 export function signReading(key: KeyObject | string, r: Omit<ReadingPayload, 'sig'>): ReadingPayload {
   const k = typeof key === 'string' ? createPrivateKey(key) : key;
   return { ...r, sig: sign('sha256', Buffer.from(readingMessage(r), 'utf8'), k).toString('base64') };
 }
 
+export type ParsedReading = { reading: ReadingPayload } | { error: string; meter?: string; seq?: number };
+
+/** The meter and sequence a JSON value names, where they look right (to address the verdict refusing it). */
+function namedIn(json: unknown): { meter?: string; seq?: number } {
+  const obj = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  return {
+    meter: typeof obj.meter === 'string' && METER_EID.test(obj.meter) ? obj.meter : undefined,
+    seq: typeof obj.seq === 'number' && Number.isSafeInteger(obj.seq) ? obj.seq : undefined,
+  };
+}
+
+/** Why a JSON value is not a reading (the first issue, naming the field), and the meter and sequence it names. */
+function malformed(json: unknown, issue: z.core.$ZodIssue | undefined): { error: string; meter?: string; seq?: number } {
+  const field = ['reading', ...(issue?.path ?? []).map(String)].join('.');
+  return { error: `${field}: ${issue?.message ?? 'is invalid'}`, ...namedIn(json) };
+}
+
 /** Parses a message payload into a reading, or says why it is malformed (naming the field). */
-export function parseReading(payload: Buffer): { reading: ReadingPayload } | { error: string; meter?: string; seq?: number } {
+export function parseReading(payload: Buffer): ParsedReading {
   let json: unknown;
   try {
     json = JSON.parse(payload.toString('utf8'));
@@ -87,12 +115,22 @@ export function parseReading(payload: Buffer): { reading: ReadingPayload } | { e
     return { error: 'payload is not JSON' };
   }
   const r = readingPayload.safeParse(json);
-  if (r.success) return { reading: r.data };
-  const issue = r.error.issues[0];
-  const obj = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
-  return {
-    error: `${['reading', ...(issue?.path ?? []).map(String)].join('.')}: ${issue?.message ?? 'is invalid'}`,
-    meter: typeof obj.meter === 'string' && METER_EID.test(obj.meter) ? obj.meter : undefined,
-    seq: typeof obj.seq === 'number' && Number.isSafeInteger(obj.seq) ? obj.seq : undefined,
-  };
+  return r.success ? { reading: r.data } : malformed(json, r.error.issues[0]);
+}
+
+/**
+ * What the ingestor makes of a message: a reading for the ledger, or the verdict refusing it before the
+ * ledger sees it (not a reading, a topic naming no meter, or a reading of another meter than the topic's).
+ */
+export function readingOf(topic: string, payload: Buffer): { reading: ReadingPayload } | { refusal: Verdict } {
+  const topicMeter = meterOfTopic(topic);
+  const parsed = parseReading(payload);
+  const refuse = (reason: string, detail: string, meter: string | undefined, seq: number | undefined): { refusal: Verdict } => ({
+    refusal: { meter: meter ?? topicMeter ?? UNKNOWN_METER_SEGMENT, seq, verdict: 'rejected', reason, detail },
+  });
+  if ('error' in parsed) return refuse('MALFORMED', parsed.error, topicMeter ?? parsed.meter, parsed.seq);
+  const { meter, seq } = parsed.reading;
+  if (!topicMeter) return refuse('MALFORMED', `topic ${topic} does not name a meter eID`, meter, seq);
+  if (topicMeter !== meter) return refuse('TOPIC_MISMATCH', `reading of ${meter} published on the topic of ${topicMeter}`, topicMeter, seq);
+  return parsed;
 }

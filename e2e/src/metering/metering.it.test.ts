@@ -11,23 +11,33 @@
  * without `up()`'s deploy step (which would redeploy any chaincode someone
  * else has rebuilt on the shared network).
  */
+import {
+  brokerUrl,
+  enrollServiceIdentity,
+  MeterPublisher,
+  openEnergyContract,
+  provisionFleet,
+  readingsTopic,
+  runSimulation,
+  startMeterIngestor,
+  VerdictListener,
+  type Fleet,
+  type MeterIngestor,
+  type OpenContract,
+  type PublishedReading,
+  type ReadingPayload,
+  type Verdict,
+} from '@dec/meter-ingestor';
+import { REPO_ROOT } from '@dec/network';
+import { currentModel, isAlive, processStatus, record, startBroker, startPeer, stopBroker, type BrokerHandle } from '@dec/test-network';
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { REPO_ROOT } from '@dec/network';
-import { currentModel, isAlive, processStatus, record } from '@dec/test-network';
-import { startPeer } from '@dec/test-network/dist/steps/peers';
-import { startBroker, stopBroker, type BrokerHandle } from './broker';
-import { provisionFleet, type Fleet } from './fleet';
-import { startMeterIngestor, type MeterIngestor } from './ingestor';
-import { MqttClient } from './mqtt-client';
-import { readingsTopic, TOPIC_ROOT, type ReadingPayload, type Verdict } from './protocol';
-import { enrollServiceIdentity, openEnergyContract, type OpenContract } from './service-identity';
-import { runSimulation, type PublishedReading } from './simulator';
 
 const tag = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const brokerDir = path.join(REPO_ROOT, '.run', `mosquitto-it-${tag}`);
 const port = 18_830 + (process.pid % 1000);
+const url = brokerUrl(port);
 const SLOT = 15 * 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -74,15 +84,18 @@ function expectedIntervals(readings: ReadingPayload[]): Map<string, { imp: bigin
 describe('meter ingestion over MQTT on the real network', function () {
   let broker: BrokerHandle;
   let fleet: Fleet;
-  let ingestor: MeterIngestor;
-  let reader: OpenContract;
-  let listener: MqttClient;
+  let ingestor: MeterIngestor | undefined;
+  let reader: OpenContract | undefined;
+  let listener: VerdictListener | undefined;
   const verdicts = new Map<string, Verdict[]>();
   const published: PublishedReading[] = [];
   const ingestorId = `it-ingestor-${tag}`;
 
-  const startIngestor = () =>
-    startMeterIngestor({ mqttPort: port, clientId: ingestorId, enrollmentId: `ingestor-${tag}`, batchSize: 100, maxWaitMs: 300, log: process.env.DEC_IT_DEBUG ? (l) => console.log(`[ingestor] ${l}`) : () => undefined });
+  const debugLog = (l: string): void => {
+    if (process.env.DEC_IT_DEBUG) console.log(`[ingestor] ${l}`);
+  };
+  const startIngestor = (): Promise<MeterIngestor> =>
+    startMeterIngestor({ mqttPort: port, clientId: ingestorId, enrollmentId: `ingestor-${tag}`, batchSize: 100, maxWaitMs: 300, log: debugLog });
   const key = (m: string, seq?: number) => `${m}/${seq ?? '-'}`;
   const verdictOf = (r: ReadingPayload) => verdicts.get(key(r.meter, r.seq)) ?? [];
   async function waitForVerdicts(readings: ReadingPayload[], timeoutMs = 120_000): Promise<void> {
@@ -95,7 +108,7 @@ describe('meter ingestion over MQTT on the real network', function () {
     throw new Error(`${missing} of ${readings.length} readings got no verdict`);
   }
   const evaluate = async <T>(fn: string, input: unknown): Promise<T> =>
-    JSON.parse(Buffer.from(await reader.contract.evaluateTransaction(fn, JSON.stringify(input))).toString('utf8')) as T;
+    JSON.parse(Buffer.from(await reader!.contract.evaluateTransaction(fn, JSON.stringify(input))).toString('utf8')) as T;
 
   async function intervalsOf(meter: string): Promise<Interval[]> {
     const all: Interval[] = [];
@@ -144,40 +157,27 @@ describe('meter ingestion over MQTT on the real network', function () {
   async function waitIngestorIdle(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const s = ingestor.stats();
+      const s = ingestor!.stats();
       if (s.pending === 0 && s.inFlight === 0) return;
       await sleep(100);
     }
-    throw new Error(`ingestor still busy: ${JSON.stringify(ingestor.stats())}`);
+    throw new Error(`ingestor still busy: ${JSON.stringify(ingestor!.stats())}`);
   }
 
   /** Verdict counts of everything published so far, to show later that none of it came back. */
   const verdictCounts = () => new Map(published.map((p) => [key(p.reading.meter, p.reading.seq), verdictOf(p.reading).length]));
 
-  let closing = false;
-  /** The verdict listener: a persistent session that reconnects (the broker restarts in one test). */
+  /** The verdict listener: a persistent session, so verdicts published while the broker restarts (one test) still arrive. */
   async function connectListener(): Promise<void> {
-    for (;;) {
-      const c = new MqttClient({ port, clientId: `it-verdicts-${tag}`, clean: false });
-      c.on('message', (m) => {
-        const v = JSON.parse(m.payload.toString('utf8')) as Verdict;
+    listener = await VerdictListener.open({
+      url,
+      clientId: `it-verdicts-${tag}`,
+      clean: false,
+      onVerdict: (v) => {
         const k = key(v.meter, v.seq);
         verdicts.set(k, [...(verdicts.get(k) ?? []), v]);
-        if (m.packetId !== undefined) c.ack(m.packetId);
-      });
-      try {
-        await c.connect();
-        await c.subscribe(`${TOPIC_ROOT}/+/verdicts`, 1);
-        listener = c;
-        c.on('close', () => {
-          if (!closing) void connectListener();
-        });
-        return;
-      } catch {
-        c.destroy();
-        await sleep(250);
-      }
-    }
+      },
+    });
   }
 
   before(async function () {
@@ -194,7 +194,6 @@ describe('meter ingestion over MQTT on the real network', function () {
 
   after(async function () {
     this.timeout(60_000);
-    closing = true;
     ingestor?.kill();
     await listener?.end();
     reader?.close();
@@ -224,8 +223,7 @@ describe('meter ingestion over MQTT on the real network', function () {
 
   it('answers duplicates as accepted-duplicate (counted once) and malformed payloads as rejected, and keeps going', async () => {
     const good = fleet.meters.find((m) => !m.fault) as Fleet['meters'][number];
-    const sender = new MqttClient({ port, clientId: `it-sender-${tag}`, clean: true });
-    await sender.connect();
+    const sender = new MeterPublisher({ url, clientId: `it-sender-${tag}` });
     const again = published.find((p) => p.reading.meter === good.eid && p.reading.seq === 5) as PublishedReading;
     const before = verdictOf(again.reading).length;
     await sender.publish(readingsTopic(good.eid), JSON.stringify(again.reading));
@@ -233,24 +231,23 @@ describe('meter ingestion over MQTT on the real network', function () {
     await sender.publish(readingsTopic(good.eid), JSON.stringify({ meter: good.eid, seq: 999, ts: 'yesterday' }));
     const other = fleet.meters[1] as Fleet['meters'][number];
     await sender.publish(readingsTopic(other.eid), JSON.stringify({ ...again.reading, seq: 998 }));
-    await sender.end();
+    await sender.close();
+    const answered = (): boolean => verdictOf(again.reading).length > before && [key(good.eid), key(good.eid, 999), key(other.eid, 998)].every((k) => verdicts.has(k));
     const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && (verdictOf(again.reading).length === before || !verdicts.has(key(good.eid)) || !verdicts.has(key(good.eid, 999)) || !verdicts.has(key(other.eid, 998)))) {
-      await sleep(200);
-    }
+    while (Date.now() < deadline && !answered()) await sleep(200);
     expect(verdictOf(again.reading)[before]).to.include({ verdict: 'accepted', duplicate: true });
     expect(verdicts.get(key(good.eid))?.[0]).to.include({ verdict: 'rejected', reason: 'MALFORMED', detail: 'payload is not JSON' });
     expect(verdicts.get(key(good.eid, 999))?.[0]).to.include({ verdict: 'rejected', reason: 'MALFORMED' });
     expect(verdicts.get(key(good.eid, 999))?.[0]?.detail).to.match(/^reading\.ts: /);
     expect(verdicts.get(key(other.eid, 998))?.[0]).to.include({ verdict: 'rejected', reason: 'TOPIC_MISMATCH' });
     await expectLedgerMatches();
-    expect(ingestor.stats().malformed).to.be.at.least(3);
+    expect(ingestor!.stats().malformed).to.be.at.least(3);
   });
 
   it('loses and double-counts nothing when the ingestor is killed mid-stream and restarted', async () => {
     const sim = runSimulation({ fleet, mqttPort: port, readings: 24, rate: 8, firstSeq: 12, stepMs: 60_000, endMs: Date.now() - 60 * 60_000 });
     await sleep(1200);
-    ingestor.kill(); // a crash: in-flight batches may commit on the ledger without their PUBACK
+    ingestor!.kill(); // a crash: in-flight batches may commit on the ledger without their PUBACK
     await sleep(1500);
     ingestor = await startIngestor();
     const run = await sim;
@@ -275,7 +272,7 @@ describe('meter ingestion over MQTT on the real network', function () {
     await waitForVerdicts(run.published.map((p) => p.reading));
     await expectLedgerMatches();
     expectConsistentVerdicts();
-    expect(ingestor.stats().reconnects).to.be.at.least(1);
+    expect(ingestor!.stats().reconnects).to.be.at.least(1);
     const redelivered = [...earlier].filter(([k, n]) => (verdicts.get(k)?.length ?? 0) !== n).map(([k]) => k);
     expect(redelivered, 'acknowledged readings delivered again after the broker restart').to.deep.equal([]);
   });
@@ -297,7 +294,7 @@ describe('meter ingestion over MQTT on the real network', function () {
       if (!healthy) await sleep(200);
     }
     expect(healthy && isAlive(restarted), 'restarted regulator-peer0 healthy').to.equal(true);
-    expect(restarted!.pid).to.not.equal(victim!.pid);
+    expect(restarted.pid).to.not.equal(victim!.pid);
     const run = await sim;
     published.push(...run.published);
     await waitForVerdicts(run.published.map((p) => p.reading));

@@ -7,7 +7,7 @@
  *   (certifies), SupplierMSP role=client (the owner).
  * The fleet (eIDs and private keys) can be saved to and loaded from a JSON file.
  */
-import { submitTransaction } from '../fabric/submit';
+import { submitValidTransaction } from '@dec/fabric-client';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,13 +45,39 @@ export interface ProvisionOptions {
 }
 
 async function submit<T>(c: OpenContract, fn: string, input: unknown): Promise<T> {
-  const out = await submitTransaction(c.contract, fn, { arguments: [JSON.stringify(input)] });
-  if (!out.status.successful) throw new Error(`${fn} ${out.transactionId} failed validation with code ${out.status.code}`);
+  const out = await submitValidTransaction(c.contract, fn, { arguments: [JSON.stringify(input)] });
   return JSON.parse(Buffer.from(out.result).toString('utf8')) as T;
 }
 
+/** The faults of meters 0..count-1: the first `forged` forge, the next `regressing` regress, the rest are good. */
+export function faultsOf(count: number, forged = 0, regressing = 0): (Fault | undefined)[] {
+  return Array.from({ length: count }, (_, i) => (i < forged ? 'forged' : i < forged + regressing ? 'regressing' : undefined));
+}
+
+/** The owner's participant eID: registered and approved by the platform operator unless it already is. */
+async function activeOwner(owner: OpenContract, operator: OpenContract, tag: string): Promise<string> {
+  const me = JSON.parse(Buffer.from(await owner.contract.evaluateTransaction('identity:WhoAmI')).toString('utf8')) as { participant: { eid: string } | null };
+  if (me.participant) return me.participant.eid;
+  const kycHash = createHash('sha256').update(`sim-owner|${tag}`).digest('hex');
+  const { eid } = await submit<{ eid: string }>(owner, 'identity:Register', { kycHash, roles: ['producer', 'consumer'] });
+  await submit(operator, 'identity:Approve', { eid });
+  return eid;
+}
+
+/** A new meter device with its own P-256 key, registered under the owner. */
+async function registerDevice(owner: OpenContract, ownerEid: string, o: ProvisionOptions & { ratedPowerW: number }, i: number, fault: Fault | undefined): Promise<FleetMeter> {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const serial = `SIM-${o.tag}-${i}`;
+  const device = await submit<{ eid: string }>(owner, 'identity:RegisterDevice', { ownerEid, kind: 'meter', serial, publicKey: publicKeyPem, label: `simulated meter ${i}` });
+  const meter: FleetMeter = { eid: device.eid, serial, publicKeyPem, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), ratedPowerW: o.ratedPowerW };
+  if (fault) meter.fault = fault;
+  return meter;
+}
+
+/** Enrolls the three service identities, registers the owner and the meters, and has the grid operator certify them. */
 export async function provisionFleet(o: ProvisionOptions): Promise<Fleet> {
-  const log = o.log ?? (() => undefined);
+  const log = o.log ?? ((): void => undefined);
   const zone = o.zone ?? 'ZONE-SIM';
   const ratedPowerW = o.ratedPowerW ?? 10_000;
   const [operatorId, gridId, ownerId] = await Promise.all([
@@ -59,30 +85,11 @@ export async function provisionFleet(o: ProvisionOptions): Promise<Fleet> {
     enrollServiceIdentity('GridMSP', `sim-grid-${o.tag}`, { role: 'operator' }),
     enrollServiceIdentity('SupplierMSP', `sim-owner-${o.tag}`, { role: 'client' }),
   ]);
-  const operator = openEnergyContract(operatorId);
-  const grid = openEnergyContract(gridId);
-  const owner = openEnergyContract(ownerId);
+  const [operator, grid, owner] = [openEnergyContract(operatorId), openEnergyContract(gridId), openEnergyContract(ownerId)];
   try {
-    const me = JSON.parse(Buffer.from(await owner.contract.evaluateTransaction('identity:WhoAmI')).toString('utf8')) as { participant: { eid: string; status: string } | null };
-    let ownerEid = me.participant?.eid;
-    if (!ownerEid) {
-      const kycHash = createHash('sha256').update(`sim-owner|${o.tag}`).digest('hex');
-      ownerEid = (await submit<{ eid: string }>(owner, 'identity:Register', { kycHash, roles: ['producer', 'consumer'] })).eid;
-      await submit(operator, 'identity:Approve', { eid: ownerEid });
-    }
+    const ownerEid = await activeOwner(owner, operator, o.tag);
     log(`owner ${ownerEid} active`);
-    const faults: (Fault | undefined)[] = Array.from({ length: o.count }, (_, i) =>
-      i < (o.forged ?? 0) ? 'forged' : i < (o.forged ?? 0) + (o.regressing ?? 0) ? 'regressing' : undefined,
-    );
-    const meters = await Promise.all(
-      faults.map(async (fault, i) => {
-        const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-        const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-        const serial = `SIM-${o.tag}-${i}`;
-        const device = await submit<{ eid: string }>(owner, 'identity:RegisterDevice', { ownerEid, kind: 'meter', serial, publicKey: publicKeyPem, label: `simulated meter ${i}` });
-        return { eid: device.eid, serial, publicKeyPem, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), ratedPowerW, fault } as FleetMeter;
-      }),
-    );
+    const meters = await Promise.all(faultsOf(o.count, o.forged, o.regressing).map((fault, i) => registerDevice(owner, ownerEid, { ...o, ratedPowerW }, i, fault)));
     log(`${meters.length} meter devices registered`);
     await Promise.all(meters.map((m) => submit(owner, 'metering:RegisterMeter', { meter: m.eid, zone, ratedPowerW })));
     await Promise.all(meters.map((m) => submit(grid, 'metering:CertifyMeter', { meter: m.eid })));

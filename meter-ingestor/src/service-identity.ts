@@ -6,15 +6,11 @@
  * exists under .run/ca-clients/<org>/<id>) is reused, so a restarted ingestor
  * keeps its certificate.
  */
-import type { GatewayOrg } from '@dec/network';
-import { REPO_ROOT } from '@dec/network';
-import type * as grpc from '@grpc/grpc-js';
-import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
+import { findOrg, loadGatewayConfig, openGateway, peerClient, signingIdentity, type Contract, type Gateway } from '@dec/fabric-client';
+import { REPO_ROOT, type GatewayOrg } from '@dec/network';
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openGateway, peerClient, signingIdentity } from '../fabric/connection';
-import { findOrg, loadGatewayConfig } from '../fabric/network-config';
 
 export interface EnrolledIdentity {
   mspId: string;
@@ -35,7 +31,7 @@ function run(args: string[]): Promise<string> {
   });
 }
 
-const caArgs = (org: GatewayOrg) => ['--caname', org.ca.caName, '--tls.certfiles', org.ca.tlsRootCertPath];
+const caArgs = (org: GatewayOrg): string[] => ['--caname', org.ca.caName, '--tls.certfiles', org.ca.tlsRootCertPath];
 
 function withCredentials(caUrl: string, id: string, secret: string): string {
   const url = new URL(caUrl);
@@ -78,7 +74,7 @@ export async function enrollServiceIdentity(mspId: string, enrollmentId: string,
 export interface OpenContract {
   contract: Contract;
   gateway: Gateway;
-  client: grpc.Client;
+  client: ReturnType<typeof peerClient>;
   close(): void;
 }
 

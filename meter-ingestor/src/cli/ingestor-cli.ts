@@ -2,27 +2,25 @@
 /**
  * Runs the meter ingestor until SIGINT/SIGTERM.
  *
- *   node gateway-api/dist/mqtt/ingestor-cli.js [--start-broker] [--port 1883] [--client-id dec-meter-ingestor]
+ *   dec-meter-ingestor [--url mqtt://127.0.0.1:1883 | --port 1883] [--client-id dec-meter-ingestor]
  *        [--msp GridMSP|PlatformMSP] [--batch-size 200] [--max-wait-ms 500] [--in-flight 4]
  *
- * --start-broker starts (or reuses) the project's Mosquitto in .run/mosquitto first.
- * The network must be up (`.run/gateway/network.json`). Prints counters every 10 s.
+ * The broker and the network must be up (`.run/gateway/network.json`); the
+ * project's Mosquitto is started by `npm start` or the test network's broker
+ * CLI (see the README). Prints counters every 10 s.
  */
-import { DEFAULT_MQTT_PORT, startBroker } from './broker';
-import { num, parseArgs } from './args';
-import { startMeterIngestor } from './ingestor';
+import { startMeterIngestor, type IngestorStats } from '../ingestor';
+import { DEFAULT_MQTT_PORT } from '../protocol';
+import { brokerUrlArg, num, parseArgs, runCli } from './args';
+
+const resolved = (s: IngestorStats): number => s.accepted + s.duplicates + s.rejected;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const port = num(args, 'port', Number(process.env.DEC_MQTT_PORT ?? DEFAULT_MQTT_PORT));
-  if (args.get('start-broker') === 'true') {
-    const b = await startBroker({ port });
-    console.log(`[ingestor] broker ${b.url} (pid ${b.pid}${b.reused ? ', already running' : ''})`);
-  }
   const msp = args.get('msp') ?? 'GridMSP';
   if (msp !== 'GridMSP' && msp !== 'PlatformMSP') throw new Error('--msp must be GridMSP or PlatformMSP');
   const ingestor = await startMeterIngestor({
-    mqttPort: port,
+    mqttUrl: brokerUrlArg(args, DEFAULT_MQTT_PORT),
     clientId: args.get('client-id'),
     mspId: msp,
     batchSize: num(args, 'batch-size', 200),
@@ -33,13 +31,12 @@ async function main(): Promise<void> {
   let lastAt = Date.now();
   const report = setInterval(() => {
     const s = ingestor.stats();
-    const done = (x: typeof s) => x.accepted + x.duplicates + x.rejected;
-    const rate = ((done(s) - done(last)) * 1000) / (Date.now() - lastAt);
+    const rate = ((resolved(s) - resolved(last)) * 1000) / (Date.now() - lastAt);
     console.log(`[ingestor] ${JSON.stringify(s)} ${rate.toFixed(1)} readings/s`);
     last = s;
     lastAt = Date.now();
   }, 10_000);
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string): Promise<void> => {
     console.log(`[ingestor] ${signal}: finishing in-flight batches`);
     clearInterval(report);
     await ingestor.stop();
@@ -49,7 +46,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((e: Error) => {
-  console.error(`[ingestor] ${e.message}`);
-  process.exit(1);
-});
+runCli('ingestor', main);
