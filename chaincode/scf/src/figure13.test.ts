@@ -4,7 +4,7 @@
  * finance (two banks' worth of parts) -> collect rent -> repay the bank first.
  */
 import { expect } from 'chai';
-import { H, party, SALT, Scf, who } from './testing/fixtures';
+import { H, party, SALT, Scf, who } from './test-support/fixtures';
 
 interface Fin {
   financing: { status: string; id: string };

@@ -1,6 +1,7 @@
 /**
  * The `scf` chaincode (channel `scf`): leasing, receivables, order and warehouse
- * financing, insurance, regulator rules. fabric-chaincode-node loads `contracts` from here.
+ * financing, insurance, regulator rules. fabric-chaincode-node loads `contracts`
+ * from here; clients import the transaction map from `@dec/chaincode-scf/transactions`.
  */
 import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
@@ -24,3 +25,5 @@ export const contracts = [
   RulesContract,
   AuditContract,
 ];
+
+export { SCF_TRANSACTIONS } from './transactions';

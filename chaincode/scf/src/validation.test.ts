@@ -1,6 +1,6 @@
 /** Bad inputs are refused with a VALIDATION error naming the field, and nothing is written. */
 import { expect } from 'chai';
-import { H, party, SALT, Scf, who } from './testing/fixtures';
+import { H, party, SALT, Scf, who } from './test-support/fixtures';
 
 const apply = {
   leaseId: 'L9',

@@ -8,17 +8,31 @@ import type { TransactionMap, TxSpec } from './spec';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
-/** Top-level input fields, required first as written, optional ones with `?`. */
+interface SchemaView {
+  shape?: Record<string, { isOptional?: () => boolean }>;
+  options?: SchemaView[];
+}
+
+/** Top-level fields of an object schema (`?` = optional), or of each option of a union. */
+function fieldList(schema: SchemaView): string | undefined {
+  if (schema.shape) {
+    const fields = Object.entries(schema.shape).map(([name, s]) => `\`${s.isOptional?.() === true ? `${name}?` : name}\``);
+    return fields.length > 0 ? fields.join(', ') : '`{}`';
+  }
+  const options = schema.options?.map(fieldList);
+  if (!options || options.includes(undefined)) return undefined;
+  return options.map((o) => `{${o ?? ''}}`).join(' or ');
+}
+
 function fieldsOf<G>(spec: TxSpec<G>): string {
-  const shape = (spec.input as { shape?: Record<string, { isOptional?: () => boolean }> } | undefined)?.shape;
-  if (!shape) return spec.input ? 'JSON' : '–';
-  const fields = Object.entries(shape).map(([name, s]) => (s.isOptional?.() === true ? `${name}?` : name));
-  return fields.length > 0 ? fields.map((f) => `\`${f}\``).join(', ') : '`{}`';
+  if (!spec.input) return '–';
+  const fields = fieldList(spec.input as SchemaView) ?? 'JSON';
+  return spec.positional ? `${fields} (plain string arguments)` : fields;
 }
 
 function transientOf<G>(spec: TxSpec<G>): string {
   const entries = Object.entries(spec.transient ?? {});
-  return entries.map(([name, f]) => ` transient \`${name}\`${f.required ? '' : ' (optional)'}`).join(',');
+  return entries.map(([name, f]) => `; transient \`${name}\`${f.required ? '' : ' (optional)'}`).join('');
 }
 
 /** One markdown table: transaction, kind, input fields, who may call it, summary. */

@@ -5,9 +5,11 @@
  * (to a VALIDATION error on the empty input, or a result).
  */
 import { expect } from 'chai';
-import type { TestCaller } from '@dec/chaincode-kit/dist/testing';
-import { Scf, who } from '../testing/fixtures';
-import { POLICY, type TxName } from './policy';
+import type { TestCaller } from '@dec/chaincode-kit/testing';
+import { Scf, who } from '../test-support/fixtures';
+import { SCF_TRANSACTIONS, type ScfTxName as TxName } from '../transactions';
+
+const POLICY = Object.fromEntries(Object.entries(SCF_TRANSACTIONS.transactions).map(([name, spec]) => [name, spec.grants])) as Record<TxName, (typeof SCF_TRANSACTIONS.transactions)[TxName]['grants']>;
 
 const outsiders: Record<string, TestCaller> = {
   platformOfficer: { mspId: 'PlatformMSP', name: 'p', attributes: { role: 'lessor-officer' } },

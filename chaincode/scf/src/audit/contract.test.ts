@@ -1,6 +1,6 @@
 /** audit:History: every committed version of an asset, for the regulator and the asset's parties only. */
 import { expect } from 'chai';
-import { H, party, SALT, Scf, who } from '../testing/fixtures';
+import { H, party, SALT, Scf, who } from '../test-support/fixtures';
 
 interface Audit {
   parties: string[];

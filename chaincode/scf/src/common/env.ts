@@ -1,9 +1,5 @@
-/** What pure domain logic may know about the transaction: its time, ID and actor. Nothing else. */
+/** What pure scf logic may know about the transaction: its time, ID and actor (the kit's TxEnv). Nothing else. */
+import type { TxEnv } from '@dec/chaincode-kit/core';
 import type { Actor } from '../access/policy';
 
-export interface TxEnv {
-  /** ISO-8601 transaction timestamp (ctx.ledger.txTime). */
-  now: string;
-  txId: string;
-  actor: Actor;
-}
+export type ScfEnv = TxEnv<Actor>;

@@ -1,11 +1,5 @@
-/** A domain event produced by pure logic; contracts pass these to ctx.emit. */
-import type { DecContext } from '@dec/chaincode-kit';
-
+/** A domain event produced by pure scf logic; operations pass these to ctx.emitAll. */
 export interface ScfEvent {
   name: string;
   payload: Record<string, unknown>;
-}
-
-export function emitAll(ctx: DecContext, events: ScfEvent[]): void {
-  for (const e of events) ctx.emit(e.name, e.payload);
 }

@@ -1,7 +1,7 @@
 /** financing and rules contracts through the harness: privacy, object-level access, regulator rules and alerts. */
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
-import { H, party, SALT, Scf, who } from '../testing/fixtures';
+import { H, party, SALT, Scf, who } from '../test-support/fixtures';
 
 const terms = { advanceRateBps: 7_000, discountBps: 150, maturityDate: '2027-03-01', salt: SALT };
 

@@ -1,5 +1,5 @@
 /** Input schemas of the financing transactions (public arguments and private transient fields). */
-import { positiveAmount } from '@dec/chaincode-kit';
+import { positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { ASSET_TYPES } from '../common/financed';
 import { bps, hash, id, isoDate, receivableId } from '../common/schemas';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Decision, Refusal } from '../rules/logic';
 import { DEFAULT_RULES } from '../rules/state';
-import { envOf } from '../testing/env';
+import { envOf } from '../test-support/env';
 import { acceptFinancing as acceptDecision, offerFinancing as offerDecision, recordAdvance, recordRepayment, settleFromCollections, emptySettlement, type AssetView } from './logic';
 
 const asset: AssetView = { assetType: 'receivable', assetId: 'L1.1', holder: 'LessorMSP', face: 1_000_000n, status: 'active' };

@@ -6,10 +6,10 @@
  * a refusal (rules/logic.ts `refuse`) is committed as an alert instead of the change.
  * Event payloads never carry private amounts or rates.
  */
-import { big, ConflictError, str, ValidationError } from '@dec/chaincode-kit';
+import { big, ConflictError, str, ValidationError } from '@dec/chaincode-kit/core';
 import type { z } from 'zod';
 import { FINANCEABLE_STATUS, type AssetType, type Pledge } from '../common/financed';
-import type { TxEnv } from '../common/env';
+import type { ScfEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
 import { applied, checkAdvanceRate, checkConcentration, checkDoubleFinancing, firstViolation, refuse, type Decision, type Violation } from '../rules/logic';
 import type { Rules } from '../rules/state';
@@ -85,7 +85,7 @@ export function offerFinancing(
   collection: string,
   t: z.infer<typeof termsInput>,
   rc: RuleContext,
-  env: TxEnv,
+  env: ScfEnv,
 ): Decision<OfferChange> {
   const bank = env.actor.party;
   const attempt = { transaction: 'financing:Offer', assetType: asset.assetType, assetId: asset.assetId, financingId, collection };
@@ -117,7 +117,7 @@ export function acceptFinancing(
   asset: AssetView,
   terms: PrivateTerms,
   rc: RuleContext,
-  env: TxEnv,
+  env: ScfEnv,
 ): Decision<AcceptChange> {
   if (f.status !== 'offered') throw new ConflictError(`financing ${f.id} is ${f.status}, not offered`);
   if (asset.holder !== f.counterparty) throw new ConflictError(`${asset.assetType} ${asset.assetId} changed hands since the offer`);
@@ -136,13 +136,13 @@ export function acceptFinancing(
   return applied({ financing: next, lock, pledge, outstanding: rc.outstanding + advance, events: [{ name: 'FinancingAccepted', payload }] });
 }
 
-export function declineFinancing(f: Financing, env: TxEnv): { financing: Financing; events: ScfEvent[] } {
+export function declineFinancing(f: Financing, env: ScfEnv): { financing: Financing; events: ScfEvent[] } {
   if (f.status !== 'offered') throw new ConflictError(`financing ${f.id} is ${f.status}, not offered`);
   const next: Financing = { ...f, status: 'declined', declinedAt: env.now, updatedAt: env.now };
   return { financing: next, events: [{ name: 'FinancingDeclined', payload: { financingId: f.id, by: env.actor.party } }] };
 }
 
-export function recordAdvance(f: Financing, evidenceHash: string, env: TxEnv): { financing: Financing; events: ScfEvent[] } {
+export function recordAdvance(f: Financing, evidenceHash: string, env: ScfEnv): { financing: Financing; events: ScfEvent[] } {
   if (f.status !== 'accepted') throw new ConflictError(`financing ${f.id} is ${f.status}, not accepted`);
   const next: Financing = { ...f, status: 'advanced', advancedAt: env.now, advanceEvidenceHash: evidenceHash, updatedAt: env.now };
   return { financing: next, events: [{ name: 'AdvanceRecorded', payload: { financingId: f.id, bank: f.bank, counterparty: f.counterparty, evidenceHash } }] };
@@ -157,7 +157,7 @@ export interface SettlementChange {
   events: ScfEvent[];
 }
 
-function settled(f: Financing, terms: PrivateTerms, previous: Settlement, bankRepaid: bigint, holderReceived: bigint, env: TxEnv, evidenceHash?: string): SettlementChange {
+function settled(f: Financing, terms: PrivateTerms, previous: Settlement, bankRepaid: bigint, holderReceived: bigint, env: ScfEnv, evidenceHash?: string): SettlementChange {
   const fullyRepaid = bankRepaid === big(terms.advance);
   const next: Financing = {
     ...f,
@@ -176,7 +176,7 @@ export function emptySettlement(financingId: string, now: string): Settlement {
 }
 
 /** Receivable financing: apply the part's collected rent, bank first (see `waterfall`). */
-export function settleFromCollections(f: Financing, terms: PrivateTerms, previous: Settlement, collected: bigint, env: TxEnv): SettlementChange {
+export function settleFromCollections(f: Financing, terms: PrivateTerms, previous: Settlement, collected: bigint, env: ScfEnv): SettlementChange {
   if (f.assetType !== 'receivable') throw new ConflictError(`financing ${f.id} is of a ${f.assetType}: record repayments with financing:RecordRepayment`);
   if (f.status !== 'advanced') throw new ConflictError(`financing ${f.id} is ${f.status}, not advanced`);
   const split = waterfall(collected, big(terms.advance));
@@ -184,7 +184,7 @@ export function settleFromCollections(f: Financing, terms: PrivateTerms, previou
 }
 
 /** Order and receipt financing: the borrower repays the bank directly; the bank records it. */
-export function recordRepayment(f: Financing, terms: PrivateTerms, previous: Settlement, amount: bigint, evidenceHash: string, env: TxEnv): SettlementChange {
+export function recordRepayment(f: Financing, terms: PrivateTerms, previous: Settlement, amount: bigint, evidenceHash: string, env: ScfEnv): SettlementChange {
   if (f.assetType === 'receivable') throw new ConflictError(`financing ${f.id} is of a receivable: it is repaid from collected rent with financing:Settle`);
   if (f.status !== 'advanced') throw new ConflictError(`financing ${f.id} is ${f.status}, not advanced`);
   const repaid = big(previous.bankRepaid) + amount;

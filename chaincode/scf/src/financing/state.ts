@@ -7,7 +7,7 @@
  * offered -> accepted (asset pledged, lock taken) -> advanced (bank paid out) -> repaid
  * offered -> declined
  */
-import { amount, decoder, positiveAmount } from '@dec/chaincode-kit';
+import { amount, decoder, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { ASSET_TYPES } from '../common/financed';
 import { hash, id, isoDate, party, receivableId } from '../common/schemas';

@@ -13,7 +13,7 @@
  *   `settlement~<financingId>`           how much of the advance came back
  *   `exposure~<bank>~<counterparty>`     outstanding advances, for the concentration limit
  */
-import { ChaincodeError, keyPart, type DecContext } from '@dec/chaincode-kit';
+import { ChaincodeError, keyPart, type Ledger } from '@dec/chaincode-kit';
 import {
   decodeExposure,
   decodeFinancing,
@@ -26,43 +26,78 @@ import {
   type Settlement,
 } from './state';
 
-export const financingKey = (ctx: DecContext, financingId: string): string => ctx.ledger.key('financing', keyPart('financingId', financingId));
-export const lockKey = (ctx: DecContext, assetType: string, assetId: string): string =>
-  ctx.ledger.key('finlock', keyPart('assetType', assetType), keyPart('assetId', assetId));
-export const termsKey = (ctx: DecContext, financingId: string): string => ctx.ledger.key('terms', keyPart('financingId', financingId));
-export const settlementKey = (ctx: DecContext, financingId: string): string => ctx.ledger.key('settlement', keyPart('financingId', financingId));
-export const exposureKey = (ctx: DecContext, bank: string, counterparty: string): string =>
-  ctx.ledger.key('exposure', keyPart('bank', bank), keyPart('counterparty', counterparty));
+export class FinancingStore {
+  constructor(private readonly ledger: Ledger) {}
 
-export async function getFinancing(ctx: DecContext, financingId: string): Promise<Financing> {
-  return ctx.ledger.require(financingKey(ctx, financingId), decodeFinancing, 'financing', financingId);
-}
-export const financingExists = (ctx: DecContext, financingId: string): Promise<boolean> => ctx.ledger.exists(financingKey(ctx, financingId));
-export const putFinancing = (ctx: DecContext, f: Financing): Promise<void> => ctx.ledger.put(financingKey(ctx, f.id), f);
+  key(financingId: string): string {
+    return this.ledger.key('financing', keyPart('financingId', financingId));
+  }
 
-export const getLock = (ctx: DecContext, assetType: string, assetId: string): Promise<FinancingLock | undefined> =>
-  ctx.ledger.get(lockKey(ctx, assetType, assetId), decodeLock);
-export const putLock = (ctx: DecContext, l: FinancingLock): Promise<void> => ctx.ledger.put(lockKey(ctx, l.assetType, l.assetId), l);
+  require(financingId: string): Promise<Financing> {
+    return this.ledger.require(this.key(financingId), decodeFinancing, 'financing', financingId);
+  }
 
-export const putTerms = (ctx: DecContext, collection: string, t: PrivateTerms): Promise<void> => ctx.ledger.putPrivate(collection, termsKey(ctx, t.financingId), t);
-export const termsHash = (ctx: DecContext, f: Financing): Promise<string | undefined> => ctx.ledger.privateHash(f.collection, termsKey(ctx, f.id));
+  exists(financingId: string): Promise<boolean> {
+    return this.ledger.exists(this.key(financingId));
+  }
 
-/** The private terms; fails when this peer cannot read them (not a member of the collection). */
-export async function getTerms(ctx: DecContext, f: Financing): Promise<PrivateTerms> {
-  const t = await ctx.ledger.getPrivate(f.collection, termsKey(ctx, f.id), decodeTerms);
-  if (!t) throw new ChaincodeError('NOT_FOUND', `the terms of financing ${f.id} are not readable here: endorse on a peer of the ${f.collection} collection`);
-  return t;
-}
+  put(f: Financing): Promise<void> {
+    return this.ledger.put(this.key(f.id), f);
+  }
 
-export const getSettlement = (ctx: DecContext, f: Financing): Promise<Settlement | undefined> =>
-  ctx.ledger.getPrivate(f.collection, settlementKey(ctx, f.id), decodeSettlement);
-export const putSettlement = (ctx: DecContext, collection: string, s: Settlement): Promise<void> =>
-  ctx.ledger.putPrivate(collection, settlementKey(ctx, s.financingId), s);
+  private lockKey(assetType: string, assetId: string): string {
+    return this.ledger.key('finlock', keyPart('assetType', assetType), keyPart('assetId', assetId));
+  }
 
-export async function getOutstanding(ctx: DecContext, collection: string, bank: string, counterparty: string): Promise<bigint> {
-  const e = await ctx.ledger.getPrivate(collection, exposureKey(ctx, bank, counterparty), decodeExposure);
-  return BigInt(e?.outstanding ?? '0');
-}
-export async function putOutstanding(ctx: DecContext, collection: string, bank: string, counterparty: string, outstanding: bigint): Promise<void> {
-  await ctx.ledger.putPrivate(collection, exposureKey(ctx, bank, counterparty), { bank, counterparty, outstanding: outstanding.toString() });
+  lock(assetType: string, assetId: string): Promise<FinancingLock | undefined> {
+    return this.ledger.get(this.lockKey(assetType, assetId), decodeLock);
+  }
+
+  putLock(l: FinancingLock): Promise<void> {
+    return this.ledger.put(this.lockKey(l.assetType, l.assetId), l);
+  }
+
+  private termsKey(financingId: string): string {
+    return this.ledger.key('terms', keyPart('financingId', financingId));
+  }
+
+  putTerms(collection: string, t: PrivateTerms): Promise<void> {
+    return this.ledger.putPrivate(collection, this.termsKey(t.financingId), t);
+  }
+
+  termsHash(f: Financing): Promise<string | undefined> {
+    return this.ledger.privateHash(f.collection, this.termsKey(f.id));
+  }
+
+  /** The private terms; fails when this peer cannot read them (not a member of the collection). */
+  async terms(f: Financing): Promise<PrivateTerms> {
+    const t = await this.ledger.getPrivate(f.collection, this.termsKey(f.id), decodeTerms);
+    if (!t) throw new ChaincodeError('NOT_FOUND', `the terms of financing ${f.id} are not readable here: endorse on a peer of the ${f.collection} collection`);
+    return t;
+  }
+
+  private settlementKey(financingId: string): string {
+    return this.ledger.key('settlement', keyPart('financingId', financingId));
+  }
+
+  settlement(f: Financing): Promise<Settlement | undefined> {
+    return this.ledger.getPrivate(f.collection, this.settlementKey(f.id), decodeSettlement);
+  }
+
+  putSettlement(collection: string, s: Settlement): Promise<void> {
+    return this.ledger.putPrivate(collection, this.settlementKey(s.financingId), s);
+  }
+
+  private exposureKey(bank: string, counterparty: string): string {
+    return this.ledger.key('exposure', keyPart('bank', bank), keyPart('counterparty', counterparty));
+  }
+
+  async outstanding(collection: string, bank: string, counterparty: string): Promise<bigint> {
+    const e = await this.ledger.getPrivate(collection, this.exposureKey(bank, counterparty), decodeExposure);
+    return BigInt(e?.outstanding ?? '0');
+  }
+
+  putOutstanding(collection: string, bank: string, counterparty: string, outstanding: bigint): Promise<void> {
+    return this.ledger.putPrivate(collection, this.exposureKey(bank, counterparty), { bank, counterparty, outstanding: outstanding.toString() });
+  }
 }

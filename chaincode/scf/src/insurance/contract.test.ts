@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { H, party, Scf, who } from '../testing/fixtures';
+import { H, party, Scf, who } from '../test-support/fixtures';
 
 const policy = {
   policyId: 'P1',

@@ -1,5 +1,5 @@
 /** Input schemas of the insurance transactions. */
-import { amount, positiveAmount } from '@dec/chaincode-kit';
+import { amount, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { hash, id, isoDate, party, text } from '../common/schemas';
 import { equipmentItem } from '../leasing/state';

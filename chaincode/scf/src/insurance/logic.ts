@@ -1,16 +1,16 @@
 /** Insurance rules as pure functions. */
-import { big, ConflictError, str, ValidationError } from '@dec/chaincode-kit';
+import { big, ConflictError, str, ValidationError } from '@dec/chaincode-kit/core';
 import type { z } from 'zod';
 import { MSP } from '../common/constants';
 import { dateOf } from '../common/dates';
-import type { TxEnv } from '../common/env';
+import type { ScfEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
 import { requireInForce } from '../leasing/logic';
 import type { Lease } from '../leasing/state';
 import type { assessClaimInput, fileClaimInput, underwriteInput } from './inputs';
 import type { Claim, InsurancePolicy } from './state';
 
-export function underwrite(input: z.infer<typeof underwriteInput>, lease: Lease, env: TxEnv): { policy: InsurancePolicy; events: ScfEvent[] } {
+export function underwrite(input: z.infer<typeof underwriteInput>, lease: Lease, env: ScfEnv): { policy: InsurancePolicy; events: ScfEvent[] } {
   requireInForce(lease);
   if (input.insured !== lease.projectCompany && input.insured !== MSP.lessor) {
     throw new ValidationError('input.insured', `must be the lease's project company ${lease.projectCompany} or ${MSP.lessor}`);
@@ -37,7 +37,7 @@ function remainingCover(policy: InsurancePolicy): bigint {
   return big(policy.coverage) - big(policy.paidTotal);
 }
 
-export function fileClaim(input: z.infer<typeof fileClaimInput>, policy: InsurancePolicy, env: TxEnv): { claim: Claim; events: ScfEvent[] } {
+export function fileClaim(input: z.infer<typeof fileClaimInput>, policy: InsurancePolicy, env: ScfEnv): { claim: Claim; events: ScfEvent[] } {
   const today = dateOf(env.now);
   if (today < policy.startDate || today > policy.endDate) throw new ConflictError(`policy ${policy.id} is not in force on ${today}`);
   if (big(input.amount) > remainingCover(policy)) throw new ValidationError('input.amount', `must not exceed the remaining cover ${remainingCover(policy)}`);
@@ -55,7 +55,7 @@ export function fileClaim(input: z.infer<typeof fileClaimInput>, policy: Insuran
   return { claim, events: [{ name: 'ClaimFiled', payload: { claimId: claim.id, policyId: policy.id, claimant: claim.claimant, amount: claim.amount, evidenceHash: claim.evidenceHash } }] };
 }
 
-export function assessClaim(claim: Claim, policy: InsurancePolicy, input: z.infer<typeof assessClaimInput>, env: TxEnv): { claim: Claim; events: ScfEvent[] } {
+export function assessClaim(claim: Claim, policy: InsurancePolicy, input: z.infer<typeof assessClaimInput>, env: ScfEnv): { claim: Claim; events: ScfEvent[] } {
   if (claim.status !== 'filed') throw new ConflictError(`claim ${claim.id} is ${claim.status}, not filed`);
   const assessment = { by: env.actor.party, reason: input.reason, reportHash: input.reportHash, at: env.now };
   if (input.decision === 'reject') {
@@ -69,7 +69,7 @@ export function assessClaim(claim: Claim, policy: InsurancePolicy, input: z.infe
   return { claim: next, events: [{ name: 'ClaimApproved', payload: { claimId: claim.id, approvedAmount: input.approvedAmount } }] };
 }
 
-export function payClaim(claim: Claim, policy: InsurancePolicy, evidenceHash: string, env: TxEnv): { claim: Claim; policy: InsurancePolicy; events: ScfEvent[] } {
+export function payClaim(claim: Claim, policy: InsurancePolicy, evidenceHash: string, env: ScfEnv): { claim: Claim; policy: InsurancePolicy; events: ScfEvent[] } {
   if (claim.status !== 'approved' || claim.approvedAmount === undefined) throw new ConflictError(`claim ${claim.id} is ${claim.status}, not approved`);
   const paid = big(policy.paidTotal) + big(claim.approvedAmount);
   if (paid > big(policy.coverage)) throw new ConflictError(`paying claim ${claim.id} would exceed the coverage ${policy.coverage}`);

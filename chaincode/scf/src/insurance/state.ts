@@ -6,7 +6,7 @@
  *
  * claim: filed -> approved -> paid;  filed -> rejected
  */
-import { amount, decoder, positiveAmount } from '@dec/chaincode-kit';
+import { amount, decoder, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { hash, id, isoDate, party } from '../common/schemas';
 import { equipmentItem } from '../leasing/state';

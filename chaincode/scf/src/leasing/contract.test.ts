@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { H, Scf, who } from '../testing/fixtures';
+import { H, Scf, who } from '../test-support/fixtures';
 
 describe('scf leasing contract', () => {
   it('records the applicant as the calling project company and refuses duplicates', async () => {

@@ -1,5 +1,5 @@
 /** Input schemas of the leasing transactions (JSON string argument `input`). */
-import { positiveAmount } from '@dec/chaincode-kit';
+import { positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { MSP } from '../common/constants';
 import { bps, hash, id, isoDate, party, text } from '../common/schemas';

@@ -6,10 +6,10 @@
  * when every instalment is fully collected. `defaulted` stays until completion:
  * later collections are recoveries, they do not cure a default.
  */
-import { big, ConflictError, str, ValidationError } from '@dec/chaincode-kit';
+import { big, ConflictError, str, ValidationError } from '@dec/chaincode-kit/core';
 import type { z } from 'zod';
 import { dateOf, daysBetween } from '../common/dates';
-import type { TxEnv } from '../common/env';
+import type { ScfEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
 import type { applyInput, approveInput, rentCollectedInput, supplierPaymentInput } from './inputs';
 import { rentSchedule, scheduleTotals } from './schedule';
@@ -26,7 +26,7 @@ export function requireInForce(lease: Lease): void {
   if (!IN_FORCE.includes(lease.status)) throw new ConflictError(`lease ${lease.id} is ${lease.status}, not in force`);
 }
 
-export function applyForLease(input: z.infer<typeof applyInput>, env: TxEnv): LeaseChange {
+export function applyForLease(input: z.infer<typeof applyInput>, env: ScfEnv): LeaseChange {
   const lease: Lease = {
     id: input.leaseId,
     status: 'applied',
@@ -48,7 +48,7 @@ export function applyForLease(input: z.infer<typeof applyInput>, env: TxEnv): Le
   return { lease, events: [{ name: 'LeaseApplied', payload }] };
 }
 
-export function approveLease(lease: Lease, input: z.infer<typeof approveInput>, env: TxEnv): LeaseChange {
+export function approveLease(lease: Lease, input: z.infer<typeof approveInput>, env: ScfEnv): LeaseChange {
   if (lease.status !== 'applied') throw new ConflictError(`lease ${lease.id} is ${lease.status}, not applied`);
   const principal = big(input.principal);
   if (principal > big(lease.requestedAmount)) throw new ValidationError('input.principal', `must not exceed the requested amount ${lease.requestedAmount}`);
@@ -74,14 +74,14 @@ export function approveLease(lease: Lease, input: z.infer<typeof approveInput>, 
   return { lease: next, events: [{ name: 'LeaseApproved', payload }] };
 }
 
-export function rejectLease(lease: Lease, reason: string, env: TxEnv): LeaseChange {
+export function rejectLease(lease: Lease, reason: string, env: ScfEnv): LeaseChange {
   if (lease.status !== 'applied') throw new ConflictError(`lease ${lease.id} is ${lease.status}, not applied`);
   const next: Lease = { ...lease, status: 'rejected', decidedAt: env.now, decidedBy: env.actor.party, rejectionReason: reason };
   return { lease: next, events: [{ name: 'LeaseRejected', payload: { leaseId: lease.id, reason } }] };
 }
 
 /** The lessor pays the named supplier for the equipment, possibly in instalments; never more than the principal. */
-export function recordSupplierPayment(lease: Lease, input: z.infer<typeof supplierPaymentInput>, env: TxEnv): LeaseChange {
+export function recordSupplierPayment(lease: Lease, input: z.infer<typeof supplierPaymentInput>, env: ScfEnv): LeaseChange {
   requireInForce(lease);
   const principal = big(lease.terms?.principal ?? '0');
   const paid = big(lease.supplierPaid) + big(input.amount);
@@ -93,7 +93,7 @@ export function recordSupplierPayment(lease: Lease, input: z.infer<typeof suppli
 }
 
 /** Rent collected for one instalment (partial collections allowed, never above what is due). */
-export function recordRentCollected(lease: Lease, input: z.infer<typeof rentCollectedInput>, env: TxEnv): LeaseChange {
+export function recordRentCollected(lease: Lease, input: z.infer<typeof rentCollectedInput>, env: ScfEnv): LeaseChange {
   requireInForce(lease);
   const row = lease.schedule[input.instalment - 1];
   if (!row) throw new ValidationError('input.instalment', `must be between 1 and ${lease.schedule.length}`);
@@ -124,7 +124,7 @@ export function arrearsStatus(lease: Lease, now: string): LeaseStatus {
 }
 
 /** Re-derives late / defaulted / completed from the schedule and the transaction time. */
-export function assessArrears(lease: Lease, env: TxEnv): LeaseChange {
+export function assessArrears(lease: Lease, env: ScfEnv): LeaseChange {
   requireInForce(lease);
   const status = arrearsStatus(lease, env.now);
   if (status === lease.status) return { lease, events: [] };

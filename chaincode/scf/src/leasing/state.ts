@@ -2,7 +2,7 @@
  * The stored lease. Decoded through zod on every read, so corrupted or foreign
  * state fails loudly instead of being trusted.
  */
-import { amount, decoder, positiveAmount } from '@dec/chaincode-kit';
+import { amount, decoder, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { hash, id, isoDate, party } from '../common/schemas';
 

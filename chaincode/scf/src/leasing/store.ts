@@ -4,21 +4,25 @@
  * a lease changes a few times a month, so one key is no hot spot, and a bank
  * checking the lease behind a receivable reads it in one get.
  */
-import { keyPart, type DecContext } from '@dec/chaincode-kit';
+import { keyPart, type Ledger } from '@dec/chaincode-kit';
 import { decodeLease, type Lease } from './state';
 
-export function leaseKey(ctx: DecContext, leaseId: string): string {
-  return ctx.ledger.key('lease', keyPart('leaseId', leaseId));
-}
+export class LeaseStore {
+  constructor(private readonly ledger: Ledger) {}
 
-export async function getLease(ctx: DecContext, leaseId: string): Promise<Lease> {
-  return ctx.ledger.require(leaseKey(ctx, leaseId), decodeLease, 'lease', leaseId);
-}
+  key(leaseId: string): string {
+    return this.ledger.key('lease', keyPart('leaseId', leaseId));
+  }
 
-export async function leaseExists(ctx: DecContext, leaseId: string): Promise<boolean> {
-  return ctx.ledger.exists(leaseKey(ctx, leaseId));
-}
+  require(leaseId: string): Promise<Lease> {
+    return this.ledger.require(this.key(leaseId), decodeLease, 'lease', leaseId);
+  }
 
-export async function putLease(ctx: DecContext, lease: Lease): Promise<void> {
-  await ctx.ledger.put(leaseKey(ctx, lease.id), lease);
+  exists(leaseId: string): Promise<boolean> {
+    return this.ledger.exists(this.key(leaseId));
+  }
+
+  put(lease: Lease): Promise<void> {
+    return this.ledger.put(this.key(lease.id), lease);
+  }
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { H, party, SALT, Scf, who } from '../testing/fixtures';
+import { H, party, SALT, Scf, who } from '../test-support/fixtures';
 
 const terms = { advanceRateBps: 6_000, discountBps: 100, maturityDate: '2026-09-01', salt: SALT };
 const item = [{ description: 'Inverter 100kW', quantity: 10 }];

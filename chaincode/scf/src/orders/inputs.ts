@@ -1,5 +1,5 @@
 /** Input schemas of the orders transactions. */
-import { positiveAmount } from '@dec/chaincode-kit';
+import { positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { id, isoDate } from '../common/schemas';
 import { equipmentItem } from '../leasing/state';

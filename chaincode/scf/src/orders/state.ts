@@ -6,7 +6,7 @@
  *
  * registered -> confirmed -> financed -> repaid
  */
-import { amount, decoder, positiveAmount } from '@dec/chaincode-kit';
+import { amount, decoder, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { pledge } from '../common/financed';
 import { id, isoDate, party } from '../common/schemas';

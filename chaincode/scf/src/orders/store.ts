@@ -3,30 +3,35 @@
  * seller's org (plus the pledgee bank's org while financed) must endorse every
  * change, since the seller owns the right to finance the order.
  */
-import { keyPart, type DecContext } from '@dec/chaincode-kit';
+import { keyPart, type Ledger } from '@dec/chaincode-kit';
 import { mspOf } from '../access/policy';
 import { decodeOrder, type Order } from './state';
 
-export function orderKey(ctx: DecContext, orderId: string): string {
-  return ctx.ledger.key('order', keyPart('orderId', orderId));
-}
-
-export async function getOrder(ctx: DecContext, orderId: string): Promise<Order> {
-  return ctx.ledger.require(orderKey(ctx, orderId), decodeOrder, 'order', orderId);
-}
-
-export async function orderExists(ctx: DecContext, orderId: string): Promise<boolean> {
-  return ctx.ledger.exists(orderKey(ctx, orderId));
-}
-
+/** The orgs whose peers must endorse any change to `o`. */
 export function orderEndorsers(o: Order): string[] {
   const orgs = [mspOf(o.seller)];
   if (o.status === 'financed' && o.pledge) orgs.push(mspOf(o.pledge.bank));
   return [...new Set(orgs)].sort();
 }
 
-export async function putOrder(ctx: DecContext, o: Order): Promise<void> {
-  const key = orderKey(ctx, o.id);
-  await ctx.ledger.put(key, o);
-  await ctx.ledger.requireEndorsementFrom(key, orderEndorsers(o));
+export class OrderStore {
+  constructor(private readonly ledger: Ledger) {}
+
+  key(orderId: string): string {
+    return this.ledger.key('order', keyPart('orderId', orderId));
+  }
+
+  require(orderId: string): Promise<Order> {
+    return this.ledger.require(this.key(orderId), decodeOrder, 'order', orderId);
+  }
+
+  exists(orderId: string): Promise<boolean> {
+    return this.ledger.exists(this.key(orderId));
+  }
+
+  async put(o: Order): Promise<void> {
+    const key = this.key(o.id);
+    await this.ledger.put(key, o);
+    await this.ledger.requireEndorsementFrom(key, orderEndorsers(o));
+  }
 }

@@ -1,5 +1,5 @@
 /** Input schemas of the receivables transactions. */
-import { positiveAmount } from '@dec/chaincode-kit';
+import { positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { id, isoDate, party, receivableId } from '../common/schemas';
 import { MAX_PARTS_PER_SPLIT } from './logic';

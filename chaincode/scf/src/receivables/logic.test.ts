@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { envOf } from '../testing/env';
+import { envOf } from '../test-support/env';
 import { collectedShare, leafTotal, splitReceivable, transferReceivable } from './logic';
 import type { Receivable } from './state';
 

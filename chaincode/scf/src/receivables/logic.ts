@@ -3,9 +3,9 @@
  * sum to the whole, pass a part upstream, and each part's share of the rent
  * collected so far.
  */
-import { big, ConflictError, ValidationError } from '@dec/chaincode-kit';
+import { big, ConflictError, ValidationError } from '@dec/chaincode-kit/core';
 import { MSP } from '../common/constants';
-import type { TxEnv } from '../common/env';
+import type { ScfEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
 import { requireInForce } from '../leasing/logic';
 import type { Lease } from '../leasing/state';
@@ -13,7 +13,7 @@ import type { Receivable } from './state';
 
 export const MAX_PARTS_PER_SPLIT = 20;
 
-export function issueReceivable(lease: Lease, env: TxEnv): { receivable: Receivable; lease: Lease; events: ScfEvent[] } {
+export function issueReceivable(lease: Lease, env: ScfEnv): { receivable: Receivable; lease: Lease; events: ScfEvent[] } {
   requireInForce(lease);
   if (lease.receivableIssued || !lease.terms) throw new ConflictError(`lease ${lease.id} has already yielded its receivable`);
   const receivable: Receivable = {
@@ -40,7 +40,7 @@ function requireActive(r: Receivable): void {
 }
 
 /** Split `r` into parts of the given amounts; they must sum exactly to r's amount. */
-export function splitReceivable(r: Receivable, amounts: string[], env: TxEnv): { parent: Receivable; children: Receivable[]; events: ScfEvent[] } {
+export function splitReceivable(r: Receivable, amounts: string[], env: ScfEnv): { parent: Receivable; children: Receivable[]; events: ScfEvent[] } {
   requireActive(r);
   if (r.id.split('.').length > 8) throw new ConflictError(`receivable ${r.id} is split as deep as allowed`);
   const total = amounts.reduce((sum, a) => sum + big(a), 0n);
@@ -60,7 +60,7 @@ export function splitReceivable(r: Receivable, amounts: string[], env: TxEnv): {
 }
 
 /** Pass a part upstream: receivables travel to supplier companies (supplier, then sub-suppliers). */
-export function transferReceivable(r: Receivable, to: string, env: TxEnv): { receivable: Receivable; events: ScfEvent[] } {
+export function transferReceivable(r: Receivable, to: string, env: ScfEnv): { receivable: Receivable; events: ScfEvent[] } {
   requireActive(r);
   if (!to.startsWith(`${MSP.supplier}:`)) throw new ValidationError('input.to', `must be a supplier company ${MSP.supplier}:<id>`);
   if (to === r.holder) throw new ValidationError('input.to', 'must differ from the current holder');

@@ -9,7 +9,7 @@
  * financed -> repaid (the bank was repaid in full from collections)
  * A financed or repaid part is never split, transferred or financed again.
  */
-import { decoder, positiveAmount } from '@dec/chaincode-kit';
+import { decoder, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { pledge } from '../common/financed';
 import { id, party, receivableId } from '../common/schemas';

@@ -1,5 +1,5 @@
 /** Input schemas of the rules transactions. */
-import { positiveAmount } from '@dec/chaincode-kit';
+import { positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { ASSET_TYPES } from '../common/financed';
 import { bps, id, party, receivableId, text } from '../common/schemas';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { checkAdvanceRate, checkConcentration, checkDoubleFinancing, enforce, updateRules } from './logic';
 import { DEFAULT_RULES } from './state';
-import { envOf } from '../testing/env';
+import { envOf } from '../test-support/env';
 
 const rules = { ...DEFAULT_RULES, maxAdvanceRateBps: 8_000, concentrationLimit: '1000' };
 

@@ -4,9 +4,9 @@
  * answers an evaluate-time pre-check (rules:CheckFinancing) and confirms an
  * alert (rules:RaiseAlert).
  */
-import { big, RuleViolationError } from '@dec/chaincode-kit';
+import { big, RuleViolationError } from '@dec/chaincode-kit/core';
 import type { z } from 'zod';
-import type { TxEnv } from '../common/env';
+import type { ScfEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
 import type { AssetType } from '../common/financed';
 import type { setRulesInput } from './inputs';
@@ -94,7 +94,7 @@ export function applied<T>(change: T): Decision<T> {
   return { refused: false, change };
 }
 
-export function refuse<T>(v: Violation, attempt: Attempt, env: TxEnv): Decision<T> {
+export function refuse<T>(v: Violation, attempt: Attempt, env: ScfEnv): Decision<T> {
   const hasPrivateFigures = v.message !== v.publicMessage;
   const alert: Alert = {
     alertId: env.txId,
@@ -131,7 +131,7 @@ export function refuse<T>(v: Violation, attempt: Attempt, env: TxEnv): Decision<
   };
 }
 
-export function updateRules(previous: Rules, input: z.infer<typeof setRulesInput>, env: TxEnv): { rules: Rules; events: ScfEvent[] } {
+export function updateRules(previous: Rules, input: z.infer<typeof setRulesInput>, env: ScfEnv): { rules: Rules; events: ScfEvent[] } {
   const next: Rules = {
     maxAdvanceRateBps: input.maxAdvanceRateBps ?? previous.maxAdvanceRateBps,
     concentrationLimit: input.concentrationLimit ?? previous.concentrationLimit,

@@ -2,7 +2,7 @@
  * Regulator rules and alerts. The rules are one record only RegulatorMSP writes;
  * until it first does, DEFAULT_RULES apply (version 0).
  */
-import { decoder, positiveAmount } from '@dec/chaincode-kit';
+import { decoder, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { ASSET_TYPES } from '../common/financed';
 import { party, receivableId } from '../common/schemas';

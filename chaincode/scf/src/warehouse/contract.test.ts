@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { H, party, SALT, Scf, who } from '../testing/fixtures';
+import { H, party, SALT, Scf, who } from '../test-support/fixtures';
 
 const terms = { advanceRateBps: 5_000, discountBps: 100, maturityDate: '2026-09-01', salt: SALT };
 const receipt = { receiptId: 'W1', owner: party.supplier, goods: [{ description: 'PV module', quantity: 500 }], value: '400000', location: 'Warehouse 3, Hefei' };

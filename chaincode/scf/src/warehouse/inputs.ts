@@ -1,5 +1,5 @@
 /** Input schemas of the warehouse transactions. */
-import { positiveAmount } from '@dec/chaincode-kit';
+import { positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { MSP } from '../common/constants';
 import { id, party, text } from '../common/schemas';

@@ -1,12 +1,12 @@
 /** Warehouse-receipt rules as pure functions. */
-import { ConflictError } from '@dec/chaincode-kit';
+import { ConflictError } from '@dec/chaincode-kit/core';
 import type { z } from 'zod';
-import type { TxEnv } from '../common/env';
+import type { ScfEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
 import type { issueReceiptInput } from './inputs';
 import type { Receipt } from './state';
 
-export function issueReceipt(input: z.infer<typeof issueReceiptInput>, env: TxEnv): { receipt: Receipt; events: ScfEvent[] } {
+export function issueReceipt(input: z.infer<typeof issueReceiptInput>, env: ScfEnv): { receipt: Receipt; events: ScfEvent[] } {
   const receipt: Receipt = {
     id: input.receiptId,
     issuer: env.actor.party,
@@ -24,14 +24,14 @@ export function issueReceipt(input: z.infer<typeof issueReceiptInput>, env: TxEn
 }
 
 /** The pledgee bank lets the goods go before its loan is repaid (e.g. swapped for other collateral). */
-export function consentRelease(r: Receipt, env: TxEnv): { receipt: Receipt; events: ScfEvent[] } {
+export function consentRelease(r: Receipt, env: ScfEnv): { receipt: Receipt; events: ScfEvent[] } {
   if (r.status !== 'financed' || !r.pledge) throw new ConflictError(`receipt ${r.id} is ${r.status}, not pledged`);
   const next: Receipt = { ...r, releaseConsent: { bank: env.actor.party, at: env.now }, updatedAt: env.now };
   return { receipt: next, events: [{ name: 'ReceiptReleaseConsented', payload: { receiptId: r.id, bank: env.actor.party } }] };
 }
 
 /** Goods leave the warehouse: only if unpledged, the loan was repaid, or the pledgee bank consented. */
-export function releaseGoods(r: Receipt, env: TxEnv): { receipt: Receipt; events: ScfEvent[] } {
+export function releaseGoods(r: Receipt, env: ScfEnv): { receipt: Receipt; events: ScfEvent[] } {
   if (r.status === 'released') throw new ConflictError(`receipt ${r.id} is already released`);
   if (r.status === 'financed' && !r.releaseConsent) {
     throw new ConflictError(`receipt ${r.id} is pledged to ${r.pledge?.bank ?? 'a bank'}: repay the loan or get the bank's consent first`);

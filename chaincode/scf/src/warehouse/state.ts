@@ -6,7 +6,7 @@
  *
  * stored -> financed -> repaid -> released;  stored -> released;  financed (+ bank consent) -> released
  */
-import { decoder, positiveAmount } from '@dec/chaincode-kit';
+import { decoder, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { pledge } from '../common/financed';
 import { id, party } from '../common/schemas';

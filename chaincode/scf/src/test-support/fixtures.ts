@@ -4,7 +4,7 @@
  * kit's TestHarness. Test-only: nothing in the chaincode imports this.
  */
 import { KeyEndorsementPolicy } from 'fabric-shim';
-import { TestHarness, type TestCaller, type TxOutcome } from '@dec/chaincode-kit/dist/testing';
+import { TestHarness, type TestCaller, type TxOutcome } from '@dec/chaincode-kit/testing';
 import type { DecContract } from '@dec/chaincode-kit';
 import { AuditContract } from '../audit/contract';
 import { FinancingContract } from '../financing/contract';

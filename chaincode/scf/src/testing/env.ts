@@ -1,7 +1,0 @@
-/** A TxEnv for pure-logic unit tests. */
-import type { Actor } from '../access/policy';
-import type { TxEnv } from '../common/env';
-
-export function envOf(actor: Partial<Actor> & { party: string }, now = '2026-03-01T00:00:00.000Z'): TxEnv {
-  return { now, txId: 'tx-test', actor: { msp: actor.party.split(':')[0] ?? '', role: 'lessor-officer', ...actor } };
-}
