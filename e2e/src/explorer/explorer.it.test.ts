@@ -7,9 +7,9 @@
  * never gets to channel scf. Screenshots of the main pages go to
  * test-results/screenshots/explorer-*.png.
  */
+import { BUNDLE_DIR, EXPLORER_DIR, startExplorer, type RunningExplorer } from '@dec/explorer-ui';
+import { startApi, type RunningApi } from '@dec/gateway-api';
 import { REPO_ROOT } from '@dec/network';
-import { startApi, type RunningApi } from '@dec/gateway-api/dist/server';
-import { ApiClient } from '@dec/gateway-api/dist/testing/client';
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,11 +17,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
-import { startExplorer, type RunningExplorer } from './server/static-server';
-import { launchChromium, screenshot, type Chromium } from './testing/browser';
-import { newUser, receivableWithHistory, runId, tokenParties, transfer, type TokenParties } from './testing/scenario';
+import { ApiClient } from '../fixtures/api-client';
+import { launchChromium, screenshot } from './browser';
+import { newUser, receivableWithHistory, runId, tokenParties, transfer, type TokenParties } from './scenario';
 
-const UI_ROOT = path.join(REPO_ROOT, 'explorer-ui');
+/** The explorer's own vite (a dev dependency of explorer-ui), run in its folder. */
+const VITE = path.join(path.dirname(require.resolve('vite/package.json', { paths: [EXPLORER_DIR] })), 'bin', 'vite.js');
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const shot = (page: Page, name: string) => screenshot(page, SHOTS, `explorer-${name}`);
 
@@ -29,12 +30,12 @@ describe('explorer UI in headless Chromium (real network, gateway API)', functio
   const run = runId();
   let api: RunningApi;
   let explorer: RunningExplorer;
-  let chromium: Chromium;
   let page: Page;
-  let dataDir: string;
+  /** How to stop what before() started, in the order it started them. */
+  const stops: (() => Promise<void> | void)[] = [];
   let regulatorKey: string;
   let platformKey: string;
-  let parties: TokenParties;
+  let parties: TokenParties | undefined;
   let makeParties: () => Promise<TokenParties>;
   let receivableId: string;
 
@@ -53,10 +54,13 @@ describe('explorer UI in headless Chromium (real network, gateway API)', functio
   before(async function () {
     this.timeout(300_000);
     // Build the bundle from the current source, so the test never runs a stale dist/.
-    execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: UI_ROOT, stdio: 'inherit' });
-    dataDir = mkdtempSync(path.join(tmpdir(), 'dec-explorer-gateway-'));
+    execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: EXPLORER_DIR, stdio: 'inherit' });
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'dec-explorer-gateway-'));
+    stops.push(() => { rmSync(dataDir, { recursive: true, force: true }); });
     api = await startApi({ port: 0, dataDir, logger: pino({ level: 'silent' }), rateLimitPerMinute: 100_000 });
-    explorer = await startExplorer({ root: path.join(UI_ROOT, 'dist', 'public'), apiUrl: api.url, port: 0 });
+    stops.push(() => api.close());
+    explorer = await startExplorer({ root: BUNDLE_DIR, apiUrl: api.url, port: 0 });
+    stops.push(() => explorer.close());
     const anon = new ApiClient(api.url);
     const admin = (msp: string) => anon.as(api.adminKeys[msp]);
     platformKey = api.adminKeys.PlatformMSP!;
@@ -72,16 +76,15 @@ describe('explorer UI in headless Chromium (real network, gateway API)', functio
     // Token parties are made by the transfer test itself: energy and scf activity fail independently.
     makeParties = () => tokenParties(operator, payer, payee, run);
     receivableId = await receivableWithHistory(projectCompany, lessorOfficer, `sup-${run}`, run);
-    chromium = await launchChromium();
+    const chromium = await launchChromium();
+    stops.push(() => chromium.close());
     page = chromium.page;
     page.setDefaultTimeout(30_000);
   });
 
+  // Newest first: the browser, the explorer, the gateway, then its data folder; only what before() got to start.
   after(async () => {
-    await chromium?.close();
-    await explorer?.close();
-    await api?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    for (const stop of stops.reverse()) await stop();
   });
 
   it('signs a regulator in with an API key and shows both channels with height, orgs and chaincode versions', async () => {
@@ -145,7 +148,7 @@ describe('explorer UI in headless Chromium (real network, gateway API)', functio
     await page.getByText(`Receivable ${receivableId}: lifecycle`).click();
     const steps = page.locator('[data-test=lifecycle] > li');
     await steps.first().waitFor();
-    const kinds = await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    const kinds = await Promise.all((await steps.all()).map((step) => step.getAttribute('data-kind')));
     expect(kinds).to.include.members(['lease', 'issue', 'split', 'collection']);
     expect(kinds.indexOf('issue')).to.be.lessThan(kinds.indexOf('split'));
     expect(await page.locator('[data-test=status]').textContent()).to.equal('split');

@@ -4,7 +4,7 @@
  * transfer between two KYC-approved participants, and a lease whose
  * receivable is issued, split and collected on.
  */
-import type { ApiClient, Reply } from '@dec/gateway-api/dist/testing/client';
+import type { ApiClient, Reply } from '../fixtures/api-client';
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -29,8 +29,8 @@ function ok<T>(r: Reply<T>, what: string): T {
  * that block yet (NOT_FOUND, ACCESS_DENIED on a record still missing), and the
  * shared network may be busy (503 while chaincode is redeployed): retry briefly.
  */
-async function retrying(call: () => Promise<Reply>, what: string): Promise<Reply> {
-  let last: Reply | undefined;
+async function retrying<T>(call: () => Promise<Reply<T>>, what: string): Promise<Reply<T>> {
+  let last: Reply<T> | undefined;
   for (let i = 0; i < 40; i++) {
     last = await call();
     if (last.status === 200) return last;
@@ -41,10 +41,10 @@ async function retrying(call: () => Promise<Reply>, what: string): Promise<Reply
 }
 
 const submit = async (client: ApiClient, path: string, body: unknown, what: string): Promise<SubmitReply> =>
-  (await retrying(() => client.post(path, body), what)).body as SubmitReply;
+  (await retrying(() => client.post<SubmitReply>(path, body), what)).body;
 
 export async function newUser(admin: ApiClient, enrollmentId: string, attrs: { role?: string; eid?: string } = {}): Promise<ApiClient> {
-  const body = ok(await admin.post('/api/v1/identities', { enrollmentId, ...attrs }), `register ${enrollmentId}`) as { apiKey: string };
+  const body = ok(await admin.post<{ apiKey: string }>('/api/v1/identities', { enrollmentId, ...attrs }), `register ${enrollmentId}`);
   return admin.as(body.apiKey);
 }
 
