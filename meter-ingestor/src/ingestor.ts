@@ -44,6 +44,8 @@ export interface MeterIngestorOptions {
   clientId?: string;
   /** A ready contract (energy chaincode) to submit with; otherwise a service identity is enrolled. */
   contract?: Contract;
+  /** A ready ledger call instead of a contract (tests without Fabric). */
+  submit?: SubmitReadings;
   /** Org of the enrolled service identity: GridMSP (default) or PlatformMSP; it gets `role=ingestor`. */
   mspId?: 'GridMSP' | 'PlatformMSP';
   enrollmentId?: string;
@@ -215,13 +217,13 @@ export async function startMeterIngestor(options: MeterIngestorOptions = {}): Pr
     log: options.log ?? ((line: string) => { console.log(`[ingestor] ${line}`); }),
   };
   let opened: OpenContract | undefined;
-  let contract = options.contract;
-  if (!contract) {
+  let submit = options.submit ?? (options.contract && ledgerSubmitter(options.contract));
+  if (!submit) {
     const id = await enrollServiceIdentity(options.mspId ?? 'GridMSP', options.enrollmentId ?? 'meter-ingestor', { role: 'ingestor' });
     opened = openEnergyContract(id);
-    contract = opened.contract;
+    submit = ledgerSubmitter(opened.contract);
   }
-  const ingestor = new IngestorService(options, settings, ledgerSubmitter(contract), opened);
+  const ingestor = new IngestorService(options, settings, submit, opened);
   await ingestor.start();
   return ingestor;
 }

@@ -6,53 +6,9 @@
  * is covered by e2e/src/metering.
  */
 import { expect } from 'chai';
-import { generate, parser, type Packet } from 'mqtt-packet';
-import net from 'node:net';
+import type { Packet } from 'mqtt-packet';
 import { MqttSession, type Delivery } from './mqtt-session';
-
-/** A broker that answers the way `script` says and records what it received. */
-class ScriptedBroker {
-  readonly received: Packet[] = [];
-  private readonly server: net.Server;
-  private readonly sockets = new Set<net.Socket>();
-
-  constructor(private readonly script: (p: Packet, reply: (...packets: Packet[]) => void) => void) {
-    this.server = net.createServer((socket) => {
-      this.sockets.add(socket);
-      const decode = parser({ protocolVersion: 4 });
-      decode.on('packet', (p: Packet) => {
-        this.received.push(p);
-        this.script(p, (...packets) => socket.write(Buffer.concat(packets.map((x) => generate(x)))));
-      });
-      socket.on('data', (d: Buffer) => decode.parse(d));
-      socket.on('error', () => undefined);
-    });
-  }
-
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    const address = this.server.address() as net.AddressInfo;
-    return `mqtt://127.0.0.1:${address.port}`;
-  }
-
-  dropConnections(): void {
-    for (const s of this.sockets) s.destroy();
-  }
-
-  async close(): Promise<void> {
-    this.dropConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-
-  cmds(): string[] {
-    return this.received.map((p) => (p.cmd === 'puback' ? `puback ${p.messageId ?? ''}` : p.cmd));
-  }
-}
-
-const waitFor = async (what: () => boolean): Promise<void> => {
-  for (let i = 0; i < 200 && !what(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(what()).to.equal(true);
-};
+import { ScriptedBroker, waitFor } from './testing/scripted-broker';
 
 const publish = (messageId: number, payload: string): Packet => ({ cmd: 'publish', topic: 't/1', payload, qos: 1, messageId, dup: true, retain: false });
 
