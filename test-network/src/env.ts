@@ -5,6 +5,7 @@
  */
 import { LOOPBACK, type NetworkModel, type OrdererNode, type OrgModel, type PeerNode } from '@dec/network';
 import path from 'node:path';
+import { first } from './lists';
 import { BUILDER_DIR, FABRIC_CONFIG } from './paths';
 
 const list = (items: string[]) => `[${items.join(',')}]`;
@@ -82,7 +83,7 @@ export function ordererEnv(model: NetworkModel, node: OrdererNode): NodeJS.Proce
 }
 
 /** The `peer` CLI acting as an org's admin against one of its peers. */
-export function orgAdminEnv(org: OrgModel, peer: PeerNode = org.peers[0]!): NodeJS.ProcessEnv {
+export function orgAdminEnv(org: OrgModel, peer: PeerNode = first(org.peers, `peer of ${org.spec.mspId}`)): NodeJS.ProcessEnv {
   return {
     FABRIC_CFG_PATH: FABRIC_CONFIG,
     FABRIC_LOGGING_SPEC: 'WARNING',
@@ -95,6 +96,6 @@ export function orgAdminEnv(org: OrgModel, peer: PeerNode = org.peers[0]!): Node
 }
 
 /** Flags every `peer` command that talks to the ordering service needs. */
-export function ordererFlags(model: NetworkModel, node: OrdererNode = model.ordererOrg.nodes[0]!): string[] {
+export function ordererFlags(model: NetworkModel, node: OrdererNode = first(model.ordererOrg.nodes, 'orderer')): string[] {
   return ['-o', `${LOOPBACK}:${node.port}`, '--tls', '--cafile', model.ordererOrg.tlsCaCert];
 }

@@ -14,11 +14,20 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
     const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', (e) => reject(new UserFacingError(`cannot run ${cmd}: ${e.message}`, opts.hint ?? 'check that the Fabric binaries are built: npm run fabric:build')));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on('error', (e) => {
+      reject(new UserFacingError(`cannot run ${cmd}: ${e.message}`, opts.hint ?? 'check that the Fabric binaries are built: npm run fabric:build'));
+    });
     child.on('close', (code) => {
-      if (code === 0) return resolve(out + err);
+      if (code === 0) {
+        resolve(out + err);
+        return;
+      }
       const tail = (err || out).trim().split('\n').slice(-8).join('\n    ');
       reject(new UserFacingError(`${cmd.split('/').pop()} ${args.slice(0, 4).join(' ')} failed (exit ${code}):\n    ${tail}`, opts.hint ?? 'see the output above'));
     });

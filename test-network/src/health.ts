@@ -12,7 +12,9 @@ export function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
       socket.destroy();
       resolve(true);
     });
-    socket.once('error', () => resolve(false));
+    socket.once('error', () => {
+      resolve(false);
+    });
     socket.once('timeout', () => {
       socket.destroy();
       resolve(false);
@@ -24,10 +26,16 @@ export function httpsGet(url: string, caFile: string, timeoutMs = 3000): Promise
   return new Promise((resolve, reject) => {
     const req = https.get(url, { ca: readFileSync(caFile), timeout: timeoutMs }, (res) => {
       let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('data', (d: Buffer) => {
+        body += d.toString();
+      });
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body });
+      });
     });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('timeout', () => {
+      req.destroy(new Error('timeout'));
+    });
     req.on('error', reject);
   });
 }

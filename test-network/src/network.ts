@@ -37,16 +37,23 @@ export function networkProcessNames(model: NetworkModel): string[] {
   ];
 }
 
+/** Whether a process answers: its health endpoint, or else its first port. */
+async function answering(r: ProcessRecord): Promise<boolean> {
+  if (r.health) return healthy(r.health);
+  const port = Object.values(r.ports)[0];
+  return port !== undefined && (await portOpen(port));
+}
+
 async function waitHealthy(r: ProcessRecord): Promise<void> {
-  const check = async () => {
+  const check = async (): Promise<boolean> => {
     if (!isAlive(r)) throw new UserFacingError(`${r.name} exited during start-up`, `read its log: ${r.log}`);
-    return r.health ? healthy(r.health) : portOpen(Object.values(r.ports)[0]!);
+    return answering(r);
   };
   await waitFor(r.name, check, READY_TIMEOUT_MS, `Read its log: ${r.log}`);
 }
 
 /** Starts `name` unless the recorded process is alive; returns the record. */
-async function ensure(name: string, startIt: () => ProcessRecord): Promise<ProcessRecord> {
+function ensure(name: string, startIt: () => ProcessRecord): ProcessRecord {
   const existing = record(name);
   if (existing && isAlive(existing)) return existing;
   return startIt();
@@ -84,7 +91,10 @@ export async function checkPortsFree(model: NetworkModel): Promise<void> {
 }
 
 export async function up(): Promise<NetworkState> {
-  await step('Fabric binaries', () => run('bash', [BUILD_SCRIPT], { hint: 'see the build output above; Go >= 1.24 and gcc are needed' }).then((out) => say(out.trim().split('\n').pop() ?? '')));
+  await step('Fabric binaries', async () => {
+    const out = await run('bash', [BUILD_SCRIPT], { hint: 'see the build output above; Go >= 1.24 and gcc are needed' });
+    say(out.trim().split('\n').pop() ?? '');
+  });
   const { model, topologyFile } = currentModel();
   let state = readState();
 
@@ -111,11 +121,11 @@ export async function up(): Promise<NetworkState> {
   const s = state;
 
   await step(`Starting ${model.orgs.length} Fabric CAs`, async () => {
-    const started = await Promise.all(model.orgs.map((org) => ensure(org.ca.id, () => startCa(model, org))));
+    const started = model.orgs.map((org) => ensure(org.ca.id, () => startCa(model, org)));
     await Promise.all(started.map(waitHealthy));
   });
   await step(`Starting ${model.ordererOrg.nodes.length} Raft orderers`, async () => {
-    const started = await Promise.all(model.ordererOrg.nodes.map((n) => ensure(n.id, () => startOrderer(model, n))));
+    const started = model.ordererOrg.nodes.map((n) => ensure(n.id, () => startOrderer(model, n)));
     await Promise.all(started.map(waitHealthy));
   });
   await step('Joining orderers to channels (channel participation API)', async () => {
@@ -131,7 +141,7 @@ export async function up(): Promise<NetworkState> {
   });
   const peers = model.orgs.flatMap((org) => org.peers.map((peer) => ({ org, peer })));
   await step(`Starting ${peers.length} peers`, async () => {
-    const started = await Promise.all(peers.map(({ peer }) => ensure(peer.id, () => startPeer(peer))));
+    const started = peers.map(({ peer }) => ensure(peer.id, () => startPeer(peer)));
     await Promise.all(started.map(waitHealthy));
   });
   await step('Joining peers to their channels (anchor peers are in the genesis blocks)', async () => {
@@ -225,7 +235,10 @@ export async function deploy(names: string[]): Promise<void> {
   if (!readState()?.channelsJoined) throw new UserFacingError('the network is not up', 'run `npm start` (or npm run network:up) first');
   await withDeployLock(async () => {
     await step('Compiling chaincode', () => run(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', ...model.topology.channels.flatMap((c) => c.chaincodes.map((cc) => cc.path))], { cwd: REPO_ROOT }));
-    await deployAll(model, readState()!, names); // read under the lock: another deploy may just have changed it
+    // Read under the lock: another deploy may just have changed it.
+    const state = readState();
+    if (!state) throw new UserFacingError('the network went down during the deploy', 'run `npm run network:up` and deploy again');
+    await deployAll(model, state, names);
   });
 }
 
@@ -264,7 +277,7 @@ export async function processStatus(): Promise<ProcessStatus[]> {
   return Promise.all(
     records().map(async (r) => {
       const alive = isAlive(r);
-      const ok = alive && (r.health ? await healthy(r.health) : await portOpen(Object.values(r.ports)[0]!));
+      const ok = alive && (await answering(r));
       return { name: r.name, kind: r.kind, pid: r.pid, ports: r.ports, alive, healthy: ok, rssMiB: alive ? Math.round(rssKiB(r.pid) / 1024) : 0 };
     }),
   );

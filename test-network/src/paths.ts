@@ -11,7 +11,7 @@ export const FABRIC_CONFIG = path.join(FABRIC_DIR, 'config');
 export const BUILDER_DIR = path.join(REPO_ROOT, 'test-network', 'builders', 'ccaas');
 export const BUILD_SCRIPT = path.join(REPO_ROOT, 'test-network', 'scripts', 'build-fabric.sh');
 
-export const runPath = (...parts: string[]) => path.join(RUN_DIR, ...parts);
+export const runPath = (...parts: string[]): string => path.join(RUN_DIR, ...parts);
 export const LOG_DIR = runPath('logs');
 export const PID_DIR = runPath('pids');
 export const STATE_FILE = runPath('state.json');

@@ -105,7 +105,7 @@ export async function stop(r: ProcessRecord, graceMs = 5000): Promise<void> {
   rmSync(path.join(PID_DIR, `${r.name}.json`), { force: true });
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** RSS in KiB of a process and its children (the process group), from /proc. */
 export function rssKiB(pid: number): number {

@@ -18,6 +18,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/identities';
 import { ApiError, commitFailure, toApiError, type ErrorBody } from '../http/errors';
 import { nowIso, type Db } from '../store/db';
+import { IdempotencyStore, storedOutcome } from './idempotency';
 import type { FabricSessions } from './sessions';
 
 export interface TxCall {
@@ -74,11 +75,12 @@ function proposalOptions(call: TxCall): ProposalOptions {
   return { arguments: call.args, ...(call.transient ? { transientData: call.transient } : {}) };
 }
 
-interface IdemRow {
-  request_hash: string;
-  tx_id: string | null;
-  tx_bytes: Buffer | null;
-  state: 'endorsed' | 'done';
+interface ReceiptRow {
+  id: string;
+  tx_id: string;
+  channel: string;
+  tx_bytes: Buffer;
+  state: 'pending' | 'done';
   response_status: number | null;
   response_body: string | null;
 }
@@ -86,14 +88,17 @@ interface IdemRow {
 export class TransactionService {
   private readonly inFlight = new Set<string>();
   private readonly watchers = new Map<string, Promise<void>>();
+  private readonly idempotency: IdempotencyStore;
 
   constructor(
     private readonly db: Db,
     private readonly sessions: FabricSessions,
     private readonly hooks: TxHooks = {},
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
-    private readonly receiptPath = (id: string) => `/api/v1/receipts/${id}`,
-  ) {}
+    private readonly receiptPath = (id: string): string => `/api/v1/receipts/${id}`,
+  ) {
+    this.idempotency = new IdempotencyStore(db);
+  }
 
   async evaluate(caller: Caller, call: TxCall): Promise<unknown> {
     const contract = this.sessions.network(caller, call.channel).getContract(call.chaincode);
@@ -121,40 +126,38 @@ export class TransactionService {
   async submit(caller: Caller, call: TxCall, opts: { idempotencyKey?: string; async?: boolean } = {}): Promise<Outcome> {
     const gateway = this.sessions.gateway(caller);
     this.sessions.requireChannel(caller.mspId, call.channel);
+    const async = opts.async ?? false;
     const key = opts.idempotencyKey;
-    if (!key) return this.run(caller, gateway, call, opts.async ?? false);
+    if (!key) return this.run(caller, gateway, call, async);
 
     const lock = `${caller.id}\u0000${key}`;
     if (this.inFlight.has(lock)) throw new ApiError('IDEMPOTENCY_IN_PROGRESS', 'a request with this Idempotency-Key is still in progress');
     this.inFlight.add(lock);
     try {
-      const requestHash = hashCall(call, opts.async ?? false);
-      const row = this.db.prepare(`SELECT * FROM idempotency WHERE identity_id = ? AND key = ?`).get(caller.id, key) as IdemRow | undefined;
-      if (row && row.request_hash !== requestHash) {
-        throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
-      }
-      if (row?.state === 'done') {
-        return { status: row.response_status!, body: JSON.parse(row.response_body!) as SubmitResult, replayed: true };
-      }
-      if (!row) {
-        this.db
-          .prepare(`INSERT INTO idempotency (identity_id, key, request_hash, state, created_at) VALUES (?, ?, ?, 'endorsed', ?)`)
-          .run(caller.id, key, requestHash, nowIso());
-      }
-      const store = (tx: Transaction) =>
-        this.db.prepare(`UPDATE idempotency SET tx_id = ?, tx_bytes = ? WHERE identity_id = ? AND key = ?`).run(tx.getTransactionId(), Buffer.from(tx.getBytes()), caller.id, key);
-      // The first attempt endorsed and stored its transaction, then its outcome was lost: send the same bytes again.
-      const resumed = row?.tx_bytes ? gateway.newTransaction(row.tx_bytes) : undefined;
-      const outcome = await this.run(caller, gateway, call, opts.async ?? false, { store, resumed });
-      if (outcome.status < 500) {
-        this.db
-          .prepare(`UPDATE idempotency SET state = 'done', response_status = ?, response_body = ? WHERE identity_id = ? AND key = ?`)
-          .run(outcome.status, JSON.stringify(outcome.body), caller.id, key);
-      }
-      return { ...outcome, ...(resumed ? { replayed: true } : {}) };
+      return await this.submitUnderKey(caller, gateway, call, async, key);
     } finally {
       this.inFlight.delete(lock);
     }
+  }
+
+  /** Replays the key's stored outcome, resumes its stored transaction, or submits anew under it. */
+  private async submitUnderKey(caller: Caller, gateway: Gateway, call: TxCall, async: boolean, key: string): Promise<Outcome> {
+    const requestHash = hashCall(call, async);
+    const record = this.idempotency.find(caller.id, key);
+    if (record && record.request_hash !== requestHash) {
+      throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+    }
+    const replay = record ? storedOutcome(record) : undefined;
+    if (replay) return { status: replay.status, body: replay.body as SubmitResult, replayed: true };
+    if (!record) this.idempotency.begin(caller.id, key, requestHash);
+    const store = (tx: Transaction): void => {
+      this.idempotency.storeTransaction(caller.id, key, tx);
+    };
+    // The first attempt endorsed and stored its transaction, then its outcome was lost: send the same bytes again.
+    const resumed = record?.tx_bytes ? gateway.newTransaction(record.tx_bytes) : undefined;
+    const outcome = await this.run(caller, gateway, call, async, { store, resumed });
+    if (outcome.status < 500) this.idempotency.complete(caller.id, key, outcome);
+    return { ...outcome, ...(resumed ? { replayed: true } : {}) };
   }
 
   /**
@@ -189,9 +192,7 @@ export class TransactionService {
       opts.store?.(tx);
       commit = await this.order(tx);
     } catch (e) {
-      const err = toApiError(e);
-      this.hooks.onSubmitOutcome?.(err.code);
-      return { status: err.status, body: err.body() };
+      return this.failed(e);
     }
     if (!async) return this.finish(caller, call, tx, commit, opts.store);
 
@@ -199,13 +200,24 @@ export class TransactionService {
     this.db
       .prepare(`INSERT INTO receipts (id, identity_id, tx_id, channel, tx_bytes, state, created_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)`)
       .run(receiptId, caller.id, tx.getTransactionId(), call.channel, Buffer.from(tx.getBytes()), nowIso());
-    const watcher = this.finish(caller, call, tx, commit, opts.store).then((outcome) => this.completeReceipt(receiptId, outcome));
+    const watcher = this.finish(caller, call, tx, commit, opts.store).then((outcome) => {
+      this.completeReceipt(receiptId, outcome);
+    });
     this.watchers.set(receiptId, watcher);
-    void watcher.finally(() => this.watchers.delete(receiptId));
+    void watcher.finally(() => {
+      this.watchers.delete(receiptId);
+    });
     return {
       status: 202,
       body: { receiptId, transactionId: tx.getTransactionId(), status: 'pending', receiptUrl: this.receiptPath(receiptId) },
     };
+  }
+
+  /** A failure as the caller's outcome (and counted). */
+  private failed(e: unknown): Outcome<never> {
+    const err = toApiError(e);
+    this.hooks.onSubmitOutcome?.(err.code);
+    return { status: err.status, body: err.body() };
   }
 
   /** Waits for the commit; re-endorses on MVCC conflicts (a new transaction, stored under the same key). */
@@ -215,25 +227,30 @@ export class TransactionService {
     try {
       for (let attempt = 1; ; attempt++) {
         const status = await this.status(commit);
-        if (status.successful) {
-          this.hooks.onSubmitOutcome?.('VALID');
-          return {
-            status: 200,
-            body: { transactionId: tx.getTransactionId(), blockNumber: status.blockNumber.toString(), validationCode: validationCodeName(status.code), result: decodeResult(tx.getResult()) },
-          };
-        }
+        if (status.successful) return this.committed(tx, status);
         if (isMvccConflict(status.code)) this.hooks.onMvccConflict?.();
-        if (!isMvccConflict(status.code) || !call || attempt >= this.retry.mvccAttempts) throw commitFailure(tx.getTransactionId(), status.code);
+        if (!this.mayReendorse(status.code, call, attempt)) throw commitFailure(tx.getTransactionId(), status.code);
         this.hooks.onRetry?.('mvcc');
         tx = await this.endorse(caller, call);
         store?.(tx);
         commit = await this.order(tx);
       }
     } catch (e) {
-      const err = toApiError(e);
-      this.hooks.onSubmitOutcome?.(err.code);
-      return { status: err.status, body: err.body() };
+      return this.failed(e);
     }
+  }
+
+  /** Only an MVCC conflict of a call we still have (not a resent receipt) is endorsed again, a few times. */
+  private mayReendorse(code: number, call: TxCall | undefined, attempt: number): call is TxCall {
+    return isMvccConflict(code) && call !== undefined && attempt < this.retry.mvccAttempts;
+  }
+
+  private committed(tx: Transaction, status: Status): Outcome<SubmitResult> {
+    this.hooks.onSubmitOutcome?.('VALID');
+    return {
+      status: 200,
+      body: { transactionId: tx.getTransactionId(), blockNumber: status.blockNumber.toString(), validationCode: validationCodeName(status.code), result: decodeResult(tx.getResult()) },
+    };
   }
 
   private completeReceipt(id: string, outcome: Outcome<SubmitResult>): void {
@@ -248,32 +265,37 @@ export class TransactionService {
    * gateway restarted) is resolved by resending its stored transaction.
    */
   async receipt(caller: Caller, id: string, wait = false): Promise<ReceiptBody> {
-    const row = this.db.prepare(`SELECT * FROM receipts WHERE id = ? AND identity_id = ?`).get(id, caller.id) as
-      | { id: string; tx_id: string; channel: string; tx_bytes: Buffer; state: 'pending' | 'done'; response_status: number | null; response_body: string | null }
-      | undefined;
+    const row = this.db.prepare(`SELECT * FROM receipts WHERE id = ? AND identity_id = ?`).get(id, caller.id) as ReceiptRow | undefined;
     if (!row) throw new ApiError('NOT_FOUND', `no receipt ${id}`);
     const watcher = this.watchers.get(id);
     if (row.state === 'pending' && watcher && wait) {
       await Promise.race([watcher, sleep(30_000)]);
       return this.receipt(caller, id, false);
     }
-    if (row.state === 'pending' && !watcher) {
-      // Its watcher is gone (the gateway restarted): resend the stored bytes, which commit at most once.
-      const tx = this.sessions.gateway(caller).newTransaction(row.tx_bytes);
-      let outcome: Outcome<SubmitResult>;
-      try {
-        outcome = await this.finish(caller, undefined, tx, await this.order(tx));
-      } catch (e) {
-        const err = toApiError(e);
-        outcome = { status: err.status, body: err.body() };
-      }
-      if (outcome.status < 500) this.completeReceipt(id, outcome);
-      if (outcome.status < 500) return this.receipt(caller, id, false);
+    if (row.state === 'pending' && !watcher && (await this.resendOrphan(caller, row))) return this.receipt(caller, id, false);
+    return this.receiptBody(row);
+  }
+
+  /** Resends a pending receipt's stored bytes (they commit at most once); true once it has an outcome. */
+  private async resendOrphan(caller: Caller, row: ReceiptRow): Promise<boolean> {
+    const tx = this.sessions.gateway(caller).newTransaction(row.tx_bytes);
+    let outcome: Outcome<SubmitResult>;
+    try {
+      outcome = await this.finish(caller, undefined, tx, await this.order(tx));
+    } catch (e) {
+      const err = toApiError(e);
+      outcome = { status: err.status, body: err.body() };
     }
+    if (outcome.status >= 500) return false;
+    this.completeReceipt(row.id, outcome);
+    return true;
+  }
+
+  private receiptBody(row: ReceiptRow): ReceiptBody {
     const base = { receiptId: row.id, transactionId: row.tx_id, receiptUrl: this.receiptPath(row.id) };
-    if (row.state === 'pending') return { ...base, status: 'pending' };
-    const httpStatus = row.response_status!;
-    return { ...base, status: httpStatus === 200 ? 'committed' : 'failed', httpStatus, outcome: JSON.parse(row.response_body!) as SubmitResult | ErrorBody };
+    if (row.state === 'pending' || row.response_status === null || row.response_body === null) return { ...base, status: 'pending' };
+    const httpStatus = row.response_status;
+    return { ...base, status: httpStatus === 200 ? 'committed' : 'failed', httpStatus, outcome: JSON.parse(row.response_body) as SubmitResult | ErrorBody };
   }
 
   /** Waits for background commit watchers (shutdown and tests). */

@@ -4,10 +4,13 @@ import { CommitError, EndorseError, GatewayError } from '@hyperledger/fabric-gat
 import { CaError } from '@dec/fabric-client';
 import { ApiError, parseChaincodeMessage, toApiError } from './errors';
 
-const cause = Object.assign(new Error('rpc'), { code: GrpcStatus.ABORTED, details: '', metadata: new Metadata() });
+/** The gRPC error a fabric-gateway error wraps. */
+function cause(code: GrpcStatus): Error & { code: GrpcStatus; details: string; metadata: Metadata } {
+  return Object.assign(new Error('rpc'), { code, details: '', metadata: new Metadata() });
+}
 
-function endorseError(message: string, code: number = GrpcStatus.ABORTED): EndorseError {
-  return new EndorseError({ code, details: [{ address: 'peer0:7310', mspId: 'LessorMSP', message }], cause: { ...cause, code }, transactionId: 'tx1', message: 'failed to endorse' });
+function endorseError(message: string, code: GrpcStatus = GrpcStatus.ABORTED): EndorseError {
+  return new EndorseError({ code, details: [{ address: 'peer0:7310', mspId: 'LessorMSP', message }], cause: cause(code), transactionId: 'tx1', message: 'failed to endorse' });
 }
 
 describe('error mapping', () => {
@@ -39,9 +42,9 @@ describe('error mapping', () => {
   });
 
   it('maps unavailable and timed-out networks to 503', () => {
-    const unavailable = new GatewayError({ code: GrpcStatus.UNAVAILABLE, details: [], cause: { ...cause, code: GrpcStatus.UNAVAILABLE } });
+    const unavailable = new GatewayError({ code: GrpcStatus.UNAVAILABLE, details: [], cause: cause(GrpcStatus.UNAVAILABLE) });
     expect(toApiError(unavailable)).to.include({ code: 'NETWORK_UNAVAILABLE', status: 503 });
-    const timeout = new GatewayError({ code: GrpcStatus.DEADLINE_EXCEEDED, details: [], cause: { ...cause, code: GrpcStatus.DEADLINE_EXCEEDED } });
+    const timeout = new GatewayError({ code: GrpcStatus.DEADLINE_EXCEEDED, details: [], cause: cause(GrpcStatus.DEADLINE_EXCEEDED) });
     expect(toApiError(timeout)).to.include({ code: 'TIMEOUT', status: 503 });
     expect(toApiError(endorseError('chaincode definition for scf exists, but chaincode is not installed'))).to.include({ status: 503 });
   });

@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { orgAdminEnv, ordererFlags } from '../env';
+import { first } from '../lists';
 import { run } from '../exec';
 import { bin, REPO_ROOT, runPath } from '../paths';
 import { say, UserFacingError } from '../progress';
@@ -132,7 +133,7 @@ async function installed(org: OrgModel): Promise<string[]> {
 }
 
 async function committed(model: NetworkModel, channel: ChannelSpec, name: string): Promise<{ sequence: number; version: string } | undefined> {
-  const org = orgByMsp(model, channel.orgs[0]!);
+  const org = orgByMsp(model, first(channel.orgs, `member of channel ${channel.name}`));
   try {
     const out = await run(bin('peer'), ['lifecycle', 'chaincode', 'querycommitted', '-C', channel.name, '-n', name, '--output', 'json'], { env: orgAdminEnv(org) });
     return JSON.parse(out.slice(out.indexOf('{'))) as { sequence: number; version: string };
@@ -156,6 +157,48 @@ async function withOrderingRetry<T>(what: string, fn: () => Promise<T>): Promise
   }
 }
 
+/** The package a previous deploy installed for this server's org. */
+function packageIdOf(previous: DeployedChaincode, server: ChaincodeServer): string {
+  const id = previous.packageIds[server.org.mspId];
+  if (id === undefined) throw new UserFacingError(`the recorded deploy of ${previous.name} has no package for ${server.org.mspId}`, 'run `npm run network:deploy` to deploy it again');
+  return id;
+}
+
+/** The chaincode definition's flags (approve and commit share them); writes the collections file it names. */
+function definitionFlags(channel: ChannelSpec, cc: ChaincodeSpec, version: string, sequence: number, policy: string): string[] {
+  const collectionsFile = runPath('chaincode', `${cc.name}-collections.json`);
+  mkdirSync(path.dirname(collectionsFile), { recursive: true });
+  writeFileSync(collectionsFile, JSON.stringify(collectionsConfig(cc.collections), null, 2));
+  return [
+    '--channelID', channel.name, '--name', cc.name, '--version', version, '--sequence', String(sequence),
+    '--signature-policy', policy,
+    ...(cc.collections.length > 0 ? ['--collections-config', collectionsFile] : []),
+  ];
+}
+
+/** (Re)starts the org's server on its package, installs the package on every peer of the org, and approves the definition; returns the package ID. */
+async function installAndApprove(
+  model: NetworkModel,
+  server: ChaincodeServer,
+  org: OrgModel,
+  label: string,
+  definition: string[],
+  ensureServer: (server: ChaincodeServer, packageId: string, version: string) => Promise<void>,
+  version: string,
+): Promise<string> {
+  const pkg = await packageFor(model, server, label);
+  await ensureServer(server, pkg.packageId, version);
+  for (const peer of org.peers) {
+    if (!(await installed(org)).includes(pkg.packageId)) {
+      await run(bin('peer'), ['lifecycle', 'chaincode', 'install', pkg.file], { env: orgAdminEnv(org, peer) });
+    }
+  }
+  await withOrderingRetry(`approve ${server.chaincode.name} for ${org.spec.mspId}`, () =>
+    run(bin('peer'), ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(model), ...definition, '--package-id', pkg.packageId], { env: orgAdminEnv(org) }),
+  );
+  return pkg.packageId;
+}
+
 /**
  * Packages, installs, approves and commits one chaincode on its channel, and
  * (re)starts its servers. Does nothing when the same code is already committed
@@ -173,45 +216,28 @@ export async function deployChaincode(
   const servers = model.chaincodeServers.filter((s) => s.chaincode.name === cc.name);
   const current = await committed(model, channel, cc.name);
 
-  if (previous && previous.label === label && current && current.version === version && current.sequence === previous.sequence) {
-    for (const server of servers) await ensureServer(server, previous.packageIds[server.org.mspId]!, version);
+  if (previous && previous.label === label && current?.version === version && current.sequence === previous.sequence) {
+    for (const server of servers) await ensureServer(server, packageIdOf(previous, server), version);
     say(`chaincode ${cc.name} ${version} already committed on ${channel.name} at sequence ${current.sequence}`);
     return previous;
   }
 
   const sequence = (current?.sequence ?? 0) + 1;
   const policy = endorsementPolicy(channel, cc);
-  const collectionsFile = runPath('chaincode', `${cc.name}-collections.json`);
-  mkdirSync(path.dirname(collectionsFile), { recursive: true });
-  writeFileSync(collectionsFile, JSON.stringify(collectionsConfig(cc.collections), null, 2));
-  const definition = [
-    '--channelID', channel.name, '--name', cc.name, '--version', version, '--sequence', String(sequence),
-    '--signature-policy', policy,
-    ...(cc.collections.length > 0 ? ['--collections-config', collectionsFile] : []),
-  ];
-
+  const definition = definitionFlags(channel, cc, version, sequence, policy);
   const packageIds: Record<string, string> = {};
   for (const server of servers) {
     const org = orgByMsp(model, server.org.mspId);
-    const pkg = await packageFor(model, server, label);
-    packageIds[org.spec.mspId] = pkg.packageId;
-    await ensureServer(server, pkg.packageId, version);
-    for (const peer of org.peers) {
-      if (!(await installed(org)).includes(pkg.packageId)) {
-        await run(bin('peer'), ['lifecycle', 'chaincode', 'install', pkg.file], { env: orgAdminEnv(org, peer) });
-      }
-    }
-    await withOrderingRetry(`approve ${cc.name} for ${org.spec.mspId}`, () =>
-      run(bin('peer'), ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(model), ...definition, '--package-id', pkg.packageId], { env: orgAdminEnv(org) }),
-    );
+    const packageId = await installAndApprove(model, server, org, label, definition, ensureServer, version);
+    packageIds[org.spec.mspId] = packageId;
     say(`  ${org.spec.mspId}: server restarted, package installed, ${cc.name} ${version} approved at sequence ${sequence}`);
   }
 
   const endorsers = channel.orgs.flatMap((m) => {
     const org = orgByMsp(model, m);
-    return ['--peerAddresses', `${LOOPBACK}:${org.peers[0]!.port}`, '--tlsRootCertFiles', org.tlsCaCert];
+    return ['--peerAddresses', `${LOOPBACK}:${first(org.peers, `peer of ${m}`).port}`, '--tlsRootCertFiles', org.tlsCaCert];
   });
-  const committer = orgByMsp(model, channel.orgs[0]!);
+  const committer = orgByMsp(model, first(channel.orgs, `member of channel ${channel.name}`));
   await withOrderingRetry(`commit ${cc.name}`, () =>
     run(bin('peer'), ['lifecycle', 'chaincode', 'commit', ...ordererFlags(model), ...definition, ...endorsers], { env: orgAdminEnv(committer) }),
   );

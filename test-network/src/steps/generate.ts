@@ -14,7 +14,7 @@ import { bin, runPath } from '../paths';
 import { say } from '../progress';
 
 export const GATEWAY_CONFIG_FILE = runPath('gateway', 'network.json');
-export const profilePath = (orgName: string) => runPath('profiles', `${orgName}.json`);
+export const profilePath = (orgName: string): string => runPath('profiles', `${orgName}.json`);
 
 export async function generateCrypto(model: NetworkModel): Promise<void> {
   const file = runPath('config', 'crypto-config.yaml');
@@ -36,8 +36,8 @@ export async function generateChannelBlocks(model: NetworkModel): Promise<void> 
 
 /** Registrar secrets for the org CAs: random per network, never in git. */
 export function generateCaSecrets(model: NetworkModel): void {
-  for (const org of model.orgs) {
-    const cfg = gatewayConfig(model, '').orgs.find((o) => o.mspId === org.spec.mspId)!;
+  // The gateway config names each org's registrar secret file.
+  for (const cfg of gatewayConfig(model, '').orgs) {
     mkdirSync(path.dirname(cfg.ca.registrarSecretPath), { recursive: true });
     writeFileSync(cfg.ca.registrarSecretPath, randomBytes(18).toString('base64url'), { mode: 0o600 });
   }
