@@ -33,7 +33,7 @@ export interface MqttSessionOptions {
   username?: string;
   password?: string;
   tls?: tls.ConnectionOptions;
-  /** PINGREQ interval; no PINGRESP within the next interval closes the connection (default 30 s). */
+  /** Keep-alive announced to the broker (default 30 s): PINGREQ every half of it; no PINGRESP by the next one closes the connection. */
   keepaliveSeconds?: number;
   /** Longest wait for the socket and CONNACK (default 10 s). */
   connectTimeoutMs?: number;
@@ -142,7 +142,10 @@ export class MqttSession {
       return;
     }
     if (p.cmd === 'pingresp') this.pingOutstanding = false;
-    if (p.cmd === 'connack') this.accepted = this.open = p.returnCode === 0;
+    if (p.cmd === 'connack') {
+      this.open = p.returnCode === 0;
+      this.accepted = this.open;
+    }
     const key = p.cmd === 'connack' ? 'connack' : `${p.cmd}:${p.messageId ?? ''}`;
     const waiter = this.waiters.get(key);
     this.waiters.delete(key);
@@ -184,7 +187,7 @@ export class MqttSession {
       }
       this.pingOutstanding = true;
       this.socket.write(generate({ cmd: 'pingreq' }));
-    }, seconds * 1000);
+    }, (seconds * 1000) / 2);
     this.keepalive.unref();
   }
 
