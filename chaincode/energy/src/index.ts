@@ -1,6 +1,7 @@
 /**
  * The `energy` chaincode (channel `energy`): eID registry, DEC/DECC token ledger,
- * metering, micro-grid market. fabric-chaincode-node loads `contracts` from here.
+ * metering, micro-grid market. fabric-chaincode-node loads `contracts` from here;
+ * clients import the transaction map from `@dec/chaincode-energy/transactions`.
  */
 import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
@@ -10,3 +11,5 @@ import { MeteringContract } from './metering/metering-contract';
 import { TokenContract } from './token/token-contract';
 
 export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract];
+
+export { ENERGY_TRANSACTIONS } from './transactions';

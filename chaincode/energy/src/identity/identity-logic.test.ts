@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { participantEid } from '../common/ids';
 import { approve, assertMayRegister, register, registerDevice, reinstate, reject, retireDevice, suspend } from './identity-logic';
+import type { EnergyEnv } from '../common/env';
+import { envAt } from '../test-support/env';
 
-const tx = (n: number) => ({ txId: `tx${n}`, at: `2026-01-0${n}T00:00:00.000Z`, by: 'x509::/CN=op' });
+const tx = (n: number): EnergyEnv => envAt(`2026-01-0${n}T00:00:00.000Z`, `tx${n}`, 'x509::/CN=op');
 const reg = { eid: participantEid('tx1'), kycHash: 'a'.repeat(64), roles: ['producer', 'consumer', 'producer'] as const, mspId: 'SupplierMSP', certId: 'x509::/CN=alice' };
 
 describe('eID lifecycle (pure)', () => {

@@ -3,8 +3,8 @@
  * returns the next one plus its events, or throws if the transition is not
  * allowed. No ledger here; the identity store persists what these return.
  */
-import { ConflictError, ValidationError } from '@dec/chaincode-kit';
-import type { Change, TxInfo } from '../common/tx';
+import { ConflictError, ValidationError } from '@dec/chaincode-kit/core';
+import type { Change, EnergyEnv } from '../common/env';
 import {
   device,
   participant,
@@ -31,7 +31,7 @@ export function canonicalRoles(roles: readonly Role[]): Role[] {
 
 export type ParticipantChange = Change<Participant>;
 
-export function register(reg: Registration, tx: TxInfo): Change<Participant> {
+export function register(reg: Registration, tx: EnergyEnv): Change<Participant> {
   const state = participant({
     eid: reg.eid,
     status: 'pending',
@@ -40,9 +40,9 @@ export function register(reg: Registration, tx: TxInfo): Change<Participant> {
     roles: [],
     mspId: reg.mspId,
     certId: reg.certId,
-    registeredAt: tx.at,
+    registeredAt: tx.now,
     registeredTxId: tx.txId,
-    updatedAt: tx.at,
+    updatedAt: tx.now,
   });
   return {
     state,
@@ -63,12 +63,12 @@ function requireStatus(p: Participant, ...allowed: ParticipantStatus[]): void {
   }
 }
 
-function decide(p: Participant, status: ParticipantStatus, action: Decision['action'], tx: TxInfo, reason?: string): Participant {
-  return participant({ ...p, status, updatedAt: tx.at, lastDecision: { action, by: tx.by, at: tx.at, txId: tx.txId, reason } });
+function decide(p: Participant, status: ParticipantStatus, action: Decision['action'], tx: EnergyEnv, reason?: string): Participant {
+  return participant({ ...p, status, updatedAt: tx.now, lastDecision: { action, by: tx.actor.id, at: tx.now, txId: tx.txId, reason } });
 }
 
 /** KYC passed: grant the requested roles, or the subset the platform names. */
-export function approve(p: Participant, grant: readonly Role[] | undefined, tx: TxInfo, reason?: string): Change<Participant> {
+export function approve(p: Participant, grant: readonly Role[] | undefined, tx: EnergyEnv, reason?: string): Change<Participant> {
   requireStatus(p, 'pending');
   const roles = canonicalRoles(grant ?? p.requestedRoles);
   const notRequested = roles.find((r) => !p.requestedRoles.includes(r));
@@ -78,17 +78,17 @@ export function approve(p: Participant, grant: readonly Role[] | undefined, tx: 
   return { state, events: [{ name: 'ParticipantApproved', payload: { eid: p.eid, roles, mspId: p.mspId } }] };
 }
 
-export function reject(p: Participant, reason: string, tx: TxInfo): Change<Participant> {
+export function reject(p: Participant, reason: string, tx: EnergyEnv): Change<Participant> {
   requireStatus(p, 'pending');
   return { state: decide(p, 'rejected', 'rejected', tx, reason), events: [{ name: 'ParticipantRejected', payload: { eid: p.eid, reason } }] };
 }
 
-export function suspend(p: Participant, reason: string, tx: TxInfo): Change<Participant> {
+export function suspend(p: Participant, reason: string, tx: EnergyEnv): Change<Participant> {
   requireStatus(p, 'active');
   return { state: decide(p, 'suspended', 'suspended', tx, reason), events: [{ name: 'ParticipantSuspended', payload: { eid: p.eid, reason } }] };
 }
 
-export function reinstate(p: Participant, reason: string | undefined, tx: TxInfo): Change<Participant> {
+export function reinstate(p: Participant, reason: string | undefined, tx: EnergyEnv): Change<Participant> {
   requireStatus(p, 'suspended');
   return { state: decide(p, 'active', 'reinstated', tx, reason), events: [{ name: 'ParticipantReinstated', payload: { eid: p.eid } }] };
 }
@@ -102,7 +102,7 @@ export interface DeviceRegistration {
 }
 
 /** Devices belong to an active owner; the caller's authority is checked by policy before this runs. */
-export function registerDevice(owner: Participant, reg: DeviceRegistration, tx: TxInfo): Change<Device> {
+export function registerDevice(owner: Participant, reg: DeviceRegistration, tx: EnergyEnv): Change<Device> {
   requireStatus(owner, 'active');
   const state = device({
     eid: reg.eid,
@@ -112,8 +112,8 @@ export function registerDevice(owner: Participant, reg: DeviceRegistration, tx: 
     publicKey: reg.publicKey,
     label: reg.label,
     status: 'active',
-    registeredAt: tx.at,
-    registeredBy: tx.by,
+    registeredAt: tx.now,
+    registeredBy: tx.actor.id,
     registeredTxId: tx.txId,
   });
   return {
@@ -122,8 +122,8 @@ export function registerDevice(owner: Participant, reg: DeviceRegistration, tx: 
   };
 }
 
-export function retireDevice(d: Device, reason: string, tx: TxInfo): Change<Device> {
+export function retireDevice(d: Device, reason: string, tx: EnergyEnv): Change<Device> {
   if (d.status !== 'active') throw new ConflictError(`device ${d.eid} is already ${d.status}`);
-  const state = device({ ...d, status: 'retired', retiredAt: tx.at, retiredReason: reason });
+  const state = device({ ...d, status: 'retired', retiredAt: tx.now, retiredReason: reason });
   return { state, events: [{ name: 'DeviceRetired', payload: { eid: d.eid, ownerEid: d.ownerEid, reason } }] };
 }

@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { createAssignment, distribute, releaseAssignment } from './assignment';
 import type { Assignment } from './market-state';
+import type { EnergyEnv } from '../common/env';
+import { envAt } from '../test-support/env';
 
-const tx = (n: number) => ({ txId: `tx${n}`, at: `2026-01-01T00:00:0${n}.000Z`, by: 'x509::test' });
+const tx = (n: number): EnergyEnv => envAt(`2026-01-01T00:00:0${n}.000Z`, `tx${n}`, 'x509::test');
 const METER = 'eid:d:' + 'a'.repeat(32);
 const SELLER = 'eid:p:' + '1'.repeat(32);
 const BANK = 'eid:p:' + '2'.repeat(32);

@@ -6,8 +6,8 @@
  * station are served in seniority order (creation time, then ID): a junior
  * assignment receives only what the senior ones leave. Pure.
  */
-import { ConflictError, ValidationError } from '@dec/chaincode-kit';
-import type { Change, TxInfo } from '../common/tx';
+import { ConflictError, ValidationError } from '@dec/chaincode-kit/core';
+import type { Change, EnergyEnv } from '../common/env';
 import { assignmentSchema, type Assignment } from './market-state';
 
 export interface NewAssignment {
@@ -19,7 +19,7 @@ export interface NewAssignment {
   ref?: string;
 }
 
-export function createAssignment(a: NewAssignment, tx: TxInfo): Change<Assignment> {
+export function createAssignment(a: NewAssignment, tx: EnergyEnv): Change<Assignment> {
   if (a.assignor === a.beneficiary) throw new ValidationError('request.beneficiary', 'must differ from the assignor');
   if (a.cap <= 0n) throw new ValidationError('request.cap', 'must be greater than zero');
   const state = assignmentSchema.parse({
@@ -31,15 +31,15 @@ export function createAssignment(a: NewAssignment, tx: TxInfo): Change<Assignmen
     paid: '0',
     ref: a.ref,
     status: 'active',
-    createdAt: tx.at,
+    createdAt: tx.now,
     createdTxId: tx.txId,
   });
   return { state, events: [{ name: 'RevenueAssigned', payload: state }] };
 }
 
-export function releaseAssignment(a: Assignment, tx: TxInfo): Change<Assignment> {
+export function releaseAssignment(a: Assignment, tx: EnergyEnv): Change<Assignment> {
   if (a.status !== 'active') throw new ConflictError(`assignment ${a.id} is already ${a.status}`);
-  const state = assignmentSchema.parse({ ...a, status: 'released', closedAt: tx.at });
+  const state = assignmentSchema.parse({ ...a, status: 'released', closedAt: tx.now });
   return { state, events: [{ name: 'AssignmentReleased', payload: { id: a.id, meter: a.meter, beneficiary: a.beneficiary, paid: a.paid, cap: a.cap } }] };
 }
 
@@ -62,7 +62,7 @@ export interface Distribution {
 }
 
 /** Splits `amount` of proceeds between the active assignments (senior first) and the assignor. */
-export function distribute(assignments: readonly Assignment[], amount: bigint, tx: TxInfo, context: Record<string, unknown> = {}): Distribution {
+export function distribute(assignments: readonly Assignment[], amount: bigint, tx: EnergyEnv, context: Record<string, unknown> = {}): Distribution {
   let left = amount;
   const payouts: Payout[] = [];
   const updated: Assignment[] = [];
@@ -76,7 +76,7 @@ export function distribute(assignments: readonly Assignment[], amount: bigint, t
     left -= take;
     const paid = BigInt(a.paid) + take;
     const fulfilled = paid === BigInt(a.cap);
-    const next = assignmentSchema.parse({ ...a, paid: paid.toString(), status: fulfilled ? 'fulfilled' : 'active', closedAt: fulfilled ? tx.at : a.closedAt });
+    const next = assignmentSchema.parse({ ...a, paid: paid.toString(), status: fulfilled ? 'fulfilled' : 'active', closedAt: fulfilled ? tx.now : a.closedAt });
     updated.push(next);
     payouts.push({ assignmentId: a.id, beneficiary: a.beneficiary, amount: take });
     events.push({ name: 'AssignmentCollected', payload: { ...context, assignmentId: a.id, meter: a.meter, beneficiary: a.beneficiary, amount: take.toString(), paid: next.paid, cap: a.cap, ref: a.ref } });

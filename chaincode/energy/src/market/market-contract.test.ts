@@ -1,5 +1,5 @@
-import { BlockSimulator } from '@dec/chaincode-kit/dist/testing/block-simulator';
-import type { TestCaller } from '@dec/chaincode-kit/dist/testing';
+import { BlockSimulator } from '@dec/chaincode-kit/testing';
+import type { TestCaller } from '@dec/chaincode-kit/testing';
 import { expect } from 'chai';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { Device } from '../identity/identity-state';

@@ -2,20 +2,24 @@
  * The `market` contract: the distributed micro-grid market (white paper 4.1.1).
  * Orders per delivery slot and grid zone, deterministic nearest-first matching,
  * PPAs, settlement from metered interval energy, grid emergencies and revenue
- * assignment. Thin: parse the one JSON argument, hand over to market-ops.ts
- * (which checks access first), return canonical JSON. Wire names are
- * `market:<Name>`; input shapes in market-inputs.ts, access in market-access.ts.
+ * assignment. Thin: each transaction is registered from its line in the
+ * transaction map and hands over to the operations in ./ops (one concern per file).
  */
-import { DecContext, DecContract, parseInput, result } from '@dec/chaincode-kit';
-import { Info, Returns, Transaction } from 'fabric-contract-api';
-import { z } from 'zod';
-import { requirePlatformOperator } from '../access/policy';
-import { pageRequest } from '../common/ids';
-import * as i from './market-inputs';
-import * as ops from './market-ops';
-import { MarketStore } from './market-store';
-
-const ppaPageInput = z.strictObject({ ppaId: i.ppaIdSchema, ...pageRequest });
+import { DecContext, DecContract, Tx } from '@dec/chaincode-kit';
+import { Info } from 'fabric-contract-api';
+import type { z } from 'zod';
+import type { EnergyEnv } from '../common/env';
+import { ENERGY_TRANSACTIONS as ENERGY } from '../transactions';
+import type * as i from './market-inputs';
+import * as assignments from './ops/assignments';
+import * as emergencies from './ops/emergencies';
+import * as leave from './ops/leave';
+import * as matching from './ops/matching';
+import * as orders from './ops/orders';
+import * as ppas from './ops/ppas';
+import * as queries from './ops/queries';
+import * as settlement from './ops/settlement';
+import * as zones from './ops/zones';
 
 @Info({ title: 'market', description: 'Micro-grid market: orders, matching, PPAs, metered settlement, grid emergencies, revenue assignment' })
 export class MarketContract extends DecContract {
@@ -23,191 +27,157 @@ export class MarketContract extends DecContract {
     super('market');
   }
 
-  /** Creates or updates a zone's trading parameters. Platform operator only. */
-  @Transaction()
-  @Returns('string')
-  async ConfigureZone(ctx: DecContext, request: string): Promise<string> {
-    requirePlatformOperator(ctx.caller);
-    return result(await ops.configureZone(ctx, parseInput(i.configureZoneInput, request, 'request')));
+  /** Creates or updates a zone's trading parameters. */
+  @Tx(ENERGY, 'market:ConfigureZone')
+  ConfigureZone(ctx: DecContext, input: z.output<typeof i.configureZoneInput>): Promise<unknown> {
+    return zones.configureZone(ctx, input);
   }
 
-  @Transaction()
-  @Returns('string')
-  async PostOrder(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.postOrder(ctx, parseInput(i.postOrderInput, request, 'request')));
+  @Tx(ENERGY, 'market:PostOrder')
+  PostOrder(ctx: DecContext, input: z.output<typeof i.postOrderInput>, env: EnergyEnv): Promise<unknown> {
+    return orders.postOrder(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async AmendOrder(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.amendOrder(ctx, parseInput(i.amendOrderInput, request, 'request')));
+  @Tx(ENERGY, 'market:AmendOrder')
+  AmendOrder(ctx: DecContext, input: z.output<typeof i.amendOrderInput>, env: EnergyEnv): Promise<unknown> {
+    return orders.amendOrder(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async CancelOrder(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.cancelOrder(ctx, parseInput(i.orderIdInput, request, 'request')));
+  @Tx(ENERGY, 'market:CancelOrder')
+  CancelOrder(ctx: DecContext, input: z.output<typeof i.orderIdInput>, env: EnergyEnv): Promise<unknown> {
+    return orders.cancelOrder(ctx, input, env);
   }
 
   /** Matches a closed slot of a zone, `pageSize` trades per call; call until `done`. */
-  @Transaction()
-  @Returns('string')
-  async Match(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.match(ctx, parseInput(i.slotZonePageInput, request, 'request')));
+  @Tx(ENERGY, 'market:Match')
+  Match(ctx: DecContext, input: z.output<typeof i.slotZonePageInput>, env: EnergyEnv): Promise<unknown> {
+    return matching.match(ctx, input, env);
   }
 
   /** Settles a matched slot after the meter data grace period, `pageSize` buy orders per call; call until `done`. */
-  @Transaction()
-  @Returns('string')
-  async Settle(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.settle(ctx, parseInput(i.slotZonePageInput, request, 'request')));
+  @Tx(ENERGY, 'market:Settle')
+  Settle(ctx: DecContext, input: z.output<typeof i.slotZonePageInput>, env: EnergyEnv): Promise<unknown> {
+    return settlement.settle(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async ProposePpa(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.proposePpa(ctx, parseInput(i.proposePpaInput, request, 'request')));
+  @Tx(ENERGY, 'market:ProposePpa')
+  ProposePpa(ctx: DecContext, input: z.output<typeof i.proposePpaInput>, env: EnergyEnv): Promise<unknown> {
+    return ppas.proposePpa(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async AcceptPpa(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.acceptPpa(ctx, parseInput(i.ppaIdInput, request, 'request')));
+  @Tx(ENERGY, 'market:AcceptPpa')
+  AcceptPpa(ctx: DecContext, input: z.output<typeof i.ppaIdInput>, env: EnergyEnv): Promise<unknown> {
+    return ppas.acceptPpa(ctx, input, env);
   }
 
   /** Rejects a proposed PPA or terminates an active one (slots already closed still deliver). */
-  @Transaction()
-  @Returns('string')
-  async TerminatePpa(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.terminatePpa(ctx, parseInput(i.terminatePpaInput, request, 'request')));
+  @Tx(ENERGY, 'market:TerminatePpa')
+  TerminatePpa(ctx: DecContext, input: z.output<typeof i.terminatePpaInput>, env: EnergyEnv): Promise<unknown> {
+    return ppas.terminatePpa(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async SettlePpa(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.settlePpa(ctx, parseInput(i.settlePpaInput, request, 'request')));
+  @Tx(ENERGY, 'market:SettlePpa')
+  SettlePpa(ctx: DecContext, input: z.output<typeof i.settlePpaInput>, env: EnergyEnv): Promise<unknown> {
+    return ppas.settlePpa(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async PostEmergency(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.postEmergency(ctx, parseInput(i.postEmergencyInput, request, 'request')));
+  @Tx(ENERGY, 'market:PostEmergency')
+  PostEmergency(ctx: DecContext, input: z.output<typeof i.postEmergencyInput>, env: EnergyEnv): Promise<unknown> {
+    return emergencies.postEmergency(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async OfferEmergency(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.offerEmergency(ctx, parseInput(i.offerEmergencyInput, request, 'request')));
+  @Tx(ENERGY, 'market:OfferEmergency')
+  OfferEmergency(ctx: DecContext, input: z.output<typeof i.offerEmergencyInput>, env: EnergyEnv): Promise<unknown> {
+    return emergencies.offerEmergency(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async DispatchEmergency(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.dispatchEmergency(ctx, parseInput(i.emergencyIdInput, request, 'request')));
+  @Tx(ENERGY, 'market:DispatchEmergency')
+  DispatchEmergency(ctx: DecContext, input: z.output<typeof i.emergencyIdInput>, env: EnergyEnv): Promise<unknown> {
+    return emergencies.dispatchEmergency(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async SettleEmergency(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.settleEmergency(ctx, parseInput(i.emergencyIdInput, request, 'request')));
+  @Tx(ENERGY, 'market:SettleEmergency')
+  SettleEmergency(ctx: DecContext, input: z.output<typeof i.emergencyIdInput>, env: EnergyEnv): Promise<unknown> {
+    return emergencies.settleEmergency(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async AssignRevenue(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.assignRevenue(ctx, parseInput(i.assignRevenueInput, request, 'request')));
+  @Tx(ENERGY, 'market:AssignRevenue')
+  AssignRevenue(ctx: DecContext, input: z.output<typeof i.assignRevenueInput>, env: EnergyEnv): Promise<unknown> {
+    return assignments.assignRevenue(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async ReleaseAssignment(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.releaseAssignmentTx(ctx, parseInput(i.assignmentIdInput, request, 'request')));
+  @Tx(ENERGY, 'market:ReleaseAssignment')
+  ReleaseAssignment(ctx: DecContext, input: z.output<typeof i.assignmentIdInput>, env: EnergyEnv): Promise<unknown> {
+    return assignments.releaseAssignmentTx(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async Leave(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.leave(ctx, parseInput(i.eidInput, request, 'request')));
+  @Tx(ENERGY, 'market:Leave')
+  Leave(ctx: DecContext, input: z.output<typeof i.eidInput>, env: EnergyEnv): Promise<unknown> {
+    return leave.leave(ctx, input, env);
   }
 
-  // --- queries -------------------------------------------------------------------------------
-
-  @Transaction(false)
-  @Returns('string')
-  async GetZone(ctx: DecContext, request: string): Promise<string> {
-    const input = parseInput(i.zoneInput, request, 'request');
-    return result((await new MarketStore(ctx.ledger).zone(input.zone)) ?? null);
+  @Tx(ENERGY, 'market:GetZone')
+  GetZone(ctx: DecContext, input: z.output<typeof i.zoneInput>): Promise<unknown> {
+    return queries.getZone(ctx, input);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async OrderBook(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.orderBook(ctx, parseInput(i.orderBookInput, request, 'request')));
+  @Tx(ENERGY, 'market:OrderBook')
+  OrderBook(ctx: DecContext, input: z.output<typeof i.orderBookInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.orderBook(ctx, input, env);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async GetOrder(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.getOrder(ctx, parseInput(i.orderIdInput, request, 'request')));
+  @Tx(ENERGY, 'market:GetOrder')
+  GetOrder(ctx: DecContext, input: z.output<typeof i.orderIdInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.getOrder(ctx, input, env);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async OrdersOf(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.ordersOf(ctx, parseInput(i.eidPageInput, request, 'request')));
+  @Tx(ENERGY, 'market:OrdersOf')
+  OrdersOf(ctx: DecContext, input: z.output<typeof i.eidPageInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.ordersOf(ctx, input, env);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async TradesOf(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.tradesOf(ctx, parseInput(i.eidPageInput, request, 'request')));
+  @Tx(ENERGY, 'market:TradesOf')
+  TradesOf(ctx: DecContext, input: z.output<typeof i.eidPageInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.tradesOf(ctx, input, env);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async Clearing(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.clearing(ctx, parseInput(i.slotZoneInput, request, 'request')));
+  @Tx(ENERGY, 'market:Clearing')
+  Clearing(ctx: DecContext, input: z.output<typeof i.slotZoneInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.clearing(ctx, input, env);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async Trades(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.trades(ctx, parseInput(i.orderBookInput, request, 'request')));
+  @Tx(ENERGY, 'market:Trades')
+  Trades(ctx: DecContext, input: z.output<typeof i.orderBookInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.trades(ctx, input, env);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async Statement(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.statement(ctx, parseInput(i.statementInput, request, 'request')));
+  @Tx(ENERGY, 'market:Statement')
+  Statement(ctx: DecContext, input: z.output<typeof i.statementInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.statement(ctx, input, env);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async GetPpa(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.getPpa(ctx, parseInput(i.ppaIdInput, request, 'request')));
+  @Tx(ENERGY, 'market:GetPpa')
+  GetPpa(ctx: DecContext, input: z.output<typeof i.ppaIdInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.getPpa(ctx, input, env);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async PpaSettlements(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.ppaSettlements(ctx, parseInput(ppaPageInput, request, 'request')));
+  @Tx(ENERGY, 'market:PpaSettlements')
+  PpaSettlements(ctx: DecContext, input: z.output<typeof i.ppaPageInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.ppaSettlements(ctx, input, env);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async GetEmergency(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.getEmergency(ctx, parseInput(i.emergencyIdInput, request, 'request')));
+  @Tx(ENERGY, 'market:GetEmergency')
+  GetEmergency(ctx: DecContext, input: z.output<typeof i.emergencyIdInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.getEmergency(ctx, input, env);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async GetAssignment(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.getAssignment(ctx, parseInput(i.assignmentIdInput, request, 'request')));
+  @Tx(ENERGY, 'market:GetAssignment')
+  GetAssignment(ctx: DecContext, input: z.output<typeof i.assignmentIdInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.getAssignment(ctx, input, env);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async AssignmentsOf(ctx: DecContext, request: string): Promise<string> {
-    return result(await ops.assignmentsOf(ctx, parseInput(i.meterInput, request, 'request')));
+  @Tx(ENERGY, 'market:AssignmentsOf')
+  AssignmentsOf(ctx: DecContext, input: z.output<typeof i.meterInput>, env: EnergyEnv): Promise<unknown> {
+    return queries.assignmentsOf(ctx, input, env);
   }
 }

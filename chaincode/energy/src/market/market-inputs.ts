@@ -1,5 +1,5 @@
 /** Input schemas of the market contract: one JSON object argument per transaction. */
-import { amount, positiveAmount } from '@dec/chaincode-kit';
+import { amount, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { deviceEidSchema, isoTime, note, pageRequest, participantEidSchema } from '../common/ids';
 import { readingTime } from '../metering/metering-state';
@@ -111,3 +111,6 @@ export const eidPageInput = z.strictObject({ eid: participantEidSchema, ...pageR
 export const orderBookInput = z.strictObject({ slot: slotSchema, zone: zoneSchema, ...pageRequest });
 export const statementInput = z.strictObject({ eid: participantEidSchema, slot: slotSchema, zone: zoneSchema });
 export const zoneInput = z.strictObject({ zone: zoneSchema });
+
+/** market:PpaSettlements: a PPA's settlements, paged. */
+export const ppaPageInput = z.strictObject({ ppaId: ppaIdSchema, ...pageRequest });

@@ -5,7 +5,7 @@
  * coordinates in micro-degrees (integers), all money and energy as integer
  * strings (bigint in logic).
  */
-import { amount } from '@dec/chaincode-kit';
+import { amount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { deviceEidSchema, participantEidSchema } from '../common/ids';
 import { zoneSchema } from '../metering/metering-state';

@@ -30,7 +30,7 @@
  * so each trade can be settled on its own.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@dec/chaincode-kit';
+import { canonicalJson } from '@dec/chaincode-kit/core';
 import { AXIS_CLAMP, project } from './geo';
 import type { Side } from './market-state';
 

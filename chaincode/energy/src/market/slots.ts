@@ -2,7 +2,7 @@
  * Slot times. A slot is named by its start, ISO-8601 UTC with milliseconds,
  * aligned to the zone's slot length. All derived times are whole minutes from it.
  */
-import { ValidationError } from '@dec/chaincode-kit';
+import { ValidationError } from '@dec/chaincode-kit/core';
 import type { ZoneConfig } from './market-state';
 
 const MINUTE = 60_000;

@@ -2,36 +2,17 @@
  * The `metering` contract: smart meters (identity devices of kind `meter`)
  * with their signing keys, certification by the grid operator, signed reading
  * batches with per-reading verdicts, interval energy per settlement slot, and
- * anomaly records. Thin: parse, check access (metering-policy.ts), run the
- * pure logic (metering-logic.ts), store (metering-store.ts), emit.
+ * anomaly records. Thin: registered from the transaction map, hands over to
+ * operations.ts and metering-ingest.ts.
  */
-import { ConflictError, DecContext, DecContract, parseInput, result, ValidationError } from '@dec/chaincode-kit';
-import { Info, Returns, Transaction } from 'fabric-contract-api';
-import { emitAll, txInfo } from '../common/context';
-import { IdentityStore } from '../identity/identity-store';
-import { keyFingerprint, normalisePem, parseP256Key, rotationMessage, verifySignature } from './metering-crypto';
+import { DecContext, DecContract, Tx } from '@dec/chaincode-kit';
+import { Info } from 'fabric-contract-api';
+import type { z } from 'zod';
+import type { EnergyEnv } from '../common/env';
+import { ENERGY_TRANSACTIONS as ENERGY } from '../transactions';
 import { submitReadings } from './metering-ingest';
-import {
-  anomaliesInput,
-  certifyMeterInput,
-  decommissionMeterInput,
-  meterInput,
-  rangeQueryInput,
-  registerMeterInput,
-  rotateKeyInput,
-  submitReadingsInput,
-  zoneInput,
-} from './metering-inputs';
-import * as logic from './metering-logic';
-import { isGridOperator, requireGridOperator, requireMeterManager, requireReadingSubmitter } from './metering-policy';
-import { DEFAULT_SLOT_MINUTES } from './metering-state';
-import { MeteringStore } from './metering-store';
-
-function p256(pem: string, field: string) {
-  const parsed = parseP256Key(pem);
-  if ('error' in parsed) throw new ValidationError(field, parsed.error);
-  return parsed.key;
-}
+import type * as inputs from './metering-inputs';
+import * as ops from './operations';
 
 @Info({ title: 'metering', description: 'DEC smart meters: registration, certification, key rotation, signed readings, interval energy, anomalies' })
 export class MeteringContract extends DecContract {
@@ -39,138 +20,54 @@ export class MeteringContract extends DecContract {
     super('metering');
   }
 
-  /** Makes a registered meter device a metering point: key, zone, rated power, slot length. Waits for certification. */
-  @Transaction()
-  @Returns('string')
-  async RegisterMeter(ctx: DecContext, request: string): Promise<string> {
-    const input = parseInput(registerMeterInput, request, 'request');
-    const identity = new IdentityStore(ctx.ledger);
-    const device = await identity.requireDevice(input.meter);
-    const owner = await identity.requireParticipant(device.ownerEid);
-    requireMeterManager(ctx.caller, owner, 'register this meter');
-    if (device.kind !== 'meter') throw new ConflictError(`device ${device.eid} is a ${device.kind}, not a meter`);
-    const store = new MeteringStore(ctx.ledger);
-    if (await store.meter(input.meter)) throw new ConflictError(`meter ${input.meter} is already registered for metering`);
-    const pem = input.publicKey ?? device.publicKey;
-    if (!pem) throw new ValidationError('request.publicKey', 'is required: the device record carries no key');
-    const key = p256(pem, input.publicKey ? 'request.publicKey' : 'device.publicKey');
-    if (input.publicKey && device.publicKey && keyFingerprint(p256(device.publicKey, 'device.publicKey')) !== keyFingerprint(key)) {
-      throw new ValidationError('request.publicKey', 'differs from the key on the device record');
-    }
-    const change = logic.registerMeter(
-      device,
-      owner,
-      { zone: input.zone, location: input.location, ratedPowerW: input.ratedPowerW, slotMinutes: input.slotMinutes ?? DEFAULT_SLOT_MINUTES, publicKey: normalisePem(key) },
-      txInfo(ctx),
-    );
-    await store.saveMeter(change.state, true);
-    emitAll(ctx, change.events);
-    return result(change.state);
+  @Tx(ENERGY, 'metering:RegisterMeter')
+  RegisterMeter(ctx: DecContext, input: z.output<typeof inputs.registerMeterInput>, env: EnergyEnv): Promise<unknown> {
+    return ops.registerMeter(ctx, input, env);
   }
 
-  /** The grid operator certifies a registered meter; only then do its readings count. */
-  @Transaction()
-  @Returns('string')
-  async CertifyMeter(ctx: DecContext, request: string): Promise<string> {
-    requireGridOperator(ctx.caller);
-    const input = parseInput(certifyMeterInput, request, 'request');
-    const store = new MeteringStore(ctx.ledger);
-    const change = logic.certifyMeter(await store.requireMeter(input.meter), txInfo(ctx));
-    await store.saveMeter(change.state, false);
-    emitAll(ctx, change.events);
-    return result(change.state);
+  @Tx(ENERGY, 'metering:CertifyMeter')
+  CertifyMeter(ctx: DecContext, input: z.output<typeof inputs.certifyMeterInput>, env: EnergyEnv): Promise<unknown> {
+    return ops.certifyMeter(ctx, input, env);
   }
 
-  @Transaction()
-  @Returns('string')
-  async DecommissionMeter(ctx: DecContext, request: string): Promise<string> {
-    const input = parseInput(decommissionMeterInput, request, 'request');
-    const store = new MeteringStore(ctx.ledger);
-    const meter = await store.requireMeter(input.meter);
-    requireMeterManager(ctx.caller, await new IdentityStore(ctx.ledger).requireParticipant(meter.ownerEid), 'decommission this meter');
-    const change = logic.decommissionMeter(meter, input.reason, txInfo(ctx));
-    await store.saveMeter(change.state, false);
-    emitAll(ctx, change.events);
-    return result(change.state);
+  @Tx(ENERGY, 'metering:DecommissionMeter')
+  DecommissionMeter(ctx: DecContext, input: z.output<typeof inputs.decommissionMeterInput>, env: EnergyEnv): Promise<unknown> {
+    return ops.decommissionMeter(ctx, input, env);
   }
 
-  /** New key, authorised by a signature of the current key over the rotation message, or by the grid operator. */
-  @Transaction()
-  @Returns('string')
-  async RotateKey(ctx: DecContext, request: string): Promise<string> {
-    const input = parseInput(rotateKeyInput, request, 'request');
-    const store = new MeteringStore(ctx.ledger);
-    const meter = await store.requireMeter(input.meter);
-    const next = p256(input.publicKey, 'request.publicKey');
-    let by: 'old-key' | 'grid-operator';
-    if (input.signature) {
-      const message = rotationMessage(meter.eid, meter.keyVersion, keyFingerprint(next));
-      if (!verifySignature(p256(meter.publicKey, 'meter.publicKey'), message, input.signature)) {
-        throw new ValidationError('request.signature', `does not verify with the meter's current key (version ${meter.keyVersion})`);
-      }
-      by = 'old-key';
-    } else {
-      if (!isGridOperator(ctx.caller)) throw new ValidationError('request.signature', "is required unless the grid operator rotates the key");
-      by = 'grid-operator';
-    }
-    const change = logic.rotateMeterKey(meter, normalisePem(next), by, txInfo(ctx));
-    await store.saveMeter(change.state, false);
-    emitAll(ctx, change.events);
-    return result(change.state);
+  @Tx(ENERGY, 'metering:RotateKey')
+  RotateKey(ctx: DecContext, input: z.output<typeof inputs.rotateKeyInput>, env: EnergyEnv): Promise<unknown> {
+    return ops.rotateKey(ctx, input, env);
   }
 
   /** A batch of signed readings; each gets a verdict (accepted / duplicate / rejected with reason), the batch never fails for one bad reading. */
-  @Transaction()
-  @Returns('string')
-  async SubmitReadings(ctx: DecContext, request: string): Promise<string> {
-    requireReadingSubmitter(ctx.caller);
-    const input = parseInput(submitReadingsInput, request, 'request');
-    return result(await submitReadings(ctx, input.readings));
+  @Tx(ENERGY, 'metering:SubmitReadings')
+  SubmitReadings(ctx: DecContext, input: z.output<typeof inputs.submitReadingsInput>): Promise<unknown> {
+    return submitReadings(ctx, input.readings);
   }
 
-  // --- queries (anyone) -----------------------------------------------------------
-
-  /** The meter and its last accepted reading. */
-  @Transaction(false)
-  @Returns('string')
-  async GetMeter(ctx: DecContext, request: string): Promise<string> {
-    const input = parseInput(meterInput, request, 'request');
-    const store = new MeteringStore(ctx.ledger);
-    const meter = await store.requireMeter(input.meter);
-    return result({ meter, last: (await store.cursor(input.meter)) ?? null });
+  @Tx(ENERGY, 'metering:GetMeter')
+  GetMeter(ctx: DecContext, input: z.output<typeof inputs.meterInput>): Promise<unknown> {
+    return ops.getMeter(ctx, input);
   }
 
-  /** Accepted readings with ts in [from, to), oldest first. */
-  @Transaction(false)
-  @Returns('string')
-  async Readings(ctx: DecContext, request: string): Promise<string> {
-    const input = parseInput(rangeQueryInput, request, 'request');
-    const page = await new MeteringStore(ctx.ledger).pageReadings(input.meter, input.from, input.to, input.pageSize, input.bookmark);
-    return result({ items: page.items.map((e) => e.value), bookmark: page.bookmark });
+  @Tx(ENERGY, 'metering:Readings')
+  Readings(ctx: DecContext, input: z.output<typeof inputs.rangeQueryInput>): Promise<unknown> {
+    return ops.readings(ctx, input);
   }
 
-  /** Interval energy of slots starting in [from, to), oldest first. */
-  @Transaction(false)
-  @Returns('string')
-  async Intervals(ctx: DecContext, request: string): Promise<string> {
-    const input = parseInput(rangeQueryInput, request, 'request');
-    const page = await new MeteringStore(ctx.ledger).pageIntervals(input.meter, input.from, input.to, input.pageSize, input.bookmark);
-    return result({ items: page.items.map((e) => e.value), bookmark: page.bookmark });
+  @Tx(ENERGY, 'metering:Intervals')
+  Intervals(ctx: DecContext, input: z.output<typeof inputs.rangeQueryInput>): Promise<unknown> {
+    return ops.intervals(ctx, input);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async Anomalies(ctx: DecContext, request: string): Promise<string> {
-    const input = parseInput(anomaliesInput, request, 'request');
-    const page = await new MeteringStore(ctx.ledger).pageAnomalies(input.meter, input.pageSize, input.bookmark);
-    return result({ items: page.items.map((e) => e.value), bookmark: page.bookmark });
+  @Tx(ENERGY, 'metering:Anomalies')
+  Anomalies(ctx: DecContext, input: z.output<typeof inputs.anomaliesInput>): Promise<unknown> {
+    return ops.anomalies(ctx, input);
   }
 
-  @Transaction(false)
-  @Returns('string')
-  async MetersInZone(ctx: DecContext, request: string): Promise<string> {
-    const input = parseInput(zoneInput, request, 'request');
-    const page = await new MeteringStore(ctx.ledger).pageZone(input.zone, input.pageSize, input.bookmark);
-    return result({ items: page.items.map((e) => e.value), bookmark: page.bookmark });
+  @Tx(ENERGY, 'metering:MetersInZone')
+  MetersInZone(ctx: DecContext, input: z.output<typeof inputs.zoneInput>): Promise<unknown> {
+    return ops.metersInZone(ctx, input);
   }
 }

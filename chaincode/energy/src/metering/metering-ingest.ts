@@ -6,7 +6,7 @@
  * written once per batch.
  */
 import type { DecContext } from '@dec/chaincode-kit';
-import { str } from '@dec/chaincode-kit';
+import { str } from '@dec/chaincode-kit/core';
 import type { KeyObject } from 'node:crypto';
 import { IdentityStore } from '../identity/identity-store';
 import { parseP256Key, readingMessage, verifySignature } from './metering-crypto';

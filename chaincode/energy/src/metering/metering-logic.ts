@@ -5,7 +5,7 @@
  * read; unit tests feed them by hand.
  */
 import { big, ConflictError, type DomainEvent } from '@dec/chaincode-kit';
-import type { Change, TxInfo } from '../common/tx';
+import type { Change, EnergyEnv } from '../common/env';
 import type { Device, Participant } from '../identity/identity-state';
 import {
   meterSchema,
@@ -200,7 +200,7 @@ function meterEvent(name: string, m: Meter, extra: Record<string, unknown> = {})
 }
 
 /** A meter is an active identity device of kind `meter` whose owner is an active participant. */
-export function registerMeter(device: Device, owner: Participant, reg: MeterRegistration, tx: TxInfo): Change<Meter> {
+export function registerMeter(device: Device, owner: Participant, reg: MeterRegistration, tx: EnergyEnv): Change<Meter> {
   if (device.kind !== 'meter') throw new ConflictError(`device ${device.eid} is a ${device.kind}, not a meter`);
   if (device.status !== 'active') throw new ConflictError(`device ${device.eid} is ${device.status}`);
   if (owner.status !== 'active') throw new ConflictError(`owner ${owner.eid} is ${owner.status}, not active`);
@@ -214,28 +214,28 @@ export function registerMeter(device: Device, owner: Participant, reg: MeterRegi
     publicKey: reg.publicKey,
     keyVersion: 1,
     status: 'registered',
-    registeredAt: tx.at,
-    registeredBy: tx.by,
+    registeredAt: tx.now,
+    registeredBy: tx.actor.id,
     registeredTxId: tx.txId,
   });
   return { state, events: [meterEvent('MeterRegistered', state, { ratedPowerW: state.ratedPowerW, slotMinutes: state.slotMinutes })] };
 }
 
-export function certifyMeter(m: Meter, tx: TxInfo): Change<Meter> {
+export function certifyMeter(m: Meter, tx: EnergyEnv): Change<Meter> {
   if (m.status !== 'registered') throw new ConflictError(`meter ${m.eid} is ${m.status}; only a registered meter can be certified`);
-  const state = meterSchema.parse({ ...m, status: 'certified', certifiedAt: tx.at, certifiedBy: tx.by });
+  const state = meterSchema.parse({ ...m, status: 'certified', certifiedAt: tx.now, certifiedBy: tx.actor.id });
   return { state, events: [meterEvent('MeterCertified', state)] };
 }
 
-export function decommissionMeter(m: Meter, reason: string, tx: TxInfo): Change<Meter> {
+export function decommissionMeter(m: Meter, reason: string, tx: EnergyEnv): Change<Meter> {
   if (m.status === 'decommissioned') throw new ConflictError(`meter ${m.eid} is already decommissioned`);
-  const state = meterSchema.parse({ ...m, status: 'decommissioned', decommissionedAt: tx.at, decommissionReason: reason });
+  const state = meterSchema.parse({ ...m, status: 'decommissioned', decommissionedAt: tx.now, decommissionReason: reason });
   return { state, events: [meterEvent('MeterDecommissioned', state, { reason })] };
 }
 
-export function rotateMeterKey(m: Meter, publicKey: string, authorisedBy: 'old-key' | 'grid-operator', tx: TxInfo): Change<Meter> {
+export function rotateMeterKey(m: Meter, publicKey: string, authorisedBy: 'old-key' | 'grid-operator', tx: EnergyEnv): Change<Meter> {
   if (m.status === 'decommissioned') throw new ConflictError(`meter ${m.eid} is decommissioned`);
   if (publicKey === m.publicKey) throw new ConflictError(`meter ${m.eid} already uses this key`);
-  const state = meterSchema.parse({ ...m, publicKey, keyVersion: m.keyVersion + 1, keyRotatedAt: tx.at });
+  const state = meterSchema.parse({ ...m, publicKey, keyVersion: m.keyVersion + 1, keyRotatedAt: tx.now });
   return { state, events: [meterEvent('MeterKeyRotated', state, { authorisedBy })] };
 }

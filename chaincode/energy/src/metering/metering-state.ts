@@ -3,7 +3,7 @@
  * record is parsed through these schemas when it is built and when it is read
  * back. Energy counters are integer strings in watt-hours (bigint in logic).
  */
-import { amount } from '@dec/chaincode-kit';
+import { amount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { deviceEidSchema, participantEidSchema } from '../common/ids';
 

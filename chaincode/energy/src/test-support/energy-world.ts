@@ -4,7 +4,7 @@
  * audit that scenario tests assert after each step.
  */
 import { createHash } from 'node:crypto';
-import { TestHarness, type TestCaller, type TxOutcome } from '@dec/chaincode-kit/dist/testing';
+import { TestHarness, type TestCaller, type TxOutcome } from '@dec/chaincode-kit/testing';
 import { expect } from 'chai';
 import { IdentityContract } from '../identity/identity-contract';
 import type { Participant, Role } from '../identity/identity-state';

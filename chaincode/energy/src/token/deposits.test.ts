@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { closeObligation, emptyDeposit, lock, openObligation, slash, withdraw } from './deposits';
+import type { EnergyEnv } from '../common/env';
+import { envAt } from '../test-support/env';
 
-const tx = { txId: 'tx1', at: '2026-01-01T00:00:00.000Z', by: 'x' };
+const tx: EnergyEnv = envAt('2026-01-01T00:00:00.000Z', 'tx1', 'x');
 
 describe('business deposits', () => {
   const base = lock(emptyDeposit('eid:p:a'), 1000n, tx).state;

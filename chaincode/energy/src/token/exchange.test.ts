@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { currentRate, decForDecc, deccForDec, postRate, quoteMint, quoteRedeem, type Rate } from './exchange';
 import { ONE_DEC } from './units';
+import type { EnergyEnv } from '../common/env';
+import { envAt } from '../test-support/env';
 
-const tx = { txId: 'tx1', at: '2026-01-01T00:00:00.000Z', by: 'op' };
+const tx: EnergyEnv = envAt('2026-01-01T00:00:00.000Z', 'tx1', 'op');
 const e18 = (s: string): bigint => BigInt(postRate(s, tx).state.rateE18);
 
 describe('DECC mint and redeem at the posted rate', () => {

@@ -7,9 +7,9 @@
  * Rounding always favours the reserve, so the reserve never backs less than
  * the DECC outstanding at the rate it was minted.
  */
-import { ConflictError, ValidationError } from '@dec/chaincode-kit';
+import { ConflictError, ValidationError } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
-import type { Change, TxInfo } from '../common/tx';
+import type { Change, EnergyEnv } from '../common/env';
 import { decimalToE18, e18ToDecimal } from './units';
 
 const SCALE = 10n ** 36n;
@@ -23,10 +23,10 @@ export const rateSchema = z.object({
 });
 export type Rate = z.infer<typeof rateSchema>;
 
-export function postRate(deccPerDec: string, tx: TxInfo): Change<Rate> {
+export function postRate(deccPerDec: string, tx: EnergyEnv): Change<Rate> {
   const rateE18 = decimalToE18(deccPerDec, 'request.deccPerDec');
   if (rateE18 <= 0n) throw new ValidationError('request.deccPerDec', 'must be greater than zero');
-  const state = rateSchema.parse({ deccPerDec: e18ToDecimal(rateE18), rateE18: rateE18.toString(), postedAt: tx.at, txId: tx.txId });
+  const state = rateSchema.parse({ deccPerDec: e18ToDecimal(rateE18), rateE18: rateE18.toString(), postedAt: tx.now, txId: tx.txId });
   return { state, events: [{ name: 'RatePosted', payload: state }] };
 }
 

@@ -3,8 +3,10 @@ import { audit, type Snapshot } from './audit';
 import { allocate, DEFAULT_SPLIT_BPS, planGenesis } from './genesis';
 import { Journal } from './journal';
 import { DEC_TOTAL_SUPPLY } from './units';
+import type { EnergyEnv } from '../common/env';
+import { envAt } from '../test-support/env';
 
-const tx = { txId: 'tx1', at: '2026-01-01T00:00:00.000Z', by: 'op' };
+const tx: EnergyEnv = envAt('2026-01-01T00:00:00.000Z', 'tx1', 'op');
 
 describe('genesis allocation', () => {
   it('splits exactly 319,000,000 DEC by the default 60/15/25', () => {

@@ -5,9 +5,9 @@
  * the default below is a documented platform decision, overridable at genesis:
  *   ecology construction 60%, team 15%, others 25%.
  */
-import { ConflictError, ValidationError } from '@dec/chaincode-kit';
+import { ConflictError, ValidationError } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
-import type { Change, TxInfo } from '../common/tx';
+import type { Change, EnergyEnv } from '../common/env';
 import { SYS } from './accounts';
 import { BPS, DEC_TOTAL_SUPPLY } from './units';
 
@@ -52,14 +52,14 @@ export interface GenesisPlan {
   mints: { account: string; amount: bigint }[];
 }
 
-export function planGenesis(existing: Genesis | undefined, split: SplitBps, tx: TxInfo): Change<GenesisPlan> {
+export function planGenesis(existing: Genesis | undefined, split: SplitBps, tx: EnergyEnv): Change<GenesisPlan> {
   if (existing) throw new ConflictError(`DEC genesis already happened in ${existing.txId} at ${existing.at}; DEC is never minted again`);
   const a = allocate(split);
   const genesis = genesisSchema.parse({
     totalSupply: DEC_TOTAL_SUPPLY.toString(),
     splitBps: split,
     allocation: { ecology: a.ecology.toString(), team: a.team.toString(), others: a.others.toString() },
-    at: tx.at,
+    at: tx.now,
     txId: tx.txId,
   });
   const mints = [

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { captureHold, createHold, expireHold, held, releaseHold, type Hold } from './holds';
+import type { EnergyEnv } from '../common/env';
+import { envAt } from '../test-support/env';
 
-const at = (iso: string) => ({ txId: `tx@${iso}`, at: iso, by: 'x' });
+const at = (iso: string): EnergyEnv => envAt(iso, `tx@${iso}`, 'x');
 const T0 = '2026-01-01T00:00:00.000Z';
 const EXP = '2026-01-02T00:00:00.000Z';
 

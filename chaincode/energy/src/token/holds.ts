@@ -6,9 +6,9 @@
  *   expired   after expiresAt, anyone involved returns it to the payer
  * Capture is refused from expiresAt on; expiry is refused before it.
  */
-import { ConflictError, ValidationError } from '@dec/chaincode-kit';
+import { ConflictError, ValidationError } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
-import type { Change, TxInfo } from '../common/tx';
+import type { Change, EnergyEnv } from '../common/env';
 import { assetSchema, type Asset } from './accounts';
 
 const amountString = z.string().regex(/^(0|[1-9][0-9]*)$/);
@@ -45,9 +45,9 @@ export interface NewHold {
   ref?: string;
 }
 
-export function createHold(h: NewHold, tx: TxInfo): Change<Hold> {
+export function createHold(h: NewHold, tx: EnergyEnv): Change<Hold> {
   if (h.payer === h.payee) throw new ValidationError('request.payee', 'must differ from the payer');
-  if (Date.parse(h.expiresAt) <= Date.parse(tx.at)) throw new ValidationError('request.expiresAt', `must be after the transaction time ${tx.at}`);
+  if (Date.parse(h.expiresAt) <= Date.parse(tx.now)) throw new ValidationError('request.expiresAt', `must be after the transaction time ${tx.now}`);
   const state = holdSchema.parse({
     id: h.id,
     asset: h.asset,
@@ -58,7 +58,7 @@ export function createHold(h: NewHold, tx: TxInfo): Change<Hold> {
     status: 'open',
     expiresAt: h.expiresAt,
     ref: h.ref,
-    createdAt: tx.at,
+    createdAt: tx.now,
     createdTxId: tx.txId,
   });
   return { state, events: [{ name: 'HoldCreated', payload: state }] };
@@ -74,28 +74,28 @@ function requireOpen(h: Hold): void {
   if (h.status !== 'open') throw new ConflictError(`hold ${h.id} is already ${h.status}`);
 }
 
-function close(h: Hold, status: Hold['status'], captured: bigint, tx: TxInfo, event: string): HoldSettlement {
+function close(h: Hold, status: Hold['status'], captured: bigint, tx: EnergyEnv, event: string): HoldSettlement {
   const toPayer = BigInt(h.amount) - captured;
-  const state = holdSchema.parse({ ...h, status, captured: captured.toString(), closedAt: tx.at, closedTxId: tx.txId });
+  const state = holdSchema.parse({ ...h, status, captured: captured.toString(), closedAt: tx.now, closedTxId: tx.txId });
   const payload = { id: h.id, asset: h.asset, payer: h.payer, payee: h.payee, captured: captured.toString(), returned: toPayer.toString() };
   return { state, toPayee: captured, toPayer, events: [{ name: event, payload }] };
 }
 
-export function captureHold(h: Hold, amount: bigint, tx: TxInfo): HoldSettlement {
+export function captureHold(h: Hold, amount: bigint, tx: EnergyEnv): HoldSettlement {
   requireOpen(h);
-  if (Date.parse(tx.at) >= Date.parse(h.expiresAt)) throw new ConflictError(`hold ${h.id} expired at ${h.expiresAt}`);
+  if (Date.parse(tx.now) >= Date.parse(h.expiresAt)) throw new ConflictError(`hold ${h.id} expired at ${h.expiresAt}`);
   if (amount <= 0n) throw new ValidationError('request.amount', 'must be greater than zero');
   if (amount > BigInt(h.amount)) throw new ValidationError('request.amount', `must be at most the held ${h.amount}`);
   return close(h, 'captured', amount, tx, 'HoldCaptured');
 }
 
-export function releaseHold(h: Hold, tx: TxInfo): HoldSettlement {
+export function releaseHold(h: Hold, tx: EnergyEnv): HoldSettlement {
   requireOpen(h);
   return close(h, 'released', 0n, tx, 'HoldReleased');
 }
 
-export function expireHold(h: Hold, tx: TxInfo): HoldSettlement {
+export function expireHold(h: Hold, tx: EnergyEnv): HoldSettlement {
   requireOpen(h);
-  if (Date.parse(tx.at) < Date.parse(h.expiresAt)) throw new ConflictError(`hold ${h.id} does not expire until ${h.expiresAt}`);
+  if (Date.parse(tx.now) < Date.parse(h.expiresAt)) throw new ConflictError(`hold ${h.id} does not expire until ${h.expiresAt}`);
   return close(h, 'expired', 0n, tx, 'HoldExpired');
 }

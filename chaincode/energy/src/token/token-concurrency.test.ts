@@ -1,4 +1,4 @@
-import { BlockSimulator, type Endorsement } from '@dec/chaincode-kit/dist/testing/block-simulator';
+import { BlockSimulator, type Endorsement } from '@dec/chaincode-kit/testing';
 import { expect } from 'chai';
 import { dec, EnergyWorld, operator, user } from '../test-support/energy-world';
 import { ONE_DEC } from './units';

@@ -1,44 +1,19 @@
 /**
  * The `token` contract: DEC and DECC ledger. Each transaction takes one JSON
- * string argument (queries without input take none), checks access, and hands
- * over to the operation modules in ./ops. Full names on the wire are
- * `token:<Name>`; input shapes are in token-inputs.ts, access rules in
- * access/policy.ts.
+ * string argument (queries without input take none), is registered from
+ * its line in the transaction map (which checks the grants and parses the
+ * input) and hands over to the operation modules in ./ops.
  */
-import { DecContext, DecContract, parseInput, result } from '@dec/chaincode-kit';
-import { Info, Returns, Transaction } from 'fabric-contract-api';
-import { requirePlatformOperator } from '../access/policy';
+import { DecContext, DecContract, Tx } from '@dec/chaincode-kit';
+import { Info } from 'fabric-contract-api';
+import type { z } from 'zod';
+import type { EnergyEnv } from '../common/env';
+import { ENERGY_TRANSACTIONS as ENERGY } from '../transactions';
 import * as escrow from './ops/escrow';
 import * as issuance from './ops/issuance';
 import * as payments from './ops/payments';
 import * as queries from './ops/queries';
-import {
-  accountInput,
-  allowanceQueryInput,
-  approveInput,
-  balanceInput,
-  captureHoldInput,
-  closeObligationInput,
-  consolidateInput,
-  createHoldInput,
-  depositAmountInput,
-  fundRewardPoolInput,
-  genesisInput,
-  holdIdInput,
-  mintDeccInput,
-  openObligationInput,
-  pagedAccountAssetInput,
-  pagedAccountInput,
-  payRewardsInput,
-  postRateInput,
-  redeemDeccInput,
-  releaseBatchInput,
-  releaseVestedInput,
-  setFeesInput,
-  slashDepositInput,
-  transferFromInput,
-  transferInput,
-} from './token-inputs';
+import type * as inputs from './token-inputs';
 
 @Info({ title: 'token', description: 'DEC and DECC token ledger: genesis, transfers, allowances, holds, deposits, DECC reserve and rewards' })
 export class TokenContract extends DecContract {
@@ -46,251 +21,207 @@ export class TokenContract extends DecContract {
     super('token');
   }
 
-  /** Mints the fixed DEC supply into the allocation pools, once. Platform operator only. */
-  @Transaction()
-  @Returns('string')
-  async Genesis(ctx: DecContext, request: string): Promise<string> {
-    requirePlatformOperator(ctx.caller);
-    return result(await issuance.genesis(ctx, parseInput(genesisInput, request, 'request')));
+  /** Mints the fixed DEC supply into the allocation pools, once. */
+  @Tx(ENERGY, 'token:Genesis')
+  Genesis(ctx: DecContext, input: z.output<typeof inputs.genesisInput>, env: EnergyEnv): Promise<unknown> {
+    return issuance.genesis(ctx, input, env);
   }
 
-  /** Posts the DECC-per-DEC rate used by mint and redeem. Platform operator only. */
-  @Transaction()
-  @Returns('string')
-  async PostRate(ctx: DecContext, request: string): Promise<string> {
-    requirePlatformOperator(ctx.caller);
-    return result(await issuance.postRate(ctx, parseInput(postRateInput, request, 'request')));
+  /** Posts the DECC-per-DEC rate used by mint and redeem. */
+  @Tx(ENERGY, 'token:PostRate')
+  PostRate(ctx: DecContext, input: z.output<typeof inputs.postRateInput>, env: EnergyEnv): Promise<unknown> {
+    return issuance.postRate(ctx, input, env);
   }
 
-  /** Sets the transfer fee rule of one or both assets. Platform operator only. */
-  @Transaction()
-  @Returns('string')
-  async SetFees(ctx: DecContext, request: string): Promise<string> {
-    requirePlatformOperator(ctx.caller);
-    return result(await issuance.setFees(ctx, parseInput(setFeesInput, request, 'request')));
+  /** Sets the transfer fee rule of one or both assets. */
+  @Tx(ENERGY, 'token:SetFees')
+  SetFees(ctx: DecContext, input: z.output<typeof inputs.setFeesInput>): Promise<unknown> {
+    return issuance.setFees(ctx, input);
   }
 
-  /** Releases a numbered batch from the ecology or others pool. Platform operator only. */
-  @Transaction()
-  @Returns('string')
-  async ReleaseBatch(ctx: DecContext, request: string): Promise<string> {
-    requirePlatformOperator(ctx.caller);
-    return result(await issuance.releaseBatch(ctx, parseInput(releaseBatchInput, request, 'request')));
+  /** Releases a numbered batch from the ecology or others pool. */
+  @Tx(ENERGY, 'token:ReleaseBatch')
+  ReleaseBatch(ctx: DecContext, input: z.output<typeof inputs.releaseBatchInput>): Promise<unknown> {
+    return issuance.releaseBatch(ctx, input);
   }
 
-  /** Releases vested team tokens. Platform operator only. */
-  @Transaction()
-  @Returns('string')
-  async ReleaseVested(ctx: DecContext, request: string): Promise<string> {
-    requirePlatformOperator(ctx.caller);
-    return result(await issuance.releaseVested(ctx, parseInput(releaseVestedInput, request, 'request')));
+  /** Releases vested team tokens. */
+  @Tx(ENERGY, 'token:ReleaseVested')
+  ReleaseVested(ctx: DecContext, input: z.output<typeof inputs.releaseVestedInput>, env: EnergyEnv): Promise<unknown> {
+    return issuance.releaseVested(ctx, input, env);
   }
 
-  /** Locks platform DEC in the reserve and mints DECC into the reward pool. Platform operator only. */
-  @Transaction()
-  @Returns('string')
-  async FundRewardPool(ctx: DecContext, request: string): Promise<string> {
-    requirePlatformOperator(ctx.caller);
-    return result(await issuance.fundRewardPool(ctx, parseInput(fundRewardPoolInput, request, 'request')));
+  /** Locks platform DEC in the reserve and mints DECC into the reward pool. */
+  @Tx(ENERGY, 'token:FundRewardPool')
+  FundRewardPool(ctx: DecContext, input: z.output<typeof inputs.fundRewardPoolInput>): Promise<unknown> {
+    return issuance.fundRewardPool(ctx, input);
   }
 
-  /** Pays DECC rewards out of the reward pool. Platform operator only. */
-  @Transaction()
-  @Returns('string')
-  async PayRewards(ctx: DecContext, request: string): Promise<string> {
-    requirePlatformOperator(ctx.caller);
-    return result(await issuance.payRewards(ctx, parseInput(payRewardsInput, request, 'request')));
+  /** Pays DECC rewards out of the reward pool. */
+  @Tx(ENERGY, 'token:PayRewards')
+  PayRewards(ctx: DecContext, input: z.output<typeof inputs.payRewardsInput>): Promise<unknown> {
+    return issuance.payRewards(ctx, input);
   }
 
   /** Moves tokens from the caller's account (plus the transfer fee). */
-  @Transaction()
-  @Returns('string')
-  async Transfer(ctx: DecContext, request: string): Promise<string> {
-    return result(await payments.transfer(ctx, parseInput(transferInput, request, 'request')));
+  @Tx(ENERGY, 'token:Transfer')
+  Transfer(ctx: DecContext, input: z.output<typeof inputs.transferInput>): Promise<unknown> {
+    return payments.transfer(ctx, input);
   }
 
   /** Sets how much a spender may move out of the caller's account. */
-  @Transaction()
-  @Returns('string')
-  async Approve(ctx: DecContext, request: string): Promise<string> {
-    return result(await payments.approve(ctx, parseInput(approveInput, request, 'request')));
+  @Tx(ENERGY, 'token:Approve')
+  Approve(ctx: DecContext, input: z.output<typeof inputs.approveInput>): Promise<unknown> {
+    return payments.approve(ctx, input);
   }
 
   /** The spender moves the owner's tokens within its allowance. */
-  @Transaction()
-  @Returns('string')
-  async TransferFrom(ctx: DecContext, request: string): Promise<string> {
-    return result(await payments.transferFrom(ctx, parseInput(transferFromInput, request, 'request')));
+  @Tx(ENERGY, 'token:TransferFrom')
+  TransferFrom(ctx: DecContext, input: z.output<typeof inputs.transferFromInput>): Promise<unknown> {
+    return payments.transferFrom(ctx, input);
   }
 
   /** Folds pending credits into the consolidated balance. */
-  @Transaction()
-  @Returns('string')
-  async Consolidate(ctx: DecContext, request: string): Promise<string> {
-    return result(await payments.consolidate(ctx, parseInput(consolidateInput, request, 'request')));
+  @Tx(ENERGY, 'token:Consolidate')
+  Consolidate(ctx: DecContext, input: z.output<typeof inputs.consolidateInput>): Promise<unknown> {
+    return payments.consolidate(ctx, input);
   }
 
   /** Locks DEC in the reserve and mints DECC at the posted rate. */
-  @Transaction()
-  @Returns('string')
-  async MintDecc(ctx: DecContext, request: string): Promise<string> {
-    return result(await payments.mintDecc(ctx, parseInput(mintDeccInput, request, 'request')));
+  @Tx(ENERGY, 'token:MintDecc')
+  MintDecc(ctx: DecContext, input: z.output<typeof inputs.mintDeccInput>): Promise<unknown> {
+    return payments.mintDecc(ctx, input);
   }
 
   /** Burns DECC for DEC out of the reserve at the posted rate. */
-  @Transaction()
-  @Returns('string')
-  async RedeemDecc(ctx: DecContext, request: string): Promise<string> {
-    return result(await payments.redeemDecc(ctx, parseInput(redeemDeccInput, request, 'request')));
+  @Tx(ENERGY, 'token:RedeemDecc')
+  RedeemDecc(ctx: DecContext, input: z.output<typeof inputs.redeemDeccInput>): Promise<unknown> {
+    return payments.redeemDecc(ctx, input);
   }
 
   /** Escrows an amount of the payer for a payee until expiresAt. */
-  @Transaction()
-  @Returns('string')
-  async CreateHold(ctx: DecContext, request: string): Promise<string> {
-    return result(await escrow.createHold(ctx, parseInput(createHoldInput, request, 'request')));
+  @Tx(ENERGY, 'token:CreateHold')
+  CreateHold(ctx: DecContext, input: z.output<typeof inputs.createHoldInput>, env: EnergyEnv): Promise<unknown> {
+    return escrow.createHold(ctx, input, env);
   }
 
   /** Payee takes all or part of a hold; the rest returns to the payer. */
-  @Transaction()
-  @Returns('string')
-  async CaptureHold(ctx: DecContext, request: string): Promise<string> {
-    return result(await escrow.captureHold(ctx, parseInput(captureHoldInput, request, 'request')));
+  @Tx(ENERGY, 'token:CaptureHold')
+  CaptureHold(ctx: DecContext, input: z.output<typeof inputs.captureHoldInput>, env: EnergyEnv): Promise<unknown> {
+    return escrow.captureHold(ctx, input, env);
   }
 
   /** Payee lets a hold go; everything returns to the payer. */
-  @Transaction()
-  @Returns('string')
-  async ReleaseHold(ctx: DecContext, request: string): Promise<string> {
-    return result(await escrow.releaseHold(ctx, parseInput(holdIdInput, request, 'request')));
+  @Tx(ENERGY, 'token:ReleaseHold')
+  ReleaseHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>, env: EnergyEnv): Promise<unknown> {
+    return escrow.releaseHold(ctx, input, env);
   }
 
   /** Returns an expired hold to the payer. */
-  @Transaction()
-  @Returns('string')
-  async ExpireHold(ctx: DecContext, request: string): Promise<string> {
-    return result(await escrow.expireHold(ctx, parseInput(holdIdInput, request, 'request')));
+  @Tx(ENERGY, 'token:ExpireHold')
+  ExpireHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>, env: EnergyEnv): Promise<unknown> {
+    return escrow.expireHold(ctx, input, env);
   }
 
   /** Locks DEC as a business deposit. */
-  @Transaction()
-  @Returns('string')
-  async LockDeposit(ctx: DecContext, request: string): Promise<string> {
-    return result(await escrow.lockDeposit(ctx, parseInput(depositAmountInput, request, 'request')));
+  @Tx(ENERGY, 'token:LockDeposit')
+  LockDeposit(ctx: DecContext, input: z.output<typeof inputs.depositAmountInput>, env: EnergyEnv): Promise<unknown> {
+    return escrow.lockDeposit(ctx, input, env);
   }
 
   /** Withdraws deposit DEC when no obligation is open. */
-  @Transaction()
-  @Returns('string')
-  async WithdrawDeposit(ctx: DecContext, request: string): Promise<string> {
-    return result(await escrow.withdrawDeposit(ctx, parseInput(depositAmountInput, request, 'request')));
+  @Tx(ENERGY, 'token:WithdrawDeposit')
+  WithdrawDeposit(ctx: DecContext, input: z.output<typeof inputs.depositAmountInput>, env: EnergyEnv): Promise<unknown> {
+    return escrow.withdrawDeposit(ctx, input, env);
   }
 
-  /** Penalises a deposit in favour of a counterparty or the fee account. Platform operator only. */
-  @Transaction()
-  @Returns('string')
-  async SlashDeposit(ctx: DecContext, request: string): Promise<string> {
-    requirePlatformOperator(ctx.caller);
-    return result(await escrow.slashDeposit(ctx, parseInput(slashDepositInput, request, 'request')));
+  /** Penalises a deposit in favour of a counterparty or the fee account. */
+  @Tx(ENERGY, 'token:SlashDeposit')
+  SlashDeposit(ctx: DecContext, input: z.output<typeof inputs.slashDepositInput>, env: EnergyEnv): Promise<unknown> {
+    return escrow.slashDeposit(ctx, input, env);
   }
 
-  /** Marks an obligation the deposit backs (blocks withdrawal). Platform operator only. */
-  @Transaction()
-  @Returns('string')
-  async OpenObligation(ctx: DecContext, request: string): Promise<string> {
-    requirePlatformOperator(ctx.caller);
-    return result(await escrow.openObligation(ctx, parseInput(openObligationInput, request, 'request')));
+  /** Marks an obligation the deposit backs (blocks withdrawal). */
+  @Tx(ENERGY, 'token:OpenObligation')
+  OpenObligation(ctx: DecContext, input: z.output<typeof inputs.openObligationInput>, env: EnergyEnv): Promise<unknown> {
+    return escrow.openObligation(ctx, input, env);
   }
 
-  /** Closes an obligation on a deposit. Platform operator only. */
-  @Transaction()
-  @Returns('string')
-  async CloseObligation(ctx: DecContext, request: string): Promise<string> {
-    requirePlatformOperator(ctx.caller);
-    return result(await escrow.closeObligation(ctx, parseInput(closeObligationInput, request, 'request')));
+  /** Closes an obligation on a deposit. */
+  @Tx(ENERGY, 'token:CloseObligation')
+  CloseObligation(ctx: DecContext, input: z.output<typeof inputs.closeObligationInput>, env: EnergyEnv): Promise<unknown> {
+    return escrow.closeObligation(ctx, input, env);
   }
 
   /** Balance = consolidated + pending credits. */
-  @Transaction(false)
-  @Returns('string')
-  async Balance(ctx: DecContext, request: string): Promise<string> {
-    return result(await queries.balance(ctx, parseInput(balanceInput, request, 'request')));
+  @Tx(ENERGY, 'token:Balance')
+  Balance(ctx: DecContext, input: z.output<typeof inputs.balanceInput>): Promise<unknown> {
+    return queries.balance(ctx, input);
   }
 
   /** Pending (unconsolidated) credits, with the IDs Consolidate takes. */
-  @Transaction(false)
-  @Returns('string')
-  async Credits(ctx: DecContext, request: string): Promise<string> {
-    return result(await queries.credits(ctx, parseInput(pagedAccountAssetInput, request, 'request')));
+  @Tx(ENERGY, 'token:Credits')
+  Credits(ctx: DecContext, input: z.output<typeof inputs.pagedAccountAssetInput>): Promise<unknown> {
+    return queries.credits(ctx, input);
   }
 
   /** Account history, oldest first. */
-  @Transaction(false)
-  @Returns('string')
-  async History(ctx: DecContext, request: string): Promise<string> {
-    return result(await queries.history(ctx, parseInput(pagedAccountAssetInput, request, 'request')));
+  @Tx(ENERGY, 'token:History')
+  History(ctx: DecContext, input: z.output<typeof inputs.pagedAccountAssetInput>): Promise<unknown> {
+    return queries.history(ctx, input);
   }
 
   /** Holds where the account is payer or payee. */
-  @Transaction(false)
-  @Returns('string')
-  async Holds(ctx: DecContext, request: string): Promise<string> {
-    return result(await queries.holdsOf(ctx, parseInput(pagedAccountInput, request, 'request')));
+  @Tx(ENERGY, 'token:Holds')
+  Holds(ctx: DecContext, input: z.output<typeof inputs.pagedAccountInput>): Promise<unknown> {
+    return queries.holdsOf(ctx, input);
   }
 
   /** One hold. */
-  @Transaction(false)
-  @Returns('string')
-  async GetHold(ctx: DecContext, request: string): Promise<string> {
-    return result(await queries.getHold(ctx, parseInput(holdIdInput, request, 'request')));
+  @Tx(ENERGY, 'token:GetHold')
+  GetHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>): Promise<unknown> {
+    return queries.getHold(ctx, input);
   }
 
   /** An account's deposit and open obligations. */
-  @Transaction(false)
-  @Returns('string')
-  async GetDeposit(ctx: DecContext, request: string): Promise<string> {
-    return result(await queries.getDeposit(ctx, parseInput(accountInput, request, 'request')));
+  @Tx(ENERGY, 'token:GetDeposit')
+  GetDeposit(ctx: DecContext, input: z.output<typeof inputs.accountInput>): Promise<unknown> {
+    return queries.getDeposit(ctx, input);
   }
 
   /** Remaining allowance of a spender on an owner. */
-  @Transaction(false)
-  @Returns('string')
-  async Allowance(ctx: DecContext, request: string): Promise<string> {
-    return result(await queries.allowance(ctx, parseInput(allowanceQueryInput, request, 'request')));
+  @Tx(ENERGY, 'token:Allowance')
+  Allowance(ctx: DecContext, input: z.output<typeof inputs.allowanceQueryInput>): Promise<unknown> {
+    return queries.allowance(ctx, input);
   }
 
   /** Total and circulating supply of DEC and DECC. */
-  @Transaction(false)
-  @Returns('string')
-  async Supply(ctx: DecContext): Promise<string> {
-    return result(await queries.supply(ctx));
+  @Tx(ENERGY, 'token:Supply')
+  Supply(ctx: DecContext): Promise<unknown> {
+    return queries.supply(ctx);
   }
 
   /** Recomputes every token invariant from state. */
-  @Transaction(false)
-  @Returns('string')
-  async Audit(ctx: DecContext): Promise<string> {
-    return result(await queries.audit(ctx));
+  @Tx(ENERGY, 'token:Audit')
+  Audit(ctx: DecContext): Promise<unknown> {
+    return queries.audit(ctx);
   }
 
   /** The genesis record and the team vesting schedule. */
-  @Transaction(false)
-  @Returns('string')
-  async GetGenesis(ctx: DecContext): Promise<string> {
-    return result(await queries.genesisInfo(ctx));
+  @Tx(ENERGY, 'token:GetGenesis')
+  GetGenesis(ctx: DecContext): Promise<unknown> {
+    return queries.genesisInfo(ctx);
   }
 
   /** The posted DEC/DECC rate (null before the first post). */
-  @Transaction(false)
-  @Returns('string')
-  async GetRate(ctx: DecContext): Promise<string> {
-    return result(await queries.rate(ctx));
+  @Tx(ENERGY, 'token:GetRate')
+  GetRate(ctx: DecContext): Promise<unknown> {
+    return queries.rate(ctx);
   }
 
   /** The transfer fee schedule. */
-  @Transaction(false)
-  @Returns('string')
-  async GetFees(ctx: DecContext): Promise<string> {
-    return result(await queries.fees(ctx));
+  @Tx(ENERGY, 'token:GetFees')
+  GetFees(ctx: DecContext): Promise<unknown> {
+    return queries.fees(ctx);
   }
 }

@@ -1,5 +1,5 @@
 /** Input schemas of the token contract: one JSON object argument per transaction. Amounts are base-unit integer strings. */
-import { amount, positiveAmount } from '@dec/chaincode-kit';
+import { amount, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { holdIdSchema, isoTime, note, pageRequest, participantEidSchema } from '../common/ids';
 import { accountIdSchema, assetSchema, SYS } from './accounts';

@@ -5,7 +5,7 @@
  * Decimal strings ("0.5") appear only where a human posts a rate; they are
  * converted to integers here, once, without floats.
  */
-import { ValidationError } from '@dec/chaincode-kit';
+import { ValidationError } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import type { Asset } from './accounts';
 

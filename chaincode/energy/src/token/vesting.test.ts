@@ -1,10 +1,11 @@
 import { expect } from 'chai';
-import type { TxInfo } from '../common/tx';
 import { allocate, DEFAULT_SPLIT_BPS } from './genesis';
 import { anniversary, release, releasable, schedule, vestedAt, type Vesting } from './vesting';
+import type { EnergyEnv } from '../common/env';
+import { envAt } from '../test-support/env';
 
 const GENESIS = '2026-01-15T08:00:00.000Z';
-const tx = (at: string): TxInfo => ({ txId: 'tx1', at, by: 'op' });
+const tx = (at: string): EnergyEnv => envAt(at, 'tx1', 'op');
 const before = (iso: string): string => new Date(Date.parse(iso) - 1).toISOString();
 
 describe('team vesting (20/20/30/30 at the end of years 1-4)', () => {

@@ -5,9 +5,9 @@
  * timestamp (a 29 February genesis rolls to 1 March). Time is always the
  * transaction timestamp.
  */
-import { ConflictError } from '@dec/chaincode-kit';
+import { ConflictError } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
-import type { Change, TxInfo } from '../common/tx';
+import type { Change, EnergyEnv } from '../common/env';
 import { BPS } from './units';
 
 export const TEAM_SCHEDULE_BPS = [2000, 2000, 3000, 3000] as const;
@@ -47,11 +47,11 @@ export function releasable(v: Vesting, now: string): bigint {
 }
 
 /** Release `amount` (default: everything releasable now). */
-export function release(v: Vesting, amount: bigint | undefined, to: string, tx: TxInfo): Change<Vesting> & { amount: bigint } {
-  const available = releasable(v, tx.at);
+export function release(v: Vesting, amount: bigint | undefined, to: string, tx: EnergyEnv): Change<Vesting> & { amount: bigint } {
+  const available = releasable(v, tx.now);
   const take = amount ?? available;
-  if (take <= 0n) throw new ConflictError(`no team tokens are releasable at ${tx.at}`);
-  if (take > available) throw new ConflictError(`only ${available} team base units are releasable at ${tx.at}; asked ${take}`);
+  if (take <= 0n) throw new ConflictError(`no team tokens are releasable at ${tx.now}`);
+  if (take > available) throw new ConflictError(`only ${available} team base units are releasable at ${tx.now}; asked ${take}`);
   const state = vestingSchema.parse({ ...v, released: (BigInt(v.released) + take).toString() });
   return { state, amount: take, events: [{ name: 'TeamTokensReleased', payload: { to, amount: take.toString(), released: state.released, total: v.total } }] };
 }

@@ -1,18 +1,17 @@
 /** Holds (escrow) and business deposits. */
-import { AccessDeniedError, big, ConflictError, NotFoundError, type DecContext } from '@dec/chaincode-kit';
+import { big, ConflictError, NotFoundError, type DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
-import { isBoundTo, isPlatformOperator } from '../../access/policy';
-import { emitAll, txInfo } from '../../common/context';
+import type { EnergyEnv } from '../../common/env';
 import { holdId, normaliseTime } from '../../common/ids';
 import { SYS } from '../accounts';
 import * as deposits from '../deposits';
 import * as holds from '../holds';
 import type * as inputs from '../token-inputs';
-import { TokenGuards } from '../token-guards';
+import { TokenGuards } from '../../access/token-guards';
 import { TokenStore } from '../token-store';
 import { tokenTx } from './run';
 
-export async function createHold(ctx: DecContext, input: z.infer<typeof inputs.createHoldInput>) {
+export async function createHold(ctx: DecContext, input: z.output<typeof inputs.createHoldInput>, env: EnergyEnv) {
   const guards = new TokenGuards(ctx);
   await guards.holder(input.payer, input.asset);
   await guards.creditable(input.payee, input.asset);
@@ -21,11 +20,11 @@ export async function createHold(ctx: DecContext, input: z.infer<typeof inputs.c
     if (await store.hold(id)) throw new ConflictError(`hold ${id} already exists`);
     const change = holds.createHold(
       { id, asset: input.asset, payer: input.payer, payee: input.payee, amount: big(input.amount), expiresAt: normaliseTime(input.expiresAt), ref: input.ref },
-      txInfo(ctx),
+      env,
     );
     await store.debit(input.asset, input.payer, big(input.amount));
     await store.putHold(change.state);
-    emitAll(ctx, change.events);
+    ctx.emitAll(change.events);
     return change.state;
   });
 }
@@ -35,7 +34,7 @@ async function settle(ctx: DecContext, store: TokenStore, previous: holds.Hold, 
   await store.putHold(s.state, previous);
   await store.credit(previous.asset, previous.payee, s.toPayee, previous.id, op);
   await store.credit(previous.asset, previous.payer, s.toPayer, previous.id, op);
-  emitAll(ctx, s.events);
+  ctx.emitAll(s.events);
   return s.state;
 }
 
@@ -44,29 +43,23 @@ async function loadHold(ctx: DecContext, id: string): Promise<holds.Hold> {
   return new TokenStore(ctx.ledger).requireHold(id);
 }
 
-export async function captureHold(ctx: DecContext, input: z.infer<typeof inputs.captureHoldInput>) {
+export async function captureHold(ctx: DecContext, input: z.output<typeof inputs.captureHoldInput>, env: EnergyEnv) {
   const hold = await loadHold(ctx, input.holdId);
   await new TokenGuards(ctx).holderOrOperator(hold.payee);
-  return tokenTx(ctx, 'CaptureHold', (store) => settle(ctx, store, hold, holds.captureHold(hold, big(input.amount), txInfo(ctx)), 'CaptureHold'));
+  return tokenTx(ctx, 'CaptureHold', (store) => settle(ctx, store, hold, holds.captureHold(hold, big(input.amount), env), 'CaptureHold'));
 }
 
-export async function releaseHold(ctx: DecContext, input: z.infer<typeof inputs.holdIdInput>) {
+export async function releaseHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>, env: EnergyEnv) {
   const hold = await loadHold(ctx, input.holdId);
   await new TokenGuards(ctx).holderOrOperator(hold.payee);
-  return tokenTx(ctx, 'ReleaseHold', (store) => settle(ctx, store, hold, holds.releaseHold(hold, txInfo(ctx)), 'ReleaseHold'));
+  return tokenTx(ctx, 'ReleaseHold', (store) => settle(ctx, store, hold, holds.releaseHold(hold, env), 'ReleaseHold'));
 }
 
 /** After expiry the payer, the payee or the platform may return the funds to the payer. */
-export async function expireHold(ctx: DecContext, input: z.infer<typeof inputs.holdIdInput>) {
+export async function expireHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>, env: EnergyEnv) {
   const hold = await loadHold(ctx, input.holdId);
-  if (!isPlatformOperator(ctx.caller)) {
-    const guards = new TokenGuards(ctx);
-    const parties = [await guards.participant(hold.payer), await guards.participant(hold.payee)];
-    if (!parties.some((p) => isBoundTo(ctx.caller, p) && p.status === 'active')) {
-      throw new AccessDeniedError(`only the payer, the payee or the platform operator may expire hold ${hold.id}`);
-    }
-  }
-  return tokenTx(ctx, 'ExpireHold', (store) => settle(ctx, store, hold, holds.expireHold(hold, txInfo(ctx)), 'ExpireHold'));
+  await new TokenGuards(ctx).holdParty(hold);
+  return tokenTx(ctx, 'ExpireHold', (store) => settle(ctx, store, hold, holds.expireHold(hold, env), 'ExpireHold'));
 }
 
 // --- deposits ---------------------------------------------------------------------
@@ -77,59 +70,59 @@ async function requireDeposit(store: TokenStore, account: string): Promise<depos
   return d;
 }
 
-export async function lockDeposit(ctx: DecContext, input: z.infer<typeof inputs.depositAmountInput>) {
+export async function lockDeposit(ctx: DecContext, input: z.output<typeof inputs.depositAmountInput>, env: EnergyEnv) {
   await new TokenGuards(ctx).holder(input.account, 'DEC');
   return tokenTx(ctx, 'LockDeposit', async (store) => {
     const previous = await store.deposit(input.account);
-    const change = deposits.lock(previous ?? deposits.emptyDeposit(input.account), big(input.amount), txInfo(ctx));
+    const change = deposits.lock(previous ?? deposits.emptyDeposit(input.account), big(input.amount), env);
     await store.debit('DEC', input.account, big(input.amount));
     await store.putDeposit(change.state, previous);
-    emitAll(ctx, change.events);
+    ctx.emitAll(change.events);
     return change.state;
   });
 }
 
-export async function withdrawDeposit(ctx: DecContext, input: z.infer<typeof inputs.depositAmountInput>) {
+export async function withdrawDeposit(ctx: DecContext, input: z.output<typeof inputs.depositAmountInput>, env: EnergyEnv) {
   await new TokenGuards(ctx).holder(input.account, 'DEC');
   return tokenTx(ctx, 'WithdrawDeposit', async (store) => {
     const previous = await requireDeposit(store, input.account);
-    const change = deposits.withdraw(previous, big(input.amount), txInfo(ctx));
+    const change = deposits.withdraw(previous, big(input.amount), env);
     await store.putDeposit(change.state, previous);
     await store.credit('DEC', input.account, big(input.amount), `deposit:${input.account}`, 'WithdrawDeposit');
-    emitAll(ctx, change.events);
+    ctx.emitAll(change.events);
     return change.state;
   });
 }
 
 /** Platform operator only (checked by the contract): penalise the account, pay the counterparty (or the fee account). */
-export async function slashDeposit(ctx: DecContext, input: z.infer<typeof inputs.slashDepositInput>) {
+export async function slashDeposit(ctx: DecContext, input: z.output<typeof inputs.slashDepositInput>, env: EnergyEnv) {
   await new TokenGuards(ctx).creditable(input.to, 'DEC', [SYS.fees]);
   return tokenTx(ctx, 'SlashDeposit', async (store) => {
     const previous = await requireDeposit(store, input.account);
-    const change = deposits.slash(previous, big(input.amount), input.to, input.reason, input.obligationId, txInfo(ctx));
+    const change = deposits.slash(previous, big(input.amount), input.to, input.reason, input.obligationId, env);
     await store.putDeposit(change.state, previous);
     await store.credit('DEC', input.to, change.taken, `deposit:${input.account}`, 'SlashDeposit');
-    emitAll(ctx, change.events);
+    ctx.emitAll(change.events);
     return { deposit: change.state, taken: change.taken.toString() };
   });
 }
 
-export async function openObligation(ctx: DecContext, input: z.infer<typeof inputs.openObligationInput>) {
+export async function openObligation(ctx: DecContext, input: z.output<typeof inputs.openObligationInput>, env: EnergyEnv) {
   return tokenTx(ctx, 'OpenObligation', async (store) => {
     const previous = await requireDeposit(store, input.account);
-    const change = deposits.openObligation(previous, input.obligationId, input.ref, txInfo(ctx));
+    const change = deposits.openObligation(previous, input.obligationId, input.ref, env);
     await store.putDeposit(change.state, previous);
-    emitAll(ctx, change.events);
+    ctx.emitAll(change.events);
     return change.state;
   });
 }
 
-export async function closeObligation(ctx: DecContext, input: z.infer<typeof inputs.closeObligationInput>) {
+export async function closeObligation(ctx: DecContext, input: z.output<typeof inputs.closeObligationInput>, env: EnergyEnv) {
   return tokenTx(ctx, 'CloseObligation', async (store) => {
     const previous = await requireDeposit(store, input.account);
-    const change = deposits.closeObligation(previous, input.obligationId, txInfo(ctx));
+    const change = deposits.closeObligation(previous, input.obligationId, env);
     await store.putDeposit(change.state, previous);
-    emitAll(ctx, change.events);
+    ctx.emitAll(change.events);
     return change.state;
   });
 }

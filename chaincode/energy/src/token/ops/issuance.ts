@@ -5,38 +5,38 @@
  */
 import { big, ConflictError, type DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
-import { emitAll, txInfo } from '../../common/context';
+import type { EnergyEnv } from '../../common/env';
 import { SYS } from '../accounts';
 import { postRate as postRateLogic } from '../exchange';
 import { feeScheduleSchema } from '../fees';
 import { DEFAULT_SPLIT_BPS, planGenesis } from '../genesis';
 import type * as inputs from '../token-inputs';
-import { TokenGuards } from '../token-guards';
+import { TokenGuards } from '../../access/token-guards';
 import { sum } from '../units';
 import { release, schedule, vestingSchema } from '../vesting';
 import { lockAndMint } from './reserve';
 import { tokenTx } from './run';
 
-export async function genesis(ctx: DecContext, input: z.infer<typeof inputs.genesisInput>) {
+export async function genesis(ctx: DecContext, input: z.output<typeof inputs.genesisInput>, env: EnergyEnv) {
   return tokenTx(ctx, 'Genesis', async (store) => {
-    const plan = planGenesis(await store.genesis(), input.splitBps ?? DEFAULT_SPLIT_BPS, txInfo(ctx));
+    const plan = planGenesis(await store.genesis(), input.splitBps ?? DEFAULT_SPLIT_BPS, env);
     const { genesis: g, mints } = plan.state;
     await store.putGenesis(g);
     for (const m of mints) await store.mint('DEC', m.account, m.amount, 'Genesis');
     await store.putVesting(vestingSchema.parse({ total: g.allocation.team, released: '0', genesisAt: g.at }));
-    emitAll(ctx, plan.events);
+    ctx.emitAll(plan.events);
     return { genesis: g, teamSchedule: schedule(BigInt(g.allocation.team), g.at).map((s) => ({ at: s.at, cumulative: s.cumulative.toString() })) };
   });
 }
 
-export async function postRate(ctx: DecContext, input: z.infer<typeof inputs.postRateInput>) {
-  const change = postRateLogic(input.deccPerDec, txInfo(ctx));
+export async function postRate(ctx: DecContext, input: z.output<typeof inputs.postRateInput>, env: EnergyEnv) {
+  const change = postRateLogic(input.deccPerDec, env);
   await tokenTx(ctx, 'PostRate', (store) => store.putRate(change.state));
-  emitAll(ctx, change.events);
+  ctx.emitAll(change.events);
   return change.state;
 }
 
-export async function setFees(ctx: DecContext, input: z.infer<typeof inputs.setFeesInput>) {
+export async function setFees(ctx: DecContext, input: z.output<typeof inputs.setFeesInput>) {
   return tokenTx(ctx, 'SetFees', async (store) => {
     const current = await store.fees();
     const next = feeScheduleSchema.parse({ DEC: input.DEC ?? current.DEC, DECC: input.DECC ?? current.DECC });
@@ -47,7 +47,7 @@ export async function setFees(ctx: DecContext, input: z.infer<typeof inputs.setF
 }
 
 /** Pays out of the ecology or others pool in one numbered batch (white paper 7.2: "release in batches"). */
-export async function releaseBatch(ctx: DecContext, input: z.infer<typeof inputs.releaseBatchInput>) {
+export async function releaseBatch(ctx: DecContext, input: z.output<typeof inputs.releaseBatchInput>) {
   const guards = new TokenGuards(ctx);
   for (const p of input.payouts) await guards.creditable(p.to, 'DEC');
   const pool = SYS[input.pool];
@@ -63,22 +63,22 @@ export async function releaseBatch(ctx: DecContext, input: z.infer<typeof inputs
 }
 
 /** Releases vested team tokens (default: all that is releasable now) to a team member's account. */
-export async function releaseVested(ctx: DecContext, input: z.infer<typeof inputs.releaseVestedInput>) {
+export async function releaseVested(ctx: DecContext, input: z.output<typeof inputs.releaseVestedInput>, env: EnergyEnv) {
   await new TokenGuards(ctx).creditable(input.to, 'DEC');
   return tokenTx(ctx, 'ReleaseVested', async (store) => {
     const vesting = await store.vesting();
     if (!vesting) throw new ConflictError('DEC genesis has not happened yet');
-    const change = release(vesting, input.amount === undefined ? undefined : big(input.amount), input.to, txInfo(ctx));
+    const change = release(vesting, input.amount === undefined ? undefined : big(input.amount), input.to, env);
     await store.putVesting(change.state);
     await store.debit('DEC', SYS.team, change.amount);
     await store.credit('DEC', input.to, change.amount, SYS.team, 'ReleaseVested');
-    emitAll(ctx, change.events);
+    ctx.emitAll(change.events);
     return { to: input.to, amount: change.amount.toString(), vesting: change.state };
   });
 }
 
 /** Funds the DECC reward pool the only honest way: DEC from a platform pool is locked in the reserve and DECC minted against it. */
-export async function fundRewardPool(ctx: DecContext, input: z.infer<typeof inputs.fundRewardPoolInput>) {
+export async function fundRewardPool(ctx: DecContext, input: z.output<typeof inputs.fundRewardPoolInput>) {
   return tokenTx(ctx, 'FundRewardPool', async (store) => {
     const { dec, decc, rate } = await lockAndMint(store, 'FundRewardPool', { from: input.from, to: SYS.rewards, decAmount: input.decAmount, expectedRate: input.expectedRate });
     const payload = { from: input.from, decAmount: dec.toString(), deccAmount: decc.toString(), rateE18: rate.toString() };
@@ -87,7 +87,7 @@ export async function fundRewardPool(ctx: DecContext, input: z.infer<typeof inpu
   });
 }
 
-export async function payRewards(ctx: DecContext, input: z.infer<typeof inputs.payRewardsInput>) {
+export async function payRewards(ctx: DecContext, input: z.output<typeof inputs.payRewardsInput>) {
   const guards = new TokenGuards(ctx);
   for (const p of input.payouts) await guards.creditable(p.to, 'DECC');
   return tokenTx(ctx, 'PayRewards', async (store) => {

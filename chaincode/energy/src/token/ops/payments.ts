@@ -1,17 +1,17 @@
 /** Holder-initiated value movements: transfers, allowances, consolidation, DECC mint and redeem. */
-import { AccessDeniedError, big, ValidationError, type DecContext } from '@dec/chaincode-kit';
+import { big, ValidationError, type DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
-import { OPERATOR_TRANSFERABLE, TRANSFER_RECEIVABLE } from '../../access/policy';
+import { OPERATOR_TRANSFERABLE, TRANSFER_RECEIVABLE } from '../../access/object-rules';
 import { isSystemAccount, SYS, SYSTEM_ACCOUNT_ASSETS } from '../accounts';
 import { spendAllowance } from '../allowance';
 import { currentRate, quoteRedeem } from '../exchange';
 import { lockAndMint } from './reserve';
 import { transferFee } from '../fees';
 import type * as inputs from '../token-inputs';
-import { TokenGuards } from '../token-guards';
+import { TokenGuards } from '../../access/token-guards';
 import { tokenTx } from './run';
 
-export async function transfer(ctx: DecContext, input: z.infer<typeof inputs.transferInput>) {
+export async function transfer(ctx: DecContext, input: z.output<typeof inputs.transferInput>) {
   if (input.from === input.to) throw new ValidationError('request.to', 'must differ from request.from');
   const guards = new TokenGuards(ctx);
   await guards.holder(input.from, input.asset, OPERATOR_TRANSFERABLE);
@@ -29,7 +29,7 @@ export async function transfer(ctx: DecContext, input: z.infer<typeof inputs.tra
   });
 }
 
-export async function approve(ctx: DecContext, input: z.infer<typeof inputs.approveInput>) {
+export async function approve(ctx: DecContext, input: z.output<typeof inputs.approveInput>) {
   if (input.owner === input.spender) throw new ValidationError('request.spender', 'must differ from request.owner');
   const guards = new TokenGuards(ctx);
   await guards.holder(input.owner, input.asset);
@@ -42,12 +42,11 @@ export async function approve(ctx: DecContext, input: z.infer<typeof inputs.appr
 }
 
 /** The spender moves the owner's tokens within its allowance; the allowance covers the amount and its fee. */
-export async function transferFrom(ctx: DecContext, input: z.infer<typeof inputs.transferFromInput>) {
+export async function transferFrom(ctx: DecContext, input: z.output<typeof inputs.transferFromInput>) {
   if (input.owner === input.to) throw new ValidationError('request.to', 'must differ from request.owner');
   const guards = new TokenGuards(ctx);
   await guards.holder(input.spender, input.asset);
-  const owner = await guards.participant(input.owner);
-  if (owner.status !== 'active') throw new AccessDeniedError(`owner ${owner.eid} is ${owner.status}`);
+  await guards.activeParticipant(input.owner, 'owner');
   await guards.creditable(input.to, input.asset, TRANSFER_RECEIVABLE);
   return tokenTx(ctx, 'TransferFrom', async (store) => {
     const amount = big(input.amount);
@@ -63,7 +62,7 @@ export async function transferFrom(ctx: DecContext, input: z.infer<typeof inputs
   });
 }
 
-export async function consolidate(ctx: DecContext, input: z.infer<typeof inputs.consolidateInput>) {
+export async function consolidate(ctx: DecContext, input: z.output<typeof inputs.consolidateInput>) {
   await new TokenGuards(ctx).holderOrOperator(input.account);
   if (isSystemAccount(input.account) && !SYSTEM_ACCOUNT_ASSETS[input.account].includes(input.asset)) {
     throw new ValidationError('request.asset', `${input.account} does not hold ${input.asset}`);
@@ -77,7 +76,7 @@ export async function consolidate(ctx: DecContext, input: z.infer<typeof inputs.
 }
 
 /** Locks DEC in the reserve and mints DECC at the posted rate (white paper process 2). */
-export async function mintDecc(ctx: DecContext, input: z.infer<typeof inputs.mintDeccInput>) {
+export async function mintDecc(ctx: DecContext, input: z.output<typeof inputs.mintDeccInput>) {
   await new TokenGuards(ctx).holder(input.account, 'DEC');
   return tokenTx(ctx, 'MintDecc', async (store) => {
     const { dec, decc, rate } = await lockAndMint(store, 'MintDecc', { from: input.account, to: input.account, decAmount: input.decAmount, expectedRate: input.expectedRate });
@@ -88,7 +87,7 @@ export async function mintDecc(ctx: DecContext, input: z.infer<typeof inputs.min
 }
 
 /** Burns DECC and pays DEC out of the reserve at the posted rate, as far as the reserve holds. */
-export async function redeemDecc(ctx: DecContext, input: z.infer<typeof inputs.redeemDeccInput>) {
+export async function redeemDecc(ctx: DecContext, input: z.output<typeof inputs.redeemDeccInput>) {
   await new TokenGuards(ctx).holder(input.account, 'DECC');
   return tokenTx(ctx, 'RedeemDecc', async (store) => {
     const rate = currentRate(await store.rate(), input.expectedRate);

@@ -6,11 +6,11 @@ import { audit as auditLogic } from '../audit';
 import { emptyDeposit } from '../deposits';
 import { releasable, schedule } from '../vesting';
 import type * as inputs from '../token-inputs';
-import { TokenGuards } from '../token-guards';
+import { TokenGuards } from '../../access/token-guards';
 import { creditId, TokenStore } from '../token-store';
 import { DEC_TOTAL_SUPPLY, sum } from '../units';
 
-export async function balance(ctx: DecContext, input: z.infer<typeof inputs.balanceInput>) {
+export async function balance(ctx: DecContext, input: z.output<typeof inputs.balanceInput>) {
   await new TokenGuards(ctx).reader(input.account);
   const b = await new TokenStore(ctx.ledger).balance(input.asset, input.account);
   return {
@@ -23,36 +23,36 @@ export async function balance(ctx: DecContext, input: z.infer<typeof inputs.bala
   };
 }
 
-export async function credits(ctx: DecContext, input: z.infer<typeof inputs.pagedAccountAssetInput>) {
+export async function credits(ctx: DecContext, input: z.output<typeof inputs.pagedAccountAssetInput>) {
   await new TokenGuards(ctx).reader(input.account);
   const page = await new TokenStore(ctx.ledger).pageCredits(input.asset, input.account, input.pageSize, input.bookmark);
   return { items: page.items.map((e) => ({ id: creditId(e.attributes), ...e.value })), bookmark: page.bookmark };
 }
 
-export async function history(ctx: DecContext, input: z.infer<typeof inputs.pagedAccountAssetInput>) {
+export async function history(ctx: DecContext, input: z.output<typeof inputs.pagedAccountAssetInput>) {
   await new TokenGuards(ctx).reader(input.account);
   const page = await new TokenStore(ctx.ledger).pageHistory(input.account, input.asset, input.pageSize, input.bookmark);
   return { items: page.items.map((e) => e.value), bookmark: page.bookmark };
 }
 
-export async function holdsOf(ctx: DecContext, input: z.infer<typeof inputs.pagedAccountInput>) {
+export async function holdsOf(ctx: DecContext, input: z.output<typeof inputs.pagedAccountInput>) {
   await new TokenGuards(ctx).reader(input.account);
   const page = await new TokenStore(ctx.ledger).pageHolds(input.account, input.pageSize, input.bookmark);
   return { items: page.items.map((e) => e.value), bookmark: page.bookmark };
 }
 
-export async function getHold(ctx: DecContext, input: z.infer<typeof inputs.holdIdInput>) {
+export async function getHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>) {
   const hold = await new TokenStore(ctx.ledger).requireHold(input.holdId);
   await new TokenGuards(ctx).reader(hold.payer, hold.payee);
   return hold;
 }
 
-export async function getDeposit(ctx: DecContext, input: z.infer<typeof inputs.accountInput>) {
+export async function getDeposit(ctx: DecContext, input: z.output<typeof inputs.accountInput>) {
   await new TokenGuards(ctx).reader(input.account);
   return (await new TokenStore(ctx.ledger).deposit(input.account)) ?? emptyDeposit(input.account);
 }
 
-export async function allowance(ctx: DecContext, input: z.infer<typeof inputs.allowanceQueryInput>) {
+export async function allowance(ctx: DecContext, input: z.output<typeof inputs.allowanceQueryInput>) {
   await new TokenGuards(ctx).reader(input.owner, input.spender);
   const amount = await new TokenStore(ctx.ledger).allowance(input.asset, input.owner, input.spender);
   return { ...input, amount: amount.toString() };

@@ -4,7 +4,7 @@
  * reserve's favour). Minting for a holder and funding the reward pool both go
  * through here, so the reserve backing cannot differ between them.
  */
-import { big } from '@dec/chaincode-kit';
+import { big } from '@dec/chaincode-kit/core';
 import { SYS } from '../accounts';
 import { currentRate, quoteMint } from '../exchange';
 import type { TokenStore } from '../token-store';

@@ -1,13 +1,14 @@
 /**
- * Account-level access checks for token transactions, applying access/policy.ts
- * to the accounts a request names. They run before any token state is read or
- * written.
+ * Account-level object rules of the token transactions: object-rules.ts applied
+ * to the accounts a request names (which needs their participant records).
+ * They run before any token state is read or written.
  */
 import { AccessDeniedError, type DecContext } from '@dec/chaincode-kit';
-import { isPlatformOperator, requireCreditable, requireHolder, requirePlatformOperator, requireReader } from '../access/policy';
 import { IdentityStore } from '../identity/identity-store';
 import type { Participant } from '../identity/identity-state';
-import { isSystemAccount, SYSTEM_ACCOUNT_ASSETS, type Asset, type SystemAccount } from './accounts';
+import { isSystemAccount, SYSTEM_ACCOUNT_ASSETS, type Asset, type SystemAccount } from '../token/accounts';
+import { requireCreditable, requireHolder, requirePlatformOperator, requireReader } from './object-rules';
+import { isBoundTo, isPlatformOperator } from './principals';
 
 export class TokenGuards {
   private readonly identities: IdentityStore;
@@ -56,6 +57,22 @@ export class TokenGuards {
     const subjects: (Participant | SystemAccount)[] = [];
     for (const a of accounts) subjects.push(isSystemAccount(a) ? a : await this.participant(a));
     requireReader(this.ctx.caller, ...subjects);
+  }
+
+  /** After a hold's expiry: the payer's or the payee's active holder, or the platform operator. */
+  async holdParty(hold: { id: string; payer: string; payee: string }): Promise<void> {
+    if (isPlatformOperator(this.ctx.caller)) return;
+    const parties = [await this.participant(hold.payer), await this.participant(hold.payee)];
+    if (!parties.some((p) => isBoundTo(this.ctx.caller, p) && p.status === 'active')) {
+      throw new AccessDeniedError(`only the payer, the payee or the platform operator may expire hold ${hold.id}`);
+    }
+  }
+
+  /** `account` is an active participant (an allowance's owner must be). */
+  async activeParticipant(account: string, what: string): Promise<Participant> {
+    const p = await this.participant(account);
+    if (p.status !== 'active') throw new AccessDeniedError(`${what} ${p.eid} is ${p.status}`);
+    return p;
   }
 
   private assetAllowed(account: SystemAccount, asset: Asset): void {

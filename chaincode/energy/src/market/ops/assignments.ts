@@ -1,0 +1,38 @@
+/** Revenue assignment: the holder of a meter's owner assigns its market proceeds (up to a cap); the beneficiary or the platform operator releases it. */
+import { big, ConflictError, NotFoundError, type DecContext } from '@dec/chaincode-kit';
+import type { z } from 'zod';
+import { requireCreditable, requireHolder, requireHolderOrOperator } from '../../access/object-rules';
+import type { EnergyEnv } from '../../common/env';
+import { IdentityStore } from '../../identity/identity-store';
+import { MeteringStore } from '../../metering/metering-store';
+import { createAssignment, releaseAssignment } from '../assignment';
+import type * as inputs from '../market-inputs';
+import { MarketStore } from '../market-store';
+import { marketIds } from './shared';
+
+export async function assignRevenue(ctx: DecContext, input: z.output<typeof inputs.assignRevenueInput>, env: EnergyEnv) {
+  const meter = await new MeteringStore(ctx.ledger).meter(input.meter);
+  if (!meter) throw new NotFoundError('meter', input.meter);
+  const ids = new IdentityStore(ctx.ledger);
+  requireHolder(env.actor, await ids.requireParticipant(meter.ownerEid));
+  const beneficiary = await ids.requireParticipant(input.beneficiary);
+  requireCreditable(beneficiary);
+  if (beneficiary.status !== 'active') throw new ConflictError(`beneficiary ${beneficiary.eid} is ${beneficiary.status}`);
+  const store = new MarketStore(ctx.ledger);
+  const change = createAssignment({ id: marketIds('asg', ctx), meter: input.meter, assignor: meter.ownerEid, beneficiary: input.beneficiary, cap: big(input.cap), ref: input.ref }, env);
+  if (await store.assignment(change.state.id)) throw new ConflictError(`assignment ${change.state.id} already exists`);
+  await store.saveAssignment(change.state, true);
+  ctx.emitAll(change.events);
+  return change.state;
+}
+
+export async function releaseAssignmentTx(ctx: DecContext, input: z.output<typeof inputs.assignmentIdInput>, env: EnergyEnv) {
+  const store = new MarketStore(ctx.ledger);
+  const a = await store.requireAssignment(input.assignmentId);
+  requireHolderOrOperator(env.actor, await new IdentityStore(ctx.ledger).requireParticipant(a.beneficiary));
+  const change = releaseAssignment(a, env);
+  await store.saveAssignment(change.state, false);
+  ctx.emitAll(change.events);
+  return change.state;
+}
+
