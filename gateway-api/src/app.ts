@@ -11,7 +11,7 @@ import type { ZodType } from 'zod';
 import type { Caller } from './auth/identities';
 import { docsRouter } from './http/docs';
 import { ApiError, toApiError } from './http/errors';
-import { expressPath, type AnyRoute } from './http/route';
+import { expressPath, type AnyRoute, type HandlerResult } from './http/route';
 import { openApiJson } from './openapi/document';
 import { allRoutes } from './routes/all';
 import type { Services } from './services';
@@ -89,7 +89,9 @@ export function createApp(services: Services, options: AppOptions = {}): { app: 
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => req.caller?.id ?? ipKeyGenerator(req.ip ?? '0.0.0.0'),
-    handler: (_req, _res, next) => next(new ApiError('RATE_LIMITED', 'too many requests for this identity; retry later')),
+    handler: (_req, _res, next) => {
+      next(new ApiError('RATE_LIMITED', 'too many requests for this identity; retry later'));
+    },
   });
 
   const authenticate = (r: AnyRoute) => (req: Request, _res: Response, next: NextFunction) => {
@@ -106,16 +108,10 @@ export function createApp(services: Services, options: AppOptions = {}): { app: 
   };
 
   for (const r of routes) {
-    const handle = async (req: Request, res: Response, next: NextFunction) => {
+    const handle = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
       try {
-        const params = validate(r.request?.params, req.params, 'params');
-        const query = validate(r.request?.query, req.query, 'query');
-        const body = r.request?.body ? validate(r.request.body, req.body, 'body') : undefined;
-        const result = await r.handler({ params, query, body, caller: req.caller as Caller, req, res });
-        if (!result || res.headersSent) return;
-        for (const [h, v] of Object.entries(result.headers ?? {})) res.setHeader(h, v);
-        if (result.body === undefined) res.status(result.status).end();
-        else res.status(result.status).json(result.body);
+        const result = await r.handler({ ...validatedInput(r, req), caller: req.caller as Caller, req, res });
+        if (result && !res.headersSent) reply(res, result);
       } catch (e) {
         next(e);
       }
@@ -124,15 +120,11 @@ export function createApp(services: Services, options: AppOptions = {}): { app: 
     app[r.method](expressPath(r.path), ...chain);
   }
 
-  app.use((req, _res, next) => next(new ApiError('NOT_FOUND', `no route ${req.method} ${req.path}`)));
+  app.use((req, _res, next) => {
+    next(new ApiError('NOT_FOUND', `no route ${req.method} ${req.path}`));
+  });
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    let error: ApiError;
-    const type = (err as { type?: string } | undefined)?.type;
-    if (err instanceof ApiError) error = err;
-    else if (type === 'entity.too.large') error = new ApiError('PAYLOAD_TOO_LARGE', `request body larger than ${options.bodyLimit ?? '256kb'}`);
-    else if (type === 'entity.parse.failed') error = new ApiError('VALIDATION', 'request body is not valid JSON');
-    else if (type === 'charset.unsupported' || type === 'encoding.unsupported') error = new ApiError('UNSUPPORTED_MEDIA_TYPE', 'unsupported request encoding');
-    else error = toApiError(err);
+    const error = requestError(err, options.bodyLimit ?? '256kb');
     if (error.code === 'INTERNAL') logger.error({ requestId: req.requestId, err }, 'unhandled error');
     if (error.status >= 500 && error.code !== 'INTERNAL') logger.warn({ requestId: req.requestId, code: error.code, message: error.message }, 'request failed');
     if (res.headersSent) {
@@ -142,4 +134,29 @@ export function createApp(services: Services, options: AppOptions = {}): { app: 
     res.status(error.status).json(error.body());
   });
   return { app, routes };
+}
+
+/** A route's params, query and body, each checked against the route's schema. */
+function validatedInput(r: AnyRoute, req: Request): { params: unknown; query: unknown; body: unknown } {
+  return {
+    params: validate(r.request?.params, req.params, 'params'),
+    query: validate(r.request?.query, req.query, 'query'),
+    body: r.request?.body ? validate(r.request.body, req.body, 'body') : undefined,
+  };
+}
+
+function reply(res: Response, result: HandlerResult): void {
+  for (const [h, v] of Object.entries(result.headers ?? {})) res.setHeader(h, v);
+  if (result.body === undefined) res.status(result.status).end();
+  else res.status(result.status).json(result.body);
+}
+
+/** body-parser's failures by their type, anything else as toApiError maps it. */
+function requestError(err: unknown, bodyLimit: string | number): ApiError {
+  if (err instanceof ApiError) return err;
+  const type = (err as { type?: string } | undefined)?.type;
+  if (type === 'entity.too.large') return new ApiError('PAYLOAD_TOO_LARGE', `request body larger than ${bodyLimit}`);
+  if (type === 'entity.parse.failed') return new ApiError('VALIDATION', 'request body is not valid JSON');
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported') return new ApiError('UNSUPPORTED_MEDIA_TYPE', 'unsupported request encoding');
+  return toApiError(err);
 }

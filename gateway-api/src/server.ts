@@ -7,6 +7,7 @@
  */
 import type { GatewayNetworkConfig } from '@dec/network';
 import { REPO_ROOT } from '@dec/network';
+import type { Express } from 'express';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,10 +49,43 @@ export interface RunningApi {
 
 export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, '.run', 'gateway-api');
 
-export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
+/** A number from the environment, if set. */
+function envNumber(name: string): number | undefined {
+  const value = process.env[name];
+  return value ? Number(value) : undefined;
+}
+
+/** Options, else the DEC_API_* environment, else the defaults. */
+function settings(options: ApiOptions): { dataDir: string; host: string; port: number; bodyLimit: string | undefined; rateLimitPerMinute: number | undefined } {
   const env = process.env;
-  const dataDir = options.dataDir ?? env.DEC_API_DATA_DIR ?? DEFAULT_DATA_DIR;
-  const logger = options.logger ?? pino({ level: env.DEC_API_LOG_LEVEL ?? 'info', base: { service: 'dec-gateway-api' } });
+  return {
+    dataDir: options.dataDir ?? env.DEC_API_DATA_DIR ?? DEFAULT_DATA_DIR,
+    host: options.host ?? env.DEC_API_HOST ?? '127.0.0.1',
+    port: options.port ?? envNumber('DEC_API_PORT') ?? 3000,
+    bodyLimit: options.bodyLimit ?? env.DEC_API_BODY_LIMIT,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? envNumber('DEC_API_RATE_LIMIT'),
+  };
+}
+
+/** Adds the keys of newly created org admins to the keys file (0600). */
+function saveAdminKeys(file: string, adminKeys: Record<string, string>): void {
+  if (Object.keys(adminKeys).length === 0) return;
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...previous, ...adminKeys }, null, 2)}\n`, { mode: 0o600 });
+}
+
+function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host, (err?: Error) => {
+      if (err) reject(err);
+      else resolve(s);
+    });
+    s.on('error', reject);
+  });
+}
+
+function services(options: ApiOptions, dataDir: string): Services {
+  const logger = options.logger ?? pino({ level: process.env.DEC_API_LOG_LEVEL ?? 'info', base: { service: 'dec-gateway-api' } });
   const config = options.config ?? loadGatewayConfig();
   const db = openDb(path.join(dataDir, 'gateway.db'));
   const box = SecretBox.load(dataDir);
@@ -62,43 +96,32 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     db,
     sessions,
     {
-      onSubmitOutcome: (outcome) => metrics.submits.inc({ outcome }),
-      onMvccConflict: () => metrics.mvccConflicts.inc(),
-      onRetry: (kind) => metrics.retries.inc({ kind }),
+      onSubmitOutcome: (outcome) => {
+        metrics.submits.inc({ outcome });
+      },
+      onMvccConflict: () => {
+        metrics.mvccConflicts.inc();
+      },
+      onRetry: (kind) => {
+        metrics.retries.inc({ kind });
+      },
     },
     options.retry,
   );
   const webhooks = new WebhookService(db, box, sessions, identities, logger, metrics, options.webhooks);
-  const services: Services = {
-    config,
-    db,
-    identities,
-    sessions,
-    transactions,
-    ledger: new LedgerService(sessions),
-    events: new EventService(db, sessions, metrics),
-    webhooks,
-    metrics,
-    logger,
-  };
+  return { config, db, identities, sessions, transactions, ledger: new LedgerService(sessions), events: new EventService(db, sessions, metrics), webhooks, metrics, logger };
+}
 
+export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
+  const { dataDir, host, port, bodyLimit, rateLimitPerMinute } = settings(options);
+  const all = services(options, dataDir);
+  const { db, identities, sessions, transactions, webhooks, logger } = all;
   const adminKeys = await identities.bootstrapAdmins();
   const adminKeysFile = path.join(dataDir, 'admin-keys.json');
-  if (Object.keys(adminKeys).length > 0) {
-    const previous = existsSync(adminKeysFile) ? (JSON.parse(readFileSync(adminKeysFile, 'utf8')) as Record<string, string>) : {};
-    writeFileSync(adminKeysFile, `${JSON.stringify({ ...previous, ...adminKeys }, null, 2)}\n`, { mode: 0o600 });
-  }
+  saveAdminKeys(adminKeysFile, adminKeys);
 
-  const { app } = createApp(services, {
-    bodyLimit: options.bodyLimit ?? env.DEC_API_BODY_LIMIT,
-    rateLimitPerMinute: options.rateLimitPerMinute ?? (env.DEC_API_RATE_LIMIT ? Number(env.DEC_API_RATE_LIMIT) : undefined),
-  });
-  const host = options.host ?? env.DEC_API_HOST ?? '127.0.0.1';
-  const port = options.port ?? (env.DEC_API_PORT ? Number(env.DEC_API_PORT) : 3000);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
-    s.on('error', reject);
-  });
+  const { app } = createApp(all, { bodyLimit, rateLimitPerMinute });
+  const server = await listen(app, port, host);
   webhooks.start();
   const address = server.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
@@ -107,13 +130,17 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   return {
     url,
     server,
-    services,
+    services: all,
     adminKeys,
     adminKeysFile,
     close: async () => {
       webhooks.stop();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
       await transactions.drain();
       sessions.close();
       db.close();

@@ -170,13 +170,7 @@ export class IdentityService {
   /** The caller behind an API key, or a 401. */
   authenticate(apiKey: string | undefined): Caller {
     if (!apiKey) throw new ApiError('UNAUTHENTICATED', 'missing API key (Authorization: Bearer <key> or X-API-Key)');
-    const m = API_KEY.exec(apiKey);
-    if (!m) throw new ApiError('UNAUTHENTICATED', 'malformed API key');
-    const key = this.db.prepare(`SELECT identity_id, secret_hash, revoked_at FROM api_keys WHERE key_id = ?`).get(m[1]) as
-      | { identity_id: string; secret_hash: string; revoked_at: string | null }
-      | undefined;
-    const presented = Buffer.from(sha256(m[2]!), 'hex');
-    if (!key || !timingSafeEqual(presented, Buffer.from(key.secret_hash, 'hex'))) throw new ApiError('UNAUTHENTICATED', 'unknown API key');
+    const key = this.apiKey(apiKey);
     const row = this.db.prepare(`SELECT * FROM identities WHERE id = ?`).get(key.identity_id) as IdentityRow | undefined;
     if (!row || row.status === 'revoked') throw new ApiError('UNAUTHENTICATED', 'this identity is revoked');
     if (key.revoked_at) throw new ApiError('UNAUTHENTICATED', 'this API key is revoked');
@@ -187,6 +181,18 @@ export class IdentityService {
       certificate: row.certificate,
       privateKey: () => this.box.open(sealed, `identity:${row.id}`).toString('utf8'),
     };
+  }
+
+  /** The stored record of a well-formed API key whose secret matches, or a 401. */
+  private apiKey(apiKey: string): { identity_id: string; revoked_at: string | null } {
+    const [, keyId, secret] = API_KEY.exec(apiKey) ?? [];
+    if (keyId === undefined || secret === undefined) throw new ApiError('UNAUTHENTICATED', 'malformed API key');
+    const key = this.db.prepare(`SELECT identity_id, secret_hash, revoked_at FROM api_keys WHERE key_id = ?`).get(keyId) as
+      | { identity_id: string; secret_hash: string; revoked_at: string | null }
+      | undefined;
+    const presented = Buffer.from(sha256(secret), 'hex');
+    if (!key || !timingSafeEqual(presented, Buffer.from(key.secret_hash, 'hex'))) throw new ApiError('UNAUTHENTICATED', 'unknown API key');
+    return key;
   }
 
   /** The caller behind a stored identity (background work on its behalf, e.g. webhooks). */

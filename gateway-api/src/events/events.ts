@@ -7,7 +7,7 @@
  * - block events: a summary per block (transactions with validation codes),
  *   SSE id = block number, resumable the same way.
  */
-import type { Checkpoint } from '@hyperledger/fabric-gateway';
+import type { ChaincodeEvent, Checkpoint, CloseableAsyncIterable } from '@hyperledger/fabric-gateway';
 import type { common } from '@hyperledger/fabric-protos';
 import type { Request, Response } from 'express';
 import type { Caller } from '../auth/identities';
@@ -25,9 +25,27 @@ export interface StreamPosition {
 /** `12:abc…` → {12, abc…}; `12` → {12} */
 export function parseEventId(id: string | undefined): StreamPosition | undefined {
   if (!id) return undefined;
-  const m = /^(\d{1,20})(?::([0-9a-f]{1,128}))?$/.exec(id.trim());
-  if (!m) throw new ApiError('VALIDATION', 'Last-Event-ID must be <block> or <block>:<transactionId>');
-  return { blockNumber: BigInt(m[1]!), ...(m[2] ? { transactionId: m[2] } : {}) };
+  const [, block, transactionId] = /^(\d{1,20})(?::([0-9a-f]{1,128}))?$/.exec(id.trim()) ?? [];
+  if (block === undefined) throw new ApiError('VALIDATION', 'Last-Event-ID must be <block> or <block>:<transactionId>');
+  return { blockNumber: BigInt(block), ...(transactionId ? { transactionId } : {}) };
+}
+
+/** Which event names a stream sends: those named, or all when none are. */
+export function eventFilter(names: readonly string[] | undefined): (name: string) => boolean {
+  if (!names || names.length === 0) return () => true;
+  const wanted = new Set(names);
+  return (name) => wanted.has(name);
+}
+
+/** A chaincode event as the SSE stream sends it. */
+function eventBody(event: ChaincodeEvent): Record<string, unknown> {
+  return {
+    blockNumber: event.blockNumber.toString(),
+    transactionId: event.transactionId,
+    chaincode: event.chaincodeName,
+    eventName: event.eventName,
+    payload: decodeResult(event.payload),
+  };
 }
 
 function checkpointOf(p: StreamPosition): Checkpoint {
@@ -43,9 +61,15 @@ function openSse(res: Response): { send(id: string, event: string, data: unknown
   res.flushHeaders();
   res.write('retry: 2000\n\n');
   let closed = false;
-  res.on('close', () => (closed = true));
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-  res.on('close', () => clearInterval(heartbeat));
+  res.on('close', () => {
+    closed = true;
+  });
+  const heartbeat = setInterval(() => {
+    res.write(': keep-alive\n\n');
+  }, 15_000);
+  res.on('close', () => {
+    clearInterval(heartbeat);
+  });
   return {
     send: (id, event, data) => res.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
     closed: () => closed,
@@ -90,34 +114,33 @@ export class EventService {
     return parseEventId(req.get('last-event-id')) ?? (checkpoint ? this.loadCheckpoint(caller, checkpoint, channel) : undefined);
   }
 
-  async streamChaincodeEvents(caller: Caller, req: Request, res: Response, opts: ChaincodeStreamOptions): Promise<void> {
+  /** The chaincode's events from where the stream resumes (or starts), or a 404 for a chaincode not on the channel. */
+  private async chaincodeEvents(caller: Caller, req: Request, opts: ChaincodeStreamOptions): Promise<CloseableAsyncIterable<ChaincodeEvent>> {
     const network = this.sessions.network(caller, opts.channel);
     const ch = this.sessions.config.channels.find((c) => c.name === opts.channel);
     if (!ch?.chaincodes.some((c) => c.name === opts.chaincode)) throw new ApiError('NOT_FOUND', `no chaincode ${opts.chaincode} on channel ${opts.channel}`);
     const resume = this.position(caller, req, opts.channel, opts.checkpoint);
-    const events = await network
-      .getChaincodeEvents(opts.chaincode, resume ? { checkpoint: checkpointOf(resume) } : opts.fromBlock !== undefined ? { startBlock: opts.fromBlock } : {})
-      .catch((e: unknown) => {
-        throw toApiError(e);
-      });
+    const start = resume ? { checkpoint: checkpointOf(resume) } : opts.fromBlock !== undefined ? { startBlock: opts.fromBlock } : {};
+    try {
+      return await network.getChaincodeEvents(opts.chaincode, start);
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+
+  async streamChaincodeEvents(caller: Caller, req: Request, res: Response, opts: ChaincodeStreamOptions): Promise<void> {
+    const events = await this.chaincodeEvents(caller, req, opts);
     this.metrics?.eventStreams.inc({ kind: 'chaincode' });
     const sse = openSse(res);
-    res.on('close', () => events.close());
-    const names = opts.eventNames && opts.eventNames.length > 0 ? new Set(opts.eventNames) : undefined;
+    res.on('close', () => {
+      events.close();
+    });
+    const wanted = eventFilter(opts.eventNames);
     try {
       for await (const event of events) {
         if (sse.closed()) break;
-        const position = { blockNumber: event.blockNumber, transactionId: event.transactionId };
-        if (!names || names.has(event.eventName)) {
-          sse.send(`${event.blockNumber}:${event.transactionId}`, event.eventName, {
-            blockNumber: event.blockNumber.toString(),
-            transactionId: event.transactionId,
-            chaincode: event.chaincodeName,
-            eventName: event.eventName,
-            payload: decodeResult(event.payload),
-          });
-        }
-        if (opts.checkpoint) this.saveCheckpoint(caller, opts.checkpoint, opts.channel, position);
+        if (wanted(event.eventName)) sse.send(`${event.blockNumber}:${event.transactionId}`, event.eventName, eventBody(event));
+        if (opts.checkpoint) this.saveCheckpoint(caller, opts.checkpoint, opts.channel, { blockNumber: event.blockNumber, transactionId: event.transactionId });
       }
     } catch (e) {
       if (!sse.closed()) sse.send('error', 'error', toApiError(e).body());
@@ -135,7 +158,9 @@ export class EventService {
     });
     this.metrics?.eventStreams.inc({ kind: 'block' });
     const sse = openSse(res);
-    res.on('close', () => blocks.close());
+    res.on('close', () => {
+      blocks.close();
+    });
     try {
       for await (const block of blocks) {
         if (sse.closed()) break;

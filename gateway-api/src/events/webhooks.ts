@@ -12,7 +12,8 @@ import type { Logger } from 'pino';
 import type { Caller, IdentityService } from '../auth/identities';
 import { ApiError } from '../http/errors';
 import type { FabricSessions } from '../fabric/sessions';
-import { decodeResult } from '@dec/fabric-client';
+import { decodeResult, type ChaincodeEvent, type CloseableAsyncIterable } from '@dec/fabric-client';
+import { eventFilter } from './events';
 import type { Metrics } from '../ops/metrics';
 import { nowIso, type Db } from '../store/db';
 import type { SecretBox } from '../store/secrets';
@@ -124,71 +125,88 @@ export class WebhookService {
   start(): void {
     this.stopped = false;
     for (const row of this.db.prepare(`SELECT * FROM webhooks WHERE active = 1`).all() as WebhookRow[]) this.listen(row);
-    this.timer = setInterval(() => void this.deliverDue(), this.options.pollMs);
+    this.timer = setInterval(() => {
+      void this.deliverDue();
+    }, this.options.pollMs);
     this.timer.unref();
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    this.listeners.forEach((l) => l.close());
+    this.listeners.forEach((l) => {
+      l.close();
+    });
     this.listeners.clear();
   }
 
   private listen(row: WebhookRow): void {
-    let closed = false;
-    let iterator: { close(): void } | undefined;
+    const state: { closed: boolean; iterator?: { close(): void } } = { closed: false };
+    // A function, not a condition: close() and stop() change these while the loop awaits.
+    const active = (): boolean => !state.closed && !this.stopped;
     this.listeners.set(row.id, {
       close: () => {
-        closed = true;
-        iterator?.close();
+        state.closed = true;
+        state.iterator?.close();
       },
     });
-    const names = new Set(JSON.parse(row.event_names) as string[]);
+    const wanted = eventFilter(JSON.parse(row.event_names) as string[]);
     const run = async (): Promise<void> => {
-      while (!closed && !this.stopped) {
+      while (active()) {
         try {
-          const caller = this.identities.callerById(row.identity_id);
-          const current = this.db.prepare(`SELECT next_block, last_tx_id FROM webhooks WHERE id = ?`).get(row.id) as { next_block: string | null; last_tx_id: string | null };
-          const network = this.sessions.network(caller, row.channel);
-          const options = current.last_tx_id
-            ? { checkpoint: { getBlockNumber: () => BigInt(current.next_block!), getTransactionId: () => current.last_tx_id! } }
-            : current.next_block
-              ? { startBlock: BigInt(current.next_block) }
-              : {};
-          const events = await network.getChaincodeEvents(row.chaincode, options);
-          iterator = events;
+          const events = await this.chaincodeEvents(row);
+          state.iterator = events;
           for await (const event of events) {
-            if (closed) break;
-            const eventId = `${event.blockNumber}:${event.transactionId}`;
-            this.db.transaction(() => {
-              if (names.size === 0 || names.has(event.eventName)) {
-                const payload = JSON.stringify({
-                  webhookId: row.id,
-                  eventId,
-                  channel: row.channel,
-                  chaincode: event.chaincodeName,
-                  eventName: event.eventName,
-                  blockNumber: event.blockNumber.toString(),
-                  transactionId: event.transactionId,
-                  payload: decodeResult(event.payload),
-                });
-                this.db
-                  .prepare(`INSERT OR IGNORE INTO webhook_deliveries (webhook_id, event_id, payload, state, next_attempt_at) VALUES (?, ?, ?, 'pending', ?)`)
-                  .run(row.id, eventId, payload, Date.now());
-              }
-              this.db.prepare(`UPDATE webhooks SET next_block = ?, last_tx_id = ? WHERE id = ?`).run(event.blockNumber.toString(), event.transactionId, row.id);
-            })();
+            if (!active()) break;
+            this.record(row, event, wanted(event.eventName));
             void this.deliverDue();
           }
         } catch (e) {
-          if (closed || this.stopped) return;
+          if (!active()) return;
           this.logger.warn({ webhook: row.id, err: (e as Error).message }, 'webhook listener failed; reconnecting');
           await new Promise((r) => setTimeout(r, 2000).unref());
         }
       }
     };
     void run();
+  }
+
+  /** The webhook's chaincode events from just after the last one it recorded. */
+  private chaincodeEvents(row: WebhookRow): Promise<CloseableAsyncIterable<ChaincodeEvent>> {
+    const caller = this.identities.callerById(row.identity_id);
+    const current = this.db.prepare(`SELECT next_block, last_tx_id FROM webhooks WHERE id = ?`).get(row.id) as { next_block: string | null; last_tx_id: string | null };
+    const { next_block: nextBlock, last_tx_id: lastTxId } = current;
+    const network = this.sessions.network(caller, row.channel);
+    const options =
+      nextBlock !== null && lastTxId
+        ? { checkpoint: { getBlockNumber: () => BigInt(nextBlock), getTransactionId: () => lastTxId } }
+        : nextBlock
+          ? { startBlock: BigInt(nextBlock) }
+          : {};
+    return network.getChaincodeEvents(row.chaincode, options);
+  }
+
+  /** Queues a delivery of a wanted event and moves the webhook's checkpoint past it, in one transaction. */
+  private record(row: WebhookRow, event: ChaincodeEvent, deliver: boolean): void {
+    const eventId = `${event.blockNumber}:${event.transactionId}`;
+    this.db.transaction(() => {
+      if (deliver) {
+        const payload = JSON.stringify({
+          webhookId: row.id,
+          eventId,
+          channel: row.channel,
+          chaincode: event.chaincodeName,
+          eventName: event.eventName,
+          blockNumber: event.blockNumber.toString(),
+          transactionId: event.transactionId,
+          payload: decodeResult(event.payload),
+        });
+        this.db
+          .prepare(`INSERT OR IGNORE INTO webhook_deliveries (webhook_id, event_id, payload, state, next_attempt_at) VALUES (?, ?, ?, 'pending', ?)`)
+          .run(row.id, eventId, payload, Date.now());
+      }
+      this.db.prepare(`UPDATE webhooks SET next_block = ?, last_tx_id = ? WHERE id = ?`).run(event.blockNumber.toString(), event.transactionId, row.id);
+    })();
   }
 
   /** Attempts every due delivery once; failures are rescheduled with exponential backoff. */

@@ -75,7 +75,7 @@ export function identityRoutes(services: Services): AnyRoute[] {
       auth: 'admin',
       responses: { 200: { description: 'Identities', schema: z.object({ identities: z.array(identity) }) } },
       errors: [...ADMIN_ERRORS],
-      handler: async ({ caller }) => ({ status: 200, body: { identities: ids.list(caller.mspId) } }),
+      handler: ({ caller }) => Promise.resolve({ status: 200, body: { identities: ids.list(caller.mspId) } }),
     }),
     route({
       method: 'get',
@@ -86,7 +86,7 @@ export function identityRoutes(services: Services): AnyRoute[] {
       auth: 'user',
       responses: { 200: { description: 'The caller', schema: identity } },
       errors: ['UNAUTHENTICATED', 'RATE_LIMITED'],
-      handler: async ({ caller }) => ({ status: 200, body: ids.get(caller.mspId, caller.enrollmentId) }),
+      handler: ({ caller }) => Promise.resolve({ status: 200, body: ids.get(caller.mspId, caller.enrollmentId) }),
     }),
     route<z.infer<typeof byId>>({
       method: 'get',
@@ -98,7 +98,7 @@ export function identityRoutes(services: Services): AnyRoute[] {
       request: { params: byId },
       responses: { 200: { description: 'The identity', schema: identity } },
       errors: [...ADMIN_ERRORS, 'NOT_FOUND'],
-      handler: async ({ params, caller }) => ({
+      handler: ({ params, caller }) => Promise.resolve({
         status: 200,
         body: ids.get(caller.mspId, params.enrollmentId),
       }),

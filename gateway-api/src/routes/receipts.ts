@@ -4,7 +4,7 @@ import { route, type AnyRoute } from '../http/route';
 import type { Services } from '../services';
 import { receiptBody } from './schemas';
 
-const params = z.object({ receiptId: z.string().uuid() });
+const params = z.object({ receiptId: z.uuid() });
 const query = z.object({ wait: z.enum(['true', 'false']).optional().describe('true: wait (up to 30 s) for the outcome') });
 
 export function receiptRoutes(services: Services): AnyRoute[] {

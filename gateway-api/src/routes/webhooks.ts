@@ -9,7 +9,6 @@ const webhook = z
 const createBody = z
   .object({
     url: z
-      .string()
       .url()
       .max(2000)
       .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
@@ -19,7 +18,7 @@ const createBody = z
     fromBlock: z.string().regex(/^\d{1,20}$/).optional().describe('Deliver from this block (default: the next block)'),
   })
   .openapi('CreateWebhook');
-const idParams = z.object({ webhookId: z.string().uuid() });
+const idParams = z.object({ webhookId: z.uuid() });
 const ERRORS = ['VALIDATION', 'UNAUTHENTICATED', 'ACCESS_DENIED', 'NOT_FOUND', 'RATE_LIMITED'] as const;
 
 export function webhookRoutes(services: Services): AnyRoute[] {
@@ -34,7 +33,7 @@ export function webhookRoutes(services: Services): AnyRoute[] {
       request: { body: createBody },
       responses: { 201: { description: 'Created; the secret is shown once', schema: webhook.extend({ secret: z.string() }) } },
       errors: [...ERRORS],
-      handler: async ({ body, caller }) => ({
+      handler: ({ body, caller }) => Promise.resolve({
         status: 201,
         body: services.webhooks.create(caller, { ...body, ...(body.fromBlock ? { fromBlock: BigInt(body.fromBlock) } : { fromBlock: undefined }) }),
       }),
@@ -48,7 +47,7 @@ export function webhookRoutes(services: Services): AnyRoute[] {
       auth: 'user',
       responses: { 200: { description: 'Webhooks', schema: z.object({ webhooks: z.array(webhook) }) } },
       errors: [...ERRORS],
-      handler: async ({ caller }) => ({ status: 200, body: { webhooks: services.webhooks.list(caller) } }),
+      handler: ({ caller }) => Promise.resolve({ status: 200, body: { webhooks: services.webhooks.list(caller) } }),
     }),
     route<z.infer<typeof idParams>>({
       method: 'get',
@@ -65,7 +64,7 @@ export function webhookRoutes(services: Services): AnyRoute[] {
         },
       },
       errors: [...ERRORS],
-      handler: async ({ params, caller }) => ({ status: 200, body: { deliveries: services.webhooks.deliveries(caller, params.webhookId) } }),
+      handler: ({ params, caller }) => Promise.resolve({ status: 200, body: { deliveries: services.webhooks.deliveries(caller, params.webhookId) } }),
     }),
     route<z.infer<typeof idParams>>({
       method: 'delete',
@@ -77,9 +76,9 @@ export function webhookRoutes(services: Services): AnyRoute[] {
       request: { params: idParams },
       responses: { 204: { description: 'Stopped' } },
       errors: [...ERRORS],
-      handler: async ({ params, caller }) => {
+      handler: ({ params, caller }) => {
         services.webhooks.delete(caller, params.webhookId);
-        return { status: 204 };
+        return Promise.resolve({ status: 204 });
       },
     }),
   ];

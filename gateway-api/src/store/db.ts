@@ -103,7 +103,7 @@ export function openDb(file: string): Db {
 function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   const apply = db.transaction(() => {
-    for (let i = version; i < MIGRATIONS.length; i++) db.exec(MIGRATIONS[i]!);
+    for (const migration of MIGRATIONS.slice(version)) db.exec(migration);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   });
   apply();

@@ -6,8 +6,12 @@ import { SecretBox } from './secrets';
 
 describe('SecretBox (AES-256-GCM at rest)', () => {
   let dir: string;
-  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'secretbox-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'secretbox-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('creates the master key file once, mode 0600, and reuses it', () => {
     const box = SecretBox.load(dir, {});
