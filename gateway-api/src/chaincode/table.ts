@@ -1,26 +1,25 @@
 /**
- * Chaincode transactions as table lines. Each line names the wire function
- * (`contract:Transaction`), whether it is submitted or evaluated, the zod schema
- * of its JSON argument (imported from the chaincode package, so the gateway and
- * the chaincode validate with one definition) and its transient fields. A new
- * transaction is one new line; routes and the OpenAPI document follow from it.
+ * Chaincode transactions as route-table lines, built from the chaincodes' own
+ * transaction maps (`@dec/chaincode-<name>/transactions`): each line is the
+ * wire name (`contract:Transaction`), submit or evaluate, the very zod schema
+ * the chaincode parses its input with, its transient fields and summary. A new
+ * transaction is one new line in the chaincode's map; routes and the OpenAPI
+ * document follow from it.
  */
+import type { TransientField, TxKind } from '@dec/chaincode-kit/core';
 import type { ZodType } from 'zod';
 
-export interface TransientField {
-  schema: ZodType;
-  required: boolean;
-}
+export type { TransientField } from '@dec/chaincode-kit/core';
 
 export interface TxDef {
   /** Wire name `contract:Transaction`. */
   name: string;
-  kind: 'submit' | 'evaluate';
-  /** Schema of the one JSON argument; absent when the transaction takes no argument. */
+  kind: TxKind;
+  /** Schema of the input; absent when the transaction takes no argument. */
   input?: ZodType;
   /** Turns the validated body into positional string arguments (default: one JSON argument). */
   args?: (input: unknown) => string[];
-  transient?: Record<string, TransientField>;
+  transient?: Readonly<Record<string, TransientField>>;
   summary: string;
 }
 
@@ -30,24 +29,29 @@ export interface ChaincodeTable {
   transactions: TxDef[];
 }
 
-export const submit = (name: string, input: ZodType | undefined, summary: string, extra: Partial<TxDef> = {}): TxDef => ({
-  name,
-  kind: 'submit',
-  ...(input ? { input } : {}),
-  summary,
-  ...extra,
-});
+/** What the gateway reads of a chaincode's transaction map (any map fits, whatever its grants). */
+export interface TransactionMapView {
+  readonly transactions: Readonly<
+    Record<string, { readonly kind: TxKind; readonly input?: ZodType; readonly positional?: readonly string[]; readonly transient?: Readonly<Record<string, TransientField>>; readonly summary: string }>
+  >;
+}
 
-export const evaluate = (name: string, input: ZodType | undefined, summary: string, extra: Partial<TxDef> = {}): TxDef => ({
-  name,
-  kind: 'evaluate',
-  ...(input ? { input } : {}),
-  summary,
-  ...extra,
-});
+/** The named fields of the validated body, as the positional string arguments the chaincode takes. */
+function positionalArgs(fields: readonly string[]): (input: unknown) => string[] {
+  return (input) => fields.map((f) => String((input as Record<string, unknown>)[f]));
+}
 
-export const required = (schema: ZodType): TransientField => ({ schema, required: true });
-export const optional = (schema: ZodType): TransientField => ({ schema, required: false });
+/** One table line per transaction of `map`, in the map's order. */
+export function linesOf(map: TransactionMapView): TxDef[] {
+  return Object.entries(map.transactions).map(([name, spec]) => ({
+    name,
+    kind: spec.kind,
+    ...(spec.input ? { input: spec.input } : {}),
+    ...(spec.positional ? { args: positionalArgs(spec.positional) } : {}),
+    ...(spec.transient ? { transient: spec.transient } : {}),
+    summary: spec.summary,
+  }));
+}
 
 /** `RecordSupplierPayment` → `record-supplier-payment` */
 export const kebab = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
