@@ -18,7 +18,7 @@
  * token-transfer benchmark of the same run.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createParticipants, dec, enrollOperator, ensureGenesis, runId, type Actor, type ActorPool, type Participant } from '@dec/e2e';
+import { createParticipants, dec, enrollOperator, ensureGenesis, inBatches, runId, type Actor, type ActorPool, type Participant } from '@dec/e2e';
 import { runLoad, type LoadResult } from './load';
 
 export interface MarketBenchOptions {
@@ -57,13 +57,8 @@ interface Trader extends Participant {
   lonE6: number;
 }
 
-async function inBatches<T, R>(items: T[], size: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map((item, j) => fn(item, i + j)))));
-  return out;
-}
-
 /** Submits pages until the chaincode says done; returns the per-page latencies and the last result. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON shape the chaincode function returns
 async function paged<T extends { done: boolean }>(actor: Actor, fn: string, input: Record<string, unknown>): Promise<{ pageMs: number[]; last: T; seconds: number }> {
   const pageMs: number[] = [];
   const t0 = Date.now();

@@ -44,7 +44,7 @@ const CHANNEL = 'energy';
 const GOAL = { maxP50DiffMs: 5, minThroughputRatio: 0.9 };
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
-async function inBatches<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+async function withLimit<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
   await Promise.all(
@@ -63,8 +63,8 @@ async function directSubmit(actor: Actor, note: string): Promise<TxOutcome> {
 async function restSubmit(client: ApiClient, note: string): Promise<TxOutcome> {
   const res = await client.post<{ error?: { code: string; message: string; validationCode?: number } }>(`/api/v1/${CHANNEL}/network/beacon`, { note });
   if (res.status === 200 || res.status === 201) return { code: 0 };
-  if (res.body?.error?.code === 'MVCC_CONFLICT') return { code: 11 };
-  if (typeof res.body?.error?.validationCode === 'number') return { code: res.body.error.validationCode };
+  if (res.body.error?.code === 'MVCC_CONFLICT') return { code: 11 };
+  if (typeof res.body.error?.validationCode === 'number') return { code: res.body.error.validationCode };
   throw new Error(`HTTP ${res.status}: ${JSON.stringify(res.body)}`);
 }
 
@@ -106,56 +106,67 @@ function merge(runs: Timed[]): LoadResult {
   };
 }
 
+/** One direct identity and one API user per worker, all of `mspId`. */
+async function enrollWorkers(pool: ActorPool, api: RunningApi, mspId: string, workers: number[]): Promise<{ direct: Actor[]; rest: ApiClient[] }> {
+  const anon = new ApiClient(api.url);
+  const adminKey = api.adminKeys[mspId];
+  if (!adminKey) throw new Error(`the API created no admin for ${mspId}`);
+  const admin = anon.as(adminKey);
+  const run = runId();
+  // The first enrollment sets up the org's registrar home; concurrent first uses would race on it.
+  const first = await pool.enroll(mspId, 'bench-direct-0', {});
+  const direct = [first, ...(await withLimit(workers.slice(1), 10, (i) => pool.enroll(mspId, `bench-direct-${i}`, {})))];
+  const rest = await withLimit(workers, 10, async (i) => {
+    const res = await admin.post<{ apiKey?: string }>('/api/v1/identities', { enrollmentId: `bench-rest-${i}-${run}` });
+    if (res.status !== 201 || !res.body.apiKey) throw new Error(`POST /api/v1/identities: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    return anon.as(res.body.apiKey);
+  });
+  return { direct, rest };
+}
+
+/** Warm-up outside the measurement: gRPC channels, the API's per-identity sessions, HTTP keep-alive. */
+async function warmUp(direct: Actor[], rest: ApiClient[]): Promise<void> {
+  await Promise.all(
+    direct.map(async (actor, w) => {
+      const d = await directSubmit(actor, `warm-d${w}`);
+      const r = await restSubmit(rest[w]!, `warm-r${w}`);
+      if (d.code !== 0 || r.code !== 0) throw new Error(`warm-up failed: direct code ${d.code}, REST code ${r.code}`);
+    }),
+  );
+}
+
+/** One concurrency level: two halves each, in the order direct, REST, REST, direct, so drift in background load falls on both paths alike. */
+async function measureLevel(c: number, total: number, direct: Actor[], rest: ApiClient[], log: (line: string) => void): Promise<RestVsDirectLevel> {
+  const half = Math.ceil(total / 2);
+  const dRuns: Timed[] = [];
+  const rRuns: Timed[] = [];
+  for (const path of ['direct', 'REST', 'REST', 'direct'] as const) {
+    log(`REST vs direct, concurrency ${c}: ${half} ${path} beacons ...`);
+    if (path === 'direct') dRuns.push(await timedLoad('direct network:Beacon', c, half, (w, seq) => directSubmit(direct[w]!, `d${c}-${dRuns.length}-${seq}`)));
+    else rRuns.push(await timedLoad('REST network:Beacon', c, half, (w, seq) => restSubmit(rest[w]!, `r${c}-${rRuns.length}-${seq}`)));
+  }
+  const d = merge(dRuns);
+  const r = merge(rRuns);
+  const p50DiffMs = r.p50ms - d.p50ms;
+  const throughputRatio = d.tps > 0 ? r.tps / d.tps : 0;
+  const clean = d.otherFailures === 0 && r.otherFailures === 0;
+  return { concurrency: c, direct: d, rest: r, p50DiffMs, throughputRatio, goalMet: clean && p50DiffMs < GOAL.maxP50DiffMs && throughputRatio >= GOAL.minThroughputRatio };
+}
+
 export async function restVsDirectBench(pool: ActorPool, options: RestVsDirectOptions): Promise<RestVsDirectResult> {
   const mspId = options.mspId ?? 'BankMSP';
   const maxConc = Math.max(...options.concurrencies);
-  const run = runId();
   rmSync(options.dataDir, { recursive: true, force: true });
   mkdirSync(options.dataDir, { recursive: true });
   let api: RunningApi | undefined;
   try {
     process.env.DEC_API_LOG_LEVEL ??= 'silent';
     api = await startApi({ port: 0, dataDir: options.dataDir, rateLimitPerMinute: 1_000_000 });
-    const anon = new ApiClient(api.url);
-    const adminKey = api.adminKeys[mspId];
-    if (!adminKey) throw new Error(`the API created no admin for ${mspId}`);
-    const admin = anon.as(adminKey);
     options.log(`REST vs direct: API at ${api.url}; enrolling ${maxConc} direct identities and ${maxConc} API users of ${mspId} ...`);
-    const workers = Array.from({ length: maxConc }, (_, i) => i);
-    // The first enrollment sets up the org's registrar home; concurrent first uses would race on it.
-    const first = await pool.enroll(mspId, 'bench-direct-0', {});
-    const direct = [first, ...(await inBatches(workers.slice(1), 10, (i) => pool.enroll(mspId, `bench-direct-${i}`, {})))];
-    const rest = await inBatches(workers, 10, async (i) => {
-      const res = await admin.post<{ apiKey?: string }>('/api/v1/identities', { enrollmentId: `bench-rest-${i}-${run}` });
-      if (res.status !== 201 || !res.body.apiKey) throw new Error(`POST /api/v1/identities: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-      return anon.as(res.body.apiKey);
-    });
-    // Warm-up outside the measurement: gRPC channels, the API's per-identity sessions, HTTP keep-alive.
-    await Promise.all(workers.map(async (w) => {
-      const d = await directSubmit(direct[w]!, `warm-d${w}`);
-      const r = await restSubmit(rest[w]!, `warm-r${w}`);
-      if (d.code !== 0 || r.code !== 0) throw new Error(`warm-up failed: direct code ${d.code}, REST code ${r.code}`);
-    }));
-
+    const { direct, rest } = await enrollWorkers(pool, api, mspId, Array.from({ length: maxConc }, (_, i) => i));
+    await warmUp(direct, rest);
     const levels: RestVsDirectLevel[] = [];
-    for (const c of options.concurrencies) {
-      const total = options.txPerLevel(c);
-      // Two halves each, in the order direct, REST, REST, direct, so drift in background load falls on both paths alike.
-      const half = Math.ceil(total / 2);
-      const dRuns: Timed[] = [];
-      const rRuns: Timed[] = [];
-      for (const path of ['direct', 'REST', 'REST', 'direct'] as const) {
-        options.log(`REST vs direct, concurrency ${c}: ${half} ${path} beacons ...`);
-        if (path === 'direct') dRuns.push(await timedLoad('direct network:Beacon', c, half, (w, seq) => directSubmit(direct[w]!, `d${c}-${dRuns.length}-${seq}`)));
-        else rRuns.push(await timedLoad('REST network:Beacon', c, half, (w, seq) => restSubmit(rest[w]!, `r${c}-${rRuns.length}-${seq}`)));
-      }
-      const d = merge(dRuns);
-      const r = merge(rRuns);
-      const p50DiffMs = r.p50ms - d.p50ms;
-      const throughputRatio = d.tps > 0 ? r.tps / d.tps : 0;
-      const clean = d.otherFailures === 0 && r.otherFailures === 0;
-      levels.push({ concurrency: c, direct: d, rest: r, p50DiffMs, throughputRatio, goalMet: clean && p50DiffMs < GOAL.maxP50DiffMs && throughputRatio >= GOAL.minThroughputRatio });
-    }
+    for (const c of options.concurrencies) levels.push(await measureLevel(c, options.txPerLevel(c), direct, rest, options.log));
     return { workload: 'network:Beacon (blind write), synchronous submit', mspId, goal: GOAL, levels, goalMet: levels.every((l) => l.goalMet) };
   } finally {
     await api?.close();

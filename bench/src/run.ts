@@ -9,12 +9,14 @@ import path from 'node:path';
 import { ActorPool } from '@dec/e2e';
 import { down, readState, REPO_ROOT, up } from '@dec/test-network';
 import { formatTable, type LoadResult } from './load';
-import { formatMarket, marketBench } from './market.bench';
+import { formatMarket, marketBench, type MarketBenchResult } from './market.bench';
 import { formatMetering, meteringBench } from './metering.bench';
-import { formatRestVsDirect, restVsDirectBench } from './rest-vs-direct.bench';
+import { formatRestVsDirect, restVsDirectBench, type RestVsDirectResult } from './rest-vs-direct.bench';
 import { tokenTransferBench } from './token-transfer.bench';
 
-const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+const log = (line: string): void => {
+  process.stdout.write(`[bench] ${line}\n`);
+};
 
 function ratios(rows: LoadResult[]): string[] {
   const out: string[] = [];
@@ -25,49 +27,72 @@ function ratios(rows: LoadResult[]): string[] {
   return out;
 }
 
+const levelsFromEnv = (): number[] => (process.env.BENCH_CONCURRENCY ?? '1,10,50').split(',').map(Number);
+const txPerLevel = (c: number): number => (c === 1 ? 40 : Math.max(200, 6 * c));
+const skipped = (name: string): boolean => process.env[name] === '0';
+
+async function tokenSection(pool: ActorPool, levels: number[]): Promise<LoadResult[]> {
+  if (skipped('BENCH_TOKEN')) return [];
+  const rows = await tokenTransferBench(pool, { concurrencies: levels, txPerLevel, log });
+  if (rows.length > 0) console.log(`\nToken transfers vs. baseline (same network, same run)\n${formatTable(rows)}\n`);
+  for (const line of ratios(rows)) console.log(line);
+  return rows;
+}
+
+async function marketSection(pool: ActorPool, levels: number[], baseline: LoadResult[]): Promise<MarketBenchResult | undefined> {
+  if (skipped('BENCH_MARKET')) return undefined;
+  const market = await marketBench(pool, {
+    concurrencies: levels,
+    ordersPerLevel: txPerLevel,
+    matchOrders: Number(process.env.BENCH_MARKET_ORDERS ?? 1_000),
+    pageSize: Number(process.env.BENCH_MARKET_PAGE ?? 500),
+    log,
+  });
+  const beside = [...market.orders, ...baseline.filter((r) => r.name.startsWith('baseline'))].sort((a, b) => a.concurrency - b.concurrency || a.name.localeCompare(b.name));
+  console.log(`\nMarket orders vs. baseline (same network, same run)\n${formatTable(beside)}\n${formatMarket(market)}\n`);
+  for (const line of ratios(beside)) console.log(line);
+  return market;
+}
+
+async function restSection(pool: ActorPool, levels: number[]): Promise<RestVsDirectResult | undefined> {
+  if (skipped('BENCH_REST')) return undefined;
+  const result = await restVsDirectBench(pool, { concurrencies: levels, txPerLevel, dataDir: path.join(REPO_ROOT, '.run', 'bench-gateway-api'), log });
+  console.log(`\nREST vs. direct fabric-gateway client (same workload, same run)\n${formatTable(result.levels.flatMap((l) => [l.direct, l.rest]))}\n`);
+  for (const line of formatRestVsDirect(result)) console.log(line);
+  return result;
+}
+
+async function meteringSection(): Promise<Awaited<ReturnType<typeof meteringBench>> | undefined> {
+  if (skipped('BENCH_METERING')) return undefined;
+  const metering = await meteringBench({
+    meters: Number(process.env.BENCH_METERING_METERS ?? 20),
+    readingsPerRun: Number(process.env.BENCH_METERING_READINGS ?? 4_000),
+    settings: (process.env.BENCH_METERING_SETTINGS ?? '500x4,250x8').split(',').map((s) => s.split('x').map(Number) as [number, number]),
+    log,
+  });
+  console.log(`\nMeter readings end to end (MQTT publish → committed block → verdict) vs. P-256 verify ceiling (same run)\n${formatMetering(metering)}\n`);
+  return metering;
+}
+
+function writeReport(report: Record<string, unknown>): void {
+  const dir = path.join(REPO_ROOT, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), ...report }, null, 2));
+  log(`report: ${path.relative(process.cwd(), file)}`);
+}
+
 async function main(): Promise<void> {
   const startedHere = readState() === undefined;
   await up();
   const pool = new ActorPool();
   try {
-    const levels = (process.env.BENCH_CONCURRENCY ?? '1,10,50').split(',').map(Number);
-    const rows = process.env.BENCH_TOKEN === '0' ? [] : await tokenTransferBench(pool, { concurrencies: levels, txPerLevel: (c) => (c === 1 ? 40 : Math.max(200, 6 * c)), log });
-    if (rows.length > 0) console.log(`\nToken transfers vs. baseline (same network, same run)\n${formatTable(rows)}\n`);
-    for (const line of ratios(rows)) console.log(line);
-    let market: Awaited<ReturnType<typeof marketBench>> | undefined;
-    if (process.env.BENCH_MARKET !== '0') {
-      market = await marketBench(pool, {
-        concurrencies: levels,
-        ordersPerLevel: (c) => (c === 1 ? 40 : Math.max(200, 6 * c)),
-        matchOrders: Number(process.env.BENCH_MARKET_ORDERS ?? 1_000),
-        pageSize: Number(process.env.BENCH_MARKET_PAGE ?? 500),
-        log,
-      });
-      const beside = [...market.orders, ...rows.filter((r) => r.name.startsWith('baseline'))].sort((a, b) => a.concurrency - b.concurrency || a.name.localeCompare(b.name));
-      console.log(`\nMarket orders vs. baseline (same network, same run)\n${formatTable(beside)}\n${formatMarket(market)}\n`);
-      for (const line of ratios(beside)) console.log(line);
-    }
-    let restVsDirect: Awaited<ReturnType<typeof restVsDirectBench>> | undefined;
-    if (process.env.BENCH_REST !== '0') {
-      restVsDirect = await restVsDirectBench(pool, { concurrencies: levels, txPerLevel: (c) => (c === 1 ? 40 : Math.max(200, 6 * c)), dataDir: path.join(REPO_ROOT, '.run', 'bench-gateway-api'), log });
-      console.log(`\nREST vs. direct fabric-gateway client (same workload, same run)\n${formatTable(restVsDirect.levels.flatMap((l) => [l.direct, l.rest]))}\n`);
-      for (const line of formatRestVsDirect(restVsDirect)) console.log(line);
-    }
-    let metering: Awaited<ReturnType<typeof meteringBench>> | undefined;
-    if (process.env.BENCH_METERING !== '0') {
-      metering = await meteringBench({
-        meters: Number(process.env.BENCH_METERING_METERS ?? 20),
-        readingsPerRun: Number(process.env.BENCH_METERING_READINGS ?? 4_000),
-        settings: (process.env.BENCH_METERING_SETTINGS ?? '500x4,250x8').split(',').map((s) => s.split('x').map(Number) as [number, number]),
-        log,
-      });
-      console.log(`\nMeter readings end to end (MQTT publish → committed block → verdict) vs. P-256 verify ceiling (same run)\n${formatMetering(metering)}\n`);
-    }
-    const dir = path.join(REPO_ROOT, 'test-results');
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), rows, market, restVsDirect, metering }, null, 2));
-    log(`report: ${path.relative(process.cwd(), file)}`);
+    const levels = levelsFromEnv();
+    const rows = await tokenSection(pool, levels);
+    const market = await marketSection(pool, levels, rows);
+    const restVsDirect = await restSection(pool, levels);
+    const metering = await meteringSection();
+    writeReport({ rows, market, restVsDirect, metering });
   } finally {
     pool.close();
     if (startedHere && process.env.DEC_KEEP_NETWORK !== '1') await down();

@@ -4,5 +4,5 @@
  * participants, and an HTTP + SSE client for the gateway API.
  */
 export { ActorPool, failure, parse, runId, type Actor } from './fixtures/actors';
-export { balance, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, kycHash, ONE_DEC, untilFound, type Participant } from './fixtures/energy-fleet';
+export { balance, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, inBatches, kycHash, ONE_DEC, untilFound, type Participant } from './fixtures/energy-fleet';
 export { ApiClient, type Reply } from './fixtures/api-client';

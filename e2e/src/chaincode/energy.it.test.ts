@@ -27,7 +27,9 @@ describe('energy chaincode: eID registry and DEC/DECC ledger (real network)', fu
     [alice, bob] = (await createParticipants(pool, operator, 2, { name: 'ab', fundWholeDec: 1000, orgs: ['SupplierMSP', 'BankMSP'] })) as [Participant, Participant];
   });
   afterEach(async () => expectAuditOk(regulator));
-  after(() => pool.close());
+  after(() => {
+    pool.close();
+  });
 
   it('minted exactly 319,000,000 DEC once, with the team tranche vesting 20/20/30/30 over four years', async () => {
     const supply = await regulator.evaluate<{ DEC: { total: string } }>('energy', 'token:Supply');

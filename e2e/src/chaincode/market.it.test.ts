@@ -109,7 +109,7 @@ describe('energy market: one slot end to end on the real network (orders, Match,
         await p.actor.submit('energy', 'metering:RegisterMeter', { meter: device.eid, zone: ZONE, ratedPowerW: 1_000_000, slotMinutes: 1 });
         await p.actor.submit('energy', 'token:LockDeposit', { account: p.eid, amount: dec(100) });
         if (name.startsWith('b')) await p.actor.submit('energy', 'token:MintDecc', { account: p.eid, decAmount: dec(5), expectedRate: '2' });
-        return { ...p, name, meter: device.eid, key: privateKey, latE6, lonE6 } as Trader;
+        return { ...p, name, meter: device.eid, key: privateKey, latE6, lonE6 };
       }),
     )) as [Trader, Trader, Trader, Trader];
     for (const t of [s1, s2, b1, b2]) await gridOperator.submit('energy', 'metering:CertifyMeter', { meter: t.meter });

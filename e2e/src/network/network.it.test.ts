@@ -9,7 +9,13 @@ import { findOrg, loadGatewayConfig, openGateway, orgAdminIdentity, peerClient, 
 import type { GatewayNetworkConfig, GatewayOrg } from '@dec/network';
 import { currentModel, isAlive, networkProcessNames, ordererChannelInfo, processStatus, record, registerAndEnroll, sleep, up } from '@dec/test-network';
 
-const decode = (bytes: Uint8Array) => JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
+/** A JSON result that may be `null` (e.g. no probe recorded yet). */
+const decodeOrNull = (bytes: Uint8Array): Record<string, unknown> | null => JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown> | null;
+const decode = (bytes: Uint8Array): Record<string, unknown> => {
+  const value = decodeOrNull(bytes);
+  if (value === null) throw new Error('the chaincode returned null');
+  return value;
+};
 
 describe('DEC consortium (real Fabric network)', function () {
   let config: GatewayNetworkConfig;
@@ -34,8 +40,12 @@ describe('DEC consortium (real Fabric network)', function () {
   });
 
   after(() => {
-    gateways.forEach((g) => g.close());
-    clients.forEach((c) => c.close());
+    gateways.forEach((g) => {
+      g.close();
+    });
+    clients.forEach((c) => {
+      c.close();
+    });
   });
 
   describe('every org on every channel it belongs to', () => {
@@ -49,7 +59,7 @@ describe('DEC consortium (real Fabric network)', function () {
           const info = decode(await contract.evaluateTransaction('network:Info'));
           expect(info).to.include({ chaincode: channel.chaincodes[0], channel: channel.name });
 
-          const before = decode(await contract.evaluateTransaction('network:LastProbe', mspId));
+          const before = decodeOrNull(await contract.evaluateTransaction('network:LastProbe', mspId));
           const submitted = await submitTransaction(contract, 'network:Probe', { arguments: [JSON.stringify({ note: `${mspId} on ${channel.name}` })] });
           expect(submitted.status.successful).to.equal(true);
           const probe = decode(submitted.result);
@@ -71,13 +81,13 @@ describe('DEC consortium (real Fabric network)', function () {
         for (const contract of [own, viaBank]) {
           const err = await contract.evaluateTransaction('network:Info').then(
             () => undefined,
-            (e: Error) => e,
+            (e: unknown) => e,
           );
           expect(err, `${mspId} must not read scf`).to.be.instanceOf(Error);
         }
         const submitErr = await viaBank.submitTransaction('network:Probe', '{}').then(
           () => undefined,
-          (e: Error) => e,
+          (e: unknown) => e,
         );
         expect(submitErr, `${mspId} must not write scf`).to.be.instanceOf(Error);
       });
