@@ -49,3 +49,9 @@ export const pageRequest = {
   pageSize: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
   bookmark: z.string().max(1000, 'must be at most 1000 characters').default(''),
 };
+
+/** One page of a query's results and the bookmark of the next. */
+export interface PageResult<T> {
+  items: T[];
+  bookmark: string;
+}

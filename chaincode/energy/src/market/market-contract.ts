@@ -122,13 +122,13 @@ export class MarketContract extends DecContract {
   }
 
   @Tx(ENERGY, 'market:OrderBook')
-  OrderBook(ctx: DecContext, input: z.output<typeof i.orderBookInput>, env: EnergyEnv): Promise<unknown> {
-    return queries.orderBook(ctx, input, env);
+  OrderBook(ctx: DecContext, input: z.output<typeof i.orderBookInput>): Promise<unknown> {
+    return queries.orderBook(ctx, input);
   }
 
   @Tx(ENERGY, 'market:GetOrder')
-  GetOrder(ctx: DecContext, input: z.output<typeof i.orderIdInput>, env: EnergyEnv): Promise<unknown> {
-    return queries.getOrder(ctx, input, env);
+  GetOrder(ctx: DecContext, input: z.output<typeof i.orderIdInput>): Promise<unknown> {
+    return queries.getOrder(ctx, input);
   }
 
   @Tx(ENERGY, 'market:OrdersOf')
@@ -142,13 +142,13 @@ export class MarketContract extends DecContract {
   }
 
   @Tx(ENERGY, 'market:Clearing')
-  Clearing(ctx: DecContext, input: z.output<typeof i.slotZoneInput>, env: EnergyEnv): Promise<unknown> {
-    return queries.clearing(ctx, input, env);
+  Clearing(ctx: DecContext, input: z.output<typeof i.slotZoneInput>): Promise<unknown> {
+    return queries.clearing(ctx, input);
   }
 
   @Tx(ENERGY, 'market:Trades')
-  Trades(ctx: DecContext, input: z.output<typeof i.orderBookInput>, env: EnergyEnv): Promise<unknown> {
-    return queries.trades(ctx, input, env);
+  Trades(ctx: DecContext, input: z.output<typeof i.orderBookInput>): Promise<unknown> {
+    return queries.trades(ctx, input);
   }
 
   @Tx(ENERGY, 'market:Statement')
@@ -167,17 +167,17 @@ export class MarketContract extends DecContract {
   }
 
   @Tx(ENERGY, 'market:GetEmergency')
-  GetEmergency(ctx: DecContext, input: z.output<typeof i.emergencyIdInput>, env: EnergyEnv): Promise<unknown> {
-    return queries.getEmergency(ctx, input, env);
+  GetEmergency(ctx: DecContext, input: z.output<typeof i.emergencyIdInput>): Promise<unknown> {
+    return queries.getEmergency(ctx, input);
   }
 
   @Tx(ENERGY, 'market:GetAssignment')
-  GetAssignment(ctx: DecContext, input: z.output<typeof i.assignmentIdInput>, env: EnergyEnv): Promise<unknown> {
-    return queries.getAssignment(ctx, input, env);
+  GetAssignment(ctx: DecContext, input: z.output<typeof i.assignmentIdInput>): Promise<unknown> {
+    return queries.getAssignment(ctx, input);
   }
 
   @Tx(ENERGY, 'market:AssignmentsOf')
-  AssignmentsOf(ctx: DecContext, input: z.output<typeof i.meterInput>, env: EnergyEnv): Promise<unknown> {
-    return queries.assignmentsOf(ctx, input, env);
+  AssignmentsOf(ctx: DecContext, input: z.output<typeof i.meterInput>): Promise<unknown> {
+    return queries.assignmentsOf(ctx, input);
   }
 }

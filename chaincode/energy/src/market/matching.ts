@@ -31,8 +31,9 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@dec/chaincode-kit/core';
-import { AXIS_CLAMP, project } from './geo';
+import { project } from './geo';
 import type { Side } from './market-state';
+import { OwnerIds, SellerBook } from './seller-book';
 
 export interface BookOrder {
   id: string;
@@ -104,106 +105,69 @@ export function sellerOrder(a: BookOrder, b: BookOrder): number {
   return cmpBig(a.limitPrice, b.limitPrice) || cmpStr(a.priorityAt, b.priorityAt) || cmpStr(a.id, b.id);
 }
 
+/** Energy of each meter in this slot owed to earlier commitments: its PPAs first, then its earlier trades in result order. */
+class PriorUse {
+  private readonly exportUsed: Map<string, bigint>;
+  private readonly importUsed: Map<string, bigint>;
+
+  constructor(opts: MatchOptions) {
+    this.exportUsed = new Map(opts.ppaExportWh ?? []);
+    this.importUsed = new Map(opts.ppaImportWh ?? []);
+  }
+
+  /** Records a trade of `q` Wh and returns what each meter owed before it. */
+  record(sellerMeter: string, buyerMeter: string, q: bigint): { sellerPriorWh: bigint; buyerPriorWh: bigint } {
+    const sellerPriorWh = this.exportUsed.get(sellerMeter) ?? 0n;
+    const buyerPriorWh = this.importUsed.get(buyerMeter) ?? 0n;
+    this.exportUsed.set(sellerMeter, sellerPriorWh + q);
+    this.importUsed.set(buyerMeter, buyerPriorWh + q);
+    return { sellerPriorWh, buyerPriorWh };
+  }
+}
+
+/** Serves one buy order: nearest acceptable seller first, until the buyer is full or none is left. */
+function fillBuyer(buyer: BookOrder, book: SellerBook, owners: OwnerIds, prior: PriorUse, trades: TradeDraft[], lonScalePpm: number): void {
+  const at = project(buyer.latE6, buyer.lonE6, lonScalePpm);
+  const me = owners.of(buyer);
+  // Sellers are sorted by ask, so those the buyer accepts are a prefix.
+  const end = book.acceptedBy(buyer.limitPrice);
+  let want = buyer.quantityWh;
+  for (let n = 0; want > 0n; n++) {
+    const best = book.nearest(at.x, at.y, end, me);
+    if (!best) break;
+    const seller = book.sellers[best.index] as BookOrder;
+    const q = book.take(best.index, want);
+    want -= q;
+    trades.push({
+      seq: trades.length,
+      buyOrderId: buyer.id,
+      n,
+      sellOrderId: seller.id,
+      buyer: buyer.owner,
+      seller: seller.owner,
+      buyerMeter: buyer.meter,
+      sellerMeter: seller.meter,
+      buyerMeterSlotMinutes: buyer.meterSlotMinutes,
+      sellerMeterSlotMinutes: seller.meterSlotMinutes,
+      quantityWh: q,
+      price: seller.limitPrice,
+      distance2: best.distance2,
+      ...prior.record(seller.meter, buyer.meter, q),
+    });
+  }
+}
+
 export function matchBook(orders: readonly BookOrder[], opts: MatchOptions): MatchResult {
   const inBook = orders.filter((o) => isLive(o, opts.gateAt));
   const sellers = inBook.filter((o) => o.side === 'sell').sort(sellerOrder);
   const buyers = inBook.filter((o) => o.side === 'buy').sort(buyerOrder);
-  const xs = new Float64Array(sellers.length);
-  const ys = new Float64Array(sellers.length);
-  sellers.forEach((s, i) => {
-    const p = project(s.latE6, s.lonE6, opts.lonScalePpm);
-    xs[i] = p.x;
-    ys[i] = p.y;
-  });
-  const ownerIds = new Map<string, number>();
-  const ownerOf = (o: BookOrder): number => {
-    let id = ownerIds.get(o.owner);
-    if (id === undefined) ownerIds.set(o.owner, (id = ownerIds.size));
-    return id;
-  };
-  const sellerOwner = Int32Array.from(sellers, ownerOf);
-  const remaining = sellers.map((s) => s.quantityWh);
-  const alive = new Uint8Array(sellers.length).fill(1);
-  // Indices of sellers with energy left, ascending (= ask order); exhausted ones are swept out now and then.
-  let live: number[] = sellers.map((_, i) => i);
-  let dead = 0;
-
-  const exportUsed = new Map<string, bigint>(opts.ppaExportWh ?? []);
-  const importUsed = new Map<string, bigint>(opts.ppaImportWh ?? []);
+  const owners = new OwnerIds();
+  const book = new SellerBook(sellers, opts.lonScalePpm, owners);
+  const prior = new PriorUse(opts);
   const trades: TradeDraft[] = [];
-  let volumeWh = 0n;
-  let value = 0n;
-
-  for (const buyer of buyers) {
-    let want = buyer.quantityWh;
-    const at = project(buyer.latE6, buyer.lonE6, opts.lonScalePpm);
-    const ax = at.x;
-    const ay = at.y;
-    const me = ownerOf(buyer);
-    // Sellers are sorted by ask, so those the buyer accepts are a prefix.
-    let lo = 0;
-    let hi = sellers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sellers[mid] as BookOrder).limitPrice <= buyer.limitPrice) lo = mid + 1;
-      else hi = mid;
-    }
-    const end = lo;
-    let n = 0;
-    while (want > 0n) {
-      // Nearest by the integer distance of geo.ts (inlined); ties keep the lower index = lower ask, earlier, lower ID.
-      let best = -1;
-      let bestD = 0;
-      for (let k = 0; k < live.length; k++) {
-        const i = live[k] as number;
-        if (i >= end) break;
-        if (alive[i] === 0 || sellerOwner[i] === me) continue;
-        const dx = Math.min(Math.abs(ax - (xs[i] as number)), AXIS_CLAMP);
-        const dy = Math.min(Math.abs(ay - (ys[i] as number)), AXIS_CLAMP);
-        const d = dx * dx + dy * dy;
-        if (best < 0 || d < bestD) {
-          best = i;
-          bestD = d;
-        }
-      }
-      if (best < 0) break;
-      const seller = sellers[best] as BookOrder;
-      const left = remaining[best] as bigint;
-      const q = want < left ? want : left;
-      remaining[best] = left - q;
-      if (left - q === 0n) {
-        alive[best] = 0;
-        if (++dead > 32 && dead * 4 > live.length) {
-          live = live.filter((i) => alive[i] === 1);
-          dead = 0;
-        }
-      }
-      want -= q;
-      const sellerPriorWh = exportUsed.get(seller.meter) ?? 0n;
-      const buyerPriorWh = importUsed.get(buyer.meter) ?? 0n;
-      exportUsed.set(seller.meter, sellerPriorWh + q);
-      importUsed.set(buyer.meter, buyerPriorWh + q);
-      trades.push({
-        seq: trades.length,
-        buyOrderId: buyer.id,
-        n: n++,
-        sellOrderId: seller.id,
-        buyer: buyer.owner,
-        seller: seller.owner,
-        buyerMeter: buyer.meter,
-        sellerMeter: seller.meter,
-        buyerMeterSlotMinutes: buyer.meterSlotMinutes,
-        sellerMeterSlotMinutes: seller.meterSlotMinutes,
-        quantityWh: q,
-        price: seller.limitPrice,
-        distance2: bestD,
-        sellerPriorWh,
-        buyerPriorWh,
-      });
-      volumeWh += q;
-      value += (q * seller.limitPrice) / 1000n;
-    }
-  }
+  for (const buyer of buyers) fillBuyer(buyer, book, owners, prior, trades, opts.lonScalePpm);
+  const volumeWh = trades.reduce((v, t) => v + t.quantityWh, 0n);
+  const value = trades.reduce((v, t) => v + (t.quantityWh * t.price) / 1000n, 0n);
   return { trades, buyOrders: buyers.length, sellOrders: sellers.length, volumeWh, value, hash: resultHash(trades) };
 }
 

@@ -1,5 +1,6 @@
 /** Revenue assignment: the holder of a meter's owner assigns its market proceeds (up to a cap); the beneficiary or the platform operator releases it. */
 import { big, ConflictError, NotFoundError, type DecContext } from '@dec/chaincode-kit';
+import type { Assignment } from '../market-state';
 import type { z } from 'zod';
 import { requireCreditable, requireHolder, requireHolderOrOperator } from '../../access/object-rules';
 import type { EnergyEnv } from '../../common/env';
@@ -10,7 +11,7 @@ import type * as inputs from '../market-inputs';
 import { MarketStore } from '../market-store';
 import { marketIds } from './shared';
 
-export async function assignRevenue(ctx: DecContext, input: z.output<typeof inputs.assignRevenueInput>, env: EnergyEnv) {
+export async function assignRevenue(ctx: DecContext, input: z.output<typeof inputs.assignRevenueInput>, env: EnergyEnv): Promise<Assignment> {
   const meter = await new MeteringStore(ctx.ledger).meter(input.meter);
   if (!meter) throw new NotFoundError('meter', input.meter);
   const ids = new IdentityStore(ctx.ledger);
@@ -26,7 +27,7 @@ export async function assignRevenue(ctx: DecContext, input: z.output<typeof inpu
   return change.state;
 }
 
-export async function releaseAssignmentTx(ctx: DecContext, input: z.output<typeof inputs.assignmentIdInput>, env: EnergyEnv) {
+export async function releaseAssignmentTx(ctx: DecContext, input: z.output<typeof inputs.assignmentIdInput>, env: EnergyEnv): Promise<Assignment> {
   const store = new MarketStore(ctx.ledger);
   const a = await store.requireAssignment(input.assignmentId);
   requireHolderOrOperator(env.actor, await new IdentityStore(ctx.ledger).requireParticipant(a.beneficiary));

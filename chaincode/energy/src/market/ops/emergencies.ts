@@ -4,6 +4,7 @@
  * nearest offers, and dispatched offers are paid for metered export.
  */
 import { big, ConflictError, ValidationError, type DecContext } from '@dec/chaincode-kit';
+import type { EmergencyWithOffers } from './results';
 import type { z } from 'zod';
 import { requireGridParticipant, requireHolder, requireRole } from '../../access/object-rules';
 import type { EnergyEnv } from '../../common/env';
@@ -19,7 +20,7 @@ import { iso, requireAligned, slotTimes } from '../slots';
 import { SettlementRun, UNFUNDED } from './settlement-run';
 import { escrow, marketIds, now, requireDepositFor, tradingMeter, zoneFor } from './shared';
 
-export async function postEmergency(ctx: DecContext, input: z.output<typeof inputs.postEmergencyInput>, env: EnergyEnv) {
+export async function postEmergency(ctx: DecContext, input: z.output<typeof inputs.postEmergencyInput>, env: EnergyEnv): Promise<Emergency> {
   requireGridParticipant(env.actor, await new IdentityStore(ctx.ledger).requireParticipant(input.grid));
   const store = new MarketStore(ctx.ledger);
   const zone = await zoneFor(store, input.zone);
@@ -29,16 +30,16 @@ export async function postEmergency(ctx: DecContext, input: z.output<typeof inpu
   const token = new TokenStore(ctx.ledger);
   const id = marketIds('emg', ctx);
   const cost = maxCost(big(input.quantityWh), big(input.price));
-  const hold = deriveHoldId(ctx.ledger.txId);
+  const hold = deriveHoldId(env.txId);
   await escrow(ctx, env, token, hold, input.grid, cost, t.holdExpiry, `market:${id}`);
-  const e: Emergency = { id, zone: input.zone, slot: input.slot, grid: input.grid, quantityWh: input.quantityWh, price: input.price, latE6: input.latE6, lonE6: input.lonE6, holdId: hold, maxCost: cost.toString(), status: 'open', dispatchedWh: '0', postedAt: ctx.ledger.txTime, postedTxId: ctx.ledger.txId };
+  const e: Emergency = { id, zone: input.zone, slot: input.slot, grid: input.grid, quantityWh: input.quantityWh, price: input.price, latE6: input.latE6, lonE6: input.lonE6, holdId: hold, maxCost: cost.toString(), status: 'open', dispatchedWh: '0', postedAt: env.now, postedTxId: env.txId };
   await store.saveEmergency(e);
   await token.finish('MarketPostEmergency');
   ctx.emit('EmergencyPosted', e);
   return e;
 }
 
-export async function offerEmergency(ctx: DecContext, input: z.output<typeof inputs.offerEmergencyInput>, env: EnergyEnv) {
+export async function offerEmergency(ctx: DecContext, input: z.output<typeof inputs.offerEmergencyInput>, env: EnergyEnv): Promise<Offer> {
   const owner = await new IdentityStore(ctx.ledger).requireParticipant(input.eid);
   requireHolder(env.actor, owner);
   requireRole(owner, ['storage-owner'], 'an emergency offer');
@@ -50,7 +51,7 @@ export async function offerEmergency(ctx: DecContext, input: z.output<typeof inp
   const meter = await tradingMeter(ctx, input.meter, input.eid, zone, 'request.meter');
   const token = new TokenStore(ctx.ledger);
   await requireDepositFor(ctx, token, input.eid, zone, env);
-  const offer: Offer = { id: marketIds('off', ctx), emergencyId: e.id, owner: input.eid, meter: input.meter, meterSlotMinutes: meter.slotMinutes, quantityWh: input.quantityWh, latE6: input.latE6, lonE6: input.lonE6, postedAt: ctx.ledger.txTime, status: 'offered', dispatchedWh: '0' };
+  const offer: Offer = { id: marketIds('off', ctx), emergencyId: e.id, owner: input.eid, meter: input.meter, meterSlotMinutes: meter.slotMinutes, quantityWh: input.quantityWh, latE6: input.latE6, lonE6: input.lonE6, postedAt: env.now, status: 'offered', dispatchedWh: '0' };
   await store.saveOffer(offer);
   await token.finish('MarketOfferEmergency');
   ctx.emit('EmergencyOffered', offer);
@@ -63,7 +64,7 @@ async function gridOfEmergency(ctx: DecContext, env: EnergyEnv, store: MarketSto
   return e;
 }
 
-export async function dispatchEmergency(ctx: DecContext, input: z.output<typeof inputs.emergencyIdInput>, env: EnergyEnv) {
+export async function dispatchEmergency(ctx: DecContext, input: z.output<typeof inputs.emergencyIdInput>, env: EnergyEnv): Promise<EmergencyWithOffers> {
   const store = new MarketStore(ctx.ledger);
   const e = await gridOfEmergency(ctx, env, store, input.emergencyId);
   if (e.status !== 'open') throw new ConflictError(`emergency ${e.id} is ${e.status}`);
@@ -78,14 +79,14 @@ export async function dispatchEmergency(ctx: DecContext, input: z.output<typeof 
     await store.saveOffer(next);
     out.push(next);
   }
-  const next: Emergency = { ...e, status: 'dispatched', dispatchedWh: d.totalWh.toString(), dispatchedAt: ctx.ledger.txTime };
+  const next: Emergency = { ...e, status: 'dispatched', dispatchedWh: d.totalWh.toString(), dispatchedAt: env.now };
   await store.saveEmergency(next);
   ctx.emit('EmergencyDispatched', { id: e.id, zone: e.zone, slot: e.slot, dispatchedWh: next.dispatchedWh, offers: out.map((o) => ({ id: o.id, owner: o.owner, dispatchedWh: o.dispatchedWh, distance2: o.distance2 })) });
   return { emergency: next, offers: out };
 }
 
 /** Pays dispatched storage owners for metered export (up to what was dispatched) from the grid's escrow. */
-export async function settleEmergency(ctx: DecContext, input: z.output<typeof inputs.emergencyIdInput>, env: EnergyEnv) {
+export async function settleEmergency(ctx: DecContext, input: z.output<typeof inputs.emergencyIdInput>, env: EnergyEnv): Promise<EmergencyWithOffers> {
   const store = new MarketStore(ctx.ledger);
   const e = await store.requireEmergency(input.emergencyId);
   if (e.status !== 'dispatched') throw new ConflictError(`emergency ${e.id} is ${e.status}; only a dispatched emergency settles`);
@@ -111,7 +112,7 @@ export async function settleEmergency(ctx: DecContext, input: z.output<typeof in
   }
   const closed = await run.closeHold(e.holdId, paid);
   await run.finish();
-  const next: Emergency = { ...e, status: 'settled', settledAt: ctx.ledger.txTime, paid: closed.paid.toString(), released: closed.released.toString() };
+  const next: Emergency = { ...e, status: 'settled', settledAt: env.now, paid: closed.paid.toString(), released: closed.released.toString() };
   await store.saveEmergency(next);
   ctx.emit('EmergencySettled', { id: e.id, paid: next.paid, released: next.released });
   return { emergency: next, offers: out };

@@ -4,12 +4,13 @@
  * hash the first page recorded, then writes the next trades.
  */
 import { ConflictError, type DecContext } from '@dec/chaincode-kit';
+import type { ClearingPage } from './results';
 import type { z } from 'zod';
 import type { EnergyEnv } from '../../common/env';
 import type * as inputs from '../market-inputs';
-import type { Clearing, Ppa, Trade, ZoneConfig } from '../market-state';
+import type { Clearing, Trade, ZoneConfig } from '../market-state';
 import { MarketStore } from '../market-store';
-import { matchBook } from '../matching';
+import { matchBook, type MatchResult, type TradeDraft } from '../matching';
 import { iso, requireAligned, slotTimes } from '../slots';
 import { ppaCovers } from './ppas';
 import { now, toBook, tradeId, zoneFor } from './shared';
@@ -25,19 +26,72 @@ async function ppaPriors(store: MarketStore, slot: string, zone: ZoneConfig) {
   return { exportWh, importWh, covering };
 }
 
+/** A trade draft of the matching result as the record written for slot `slot` of zone `zone`. */
+function tradeRecord(t: TradeDraft, slot: string, zone: string, txId: string): Trade {
+  return {
+    id: tradeId(slot, zone, t.buyOrderId, t.n),
+    slot,
+    zone,
+    seq: t.seq,
+    buyOrderId: t.buyOrderId,
+    n: t.n,
+    sellOrderId: t.sellOrderId,
+    buyer: t.buyer,
+    seller: t.seller,
+    buyerMeter: t.buyerMeter,
+    sellerMeter: t.sellerMeter,
+    buyerMeterSlotMinutes: t.buyerMeterSlotMinutes,
+    sellerMeterSlotMinutes: t.sellerMeterSlotMinutes,
+    quantityWh: t.quantityWh.toString(),
+    price: t.price.toString(),
+    distance2: t.distance2,
+    sellerPriorWh: t.sellerPriorWh.toString(),
+    buyerPriorWh: t.buyerPriorWh.toString(),
+    status: 'obligated',
+    matchedTxId: txId,
+  };
+}
+
+/** The clearing record after a page: the first page creates it from the result, later pages advance it. */
+function nextClearing(previous: Clearing | undefined, result: MatchResult, zone: ZoneConfig, at: { slot: string; zone: string }, written: number, env: EnergyEnv): Clearing {
+  const done = written === result.trades.length;
+  const progress = { written, status: done ? ('matched' as const) : ('matching' as const), matchedAt: done ? env.now : undefined, updatedTxId: env.txId };
+  if (previous) return { ...previous, ...progress };
+  return {
+    slot: at.slot,
+    zone: at.zone,
+    resultHash: result.hash,
+    trades: result.trades.length,
+    buyOrders: result.buyOrders,
+    sellOrders: result.sellOrders,
+    settledBuyOrders: 0,
+    volumeWh: result.volumeWh.toString(),
+    value: result.value.toString(),
+    params: { feeBps: zone.feeBps, toleranceBps: zone.toleranceBps, penaltyPerKwh: zone.penaltyPerKwh, graceMinutes: zone.graceMinutes, slotMinutes: zone.slotMinutes },
+    totals: { deliveredWh: '0', paid: '0', fees: '0', released: '0', penalties: '0' },
+    ...progress,
+  };
+}
+
+/** The slot's clearing so far, once matching may start (or go on): the gate has closed and the slot is not matched yet. */
+async function matchableClearing(ctx: DecContext, store: MarketStore, input: { slot: string; zone: string }, gate: number): Promise<Clearing | undefined> {
+  if (now(ctx) < gate) throw new ConflictError(`slot ${input.slot} in zone ${input.zone} is open for orders until ${iso(gate)}; match after that`);
+  const previous = await store.clearing(input.slot, input.zone);
+  if (previous && previous.status !== 'matching') throw new ConflictError(`slot ${input.slot} in zone ${input.zone} is already ${previous.status}`);
+  return previous;
+}
+
 /**
  * Matches one slot of one zone, writing `pageSize` trades per transaction.
  * Every page recomputes the whole (frozen) book deterministically and checks the
  * result hash recorded by the first page, then writes the next trades.
  */
-export async function match(ctx: DecContext, input: z.output<typeof inputs.slotZonePageInput>, env: EnergyEnv) {
+export async function match(ctx: DecContext, input: z.output<typeof inputs.slotZonePageInput>, env: EnergyEnv): Promise<ClearingPage> {
   const store = new MarketStore(ctx.ledger);
   const zone = await zoneFor(store, input.zone);
   requireAligned(input.slot, zone.slotMinutes);
   const times = slotTimes(input.slot, zone);
-  if (now(ctx) < times.gate) throw new ConflictError(`slot ${input.slot} in zone ${input.zone} is open for orders until ${iso(times.gate)}; match after that`);
-  const previous = await store.clearing(input.slot, input.zone);
-  if (previous && previous.status !== 'matching') throw new ConflictError(`slot ${input.slot} in zone ${input.zone} is already ${previous.status}`);
+  const previous = await matchableClearing(ctx, store, input, times.gate);
 
   const orders = await store.ordersOf(input.slot, input.zone);
   const priors = await ppaPriors(store, input.slot, zone);
@@ -46,53 +100,10 @@ export async function match(ctx: DecContext, input: z.output<typeof inputs.slotZ
 
   const from = previous?.written ?? 0;
   const to = Math.min(from + input.pageSize, result.trades.length);
-  for (const t of result.trades.slice(from, to)) {
-    const trade: Trade = {
-      id: tradeId(input.slot, input.zone, t.buyOrderId, t.n),
-      slot: input.slot,
-      zone: input.zone,
-      seq: t.seq,
-      buyOrderId: t.buyOrderId,
-      n: t.n,
-      sellOrderId: t.sellOrderId,
-      buyer: t.buyer,
-      seller: t.seller,
-      buyerMeter: t.buyerMeter,
-      sellerMeter: t.sellerMeter,
-      buyerMeterSlotMinutes: t.buyerMeterSlotMinutes,
-      sellerMeterSlotMinutes: t.sellerMeterSlotMinutes,
-      quantityWh: t.quantityWh.toString(),
-      price: t.price.toString(),
-      distance2: t.distance2,
-      sellerPriorWh: t.sellerPriorWh.toString(),
-      buyerPriorWh: t.buyerPriorWh.toString(),
-      status: 'obligated',
-      matchedTxId: ctx.ledger.txId,
-    };
-    await store.saveTrade(trade, true);
-  }
+  for (const t of result.trades.slice(from, to)) await store.saveTrade(tradeRecord(t, input.slot, input.zone, env.txId), true);
   const done = to === result.trades.length;
-  const clearing: Clearing = previous
-    ? { ...previous, written: to, status: done ? 'matched' : 'matching', matchedAt: done ? ctx.ledger.txTime : undefined, updatedTxId: ctx.ledger.txId }
-    : {
-        slot: input.slot,
-        zone: input.zone,
-        status: done ? 'matched' : 'matching',
-        resultHash: result.hash,
-        trades: result.trades.length,
-        written: to,
-        buyOrders: result.buyOrders,
-        sellOrders: result.sellOrders,
-        settledBuyOrders: 0,
-        volumeWh: result.volumeWh.toString(),
-        value: result.value.toString(),
-        params: { feeBps: zone.feeBps, toleranceBps: zone.toleranceBps, penaltyPerKwh: zone.penaltyPerKwh, graceMinutes: zone.graceMinutes, slotMinutes: zone.slotMinutes },
-        totals: { deliveredWh: '0', paid: '0', fees: '0', released: '0', penalties: '0' },
-        matchedAt: done ? ctx.ledger.txTime : undefined,
-        updatedTxId: ctx.ledger.txId,
-      };
+  const clearing = nextClearing(previous, result, zone, input, to, env);
   await store.saveClearing(clearing);
   ctx.emit(done ? 'SlotMatched' : 'SlotMatchingPage', { slot: input.slot, zone: input.zone, from, to, trades: clearing.trades, volumeWh: clearing.volumeWh, value: clearing.value, resultHash: clearing.resultHash, ppas: priors.covering.map((p) => p.id) });
   return { clearing, page: { from, to }, done };
 }
-

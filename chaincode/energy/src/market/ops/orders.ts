@@ -20,7 +20,7 @@ import { maxCost } from '../settlement';
 import { requireAligned, slotTimes } from '../slots';
 import { escrow, expiryOf, marketIds, requireBeforeGate, requireDepositFor, tradingMeter, zoneFor } from './shared';
 
-export async function postOrder(ctx: DecContext, input: z.output<typeof inputs.postOrderInput>, env: EnergyEnv) {
+export async function postOrder(ctx: DecContext, input: z.output<typeof inputs.postOrderInput>, env: EnergyEnv): Promise<Order> {
   const participant = await new IdentityStore(ctx.ledger).requireParticipant(input.eid);
   requireTrader(env.actor, participant, input.side);
   const store = new MarketStore(ctx.ledger);
@@ -36,7 +36,7 @@ export async function postOrder(ctx: DecContext, input: z.output<typeof inputs.p
   if (await store.orderById(id)) throw new ConflictError(`order ${id} already exists`);
   let hold: { id: string; cost: bigint } | undefined;
   if (input.side === 'buy') {
-    hold = { id: deriveHoldId(ctx.ledger.txId), cost: maxCost(big(input.quantityWh), big(input.limitPrice)) };
+    hold = { id: deriveHoldId(env.txId), cost: maxCost(big(input.quantityWh), big(input.limitPrice)) };
     await escrow(ctx, env, token, hold.id, input.eid, hold.cost, slotTimes(input.slot, zone).holdExpiry, `market:${id}`);
   }
   const order: Order = {
@@ -55,9 +55,9 @@ export async function postOrder(ctx: DecContext, input: z.output<typeof inputs.p
     status: 'open',
     holdId: hold?.id,
     maxCost: hold?.cost.toString(),
-    priorityAt: ctx.ledger.txTime,
-    postedAt: ctx.ledger.txTime,
-    postedTxId: ctx.ledger.txId,
+    priorityAt: env.now,
+    postedAt: env.now,
+    postedTxId: env.txId,
   };
   await store.saveOrder(order, true);
   await token.finish('MarketPostOrder');
@@ -75,7 +75,7 @@ async function ownOrder(ctx: DecContext, env: EnergyEnv, store: MarketStore, ord
   return { order, owner, zone };
 }
 
-export async function amendOrder(ctx: DecContext, input: z.output<typeof inputs.amendOrderInput>, env: EnergyEnv) {
+export async function amendOrder(ctx: DecContext, input: z.output<typeof inputs.amendOrderInput>, env: EnergyEnv): Promise<Order> {
   const store = new MarketStore(ctx.ledger);
   const { order } = await ownOrder(ctx, env, store, input.orderId);
   const quantityWh = input.quantityWh ?? order.quantityWh;
@@ -84,7 +84,7 @@ export async function amendOrder(ctx: DecContext, input: z.output<typeof inputs.
   // Time priority survives only a reduction of quantity or a change of expiry.
   const keepsPriority = limitPrice === order.limitPrice && big(quantityWh) <= big(order.quantityWh);
   const token = new TokenStore(ctx.ledger);
-  const next: Order = { ...order, quantityWh, limitPrice, expiresAt, amendedAt: ctx.ledger.txTime, priorityAt: keepsPriority ? order.priorityAt : ctx.ledger.txTime };
+  const next: Order = { ...order, quantityWh, limitPrice, expiresAt, amendedAt: env.now, priorityAt: keepsPriority ? order.priorityAt : env.now };
   if (order.side === 'buy' && order.holdId) {
     const cost = maxCost(big(quantityWh), big(limitPrice));
     const old = await token.requireHold(order.holdId);
@@ -93,7 +93,7 @@ export async function amendOrder(ctx: DecContext, input: z.output<typeof inputs.
       const released = holds.releaseHold(old, env);
       await token.putHold(released.state, old);
       ctx.emitAll(released.events);
-      const id = deriveHoldId(ctx.ledger.txId);
+      const id = deriveHoldId(env.txId);
       const change = holds.createHold({ id, asset: 'DECC', payer: order.owner, payee: SYS.fees, amount: cost, expiresAt: old.expiresAt, ref: `market:${order.id}` }, env);
       const delta = cost - BigInt(old.amount);
       if (delta > 0n) await token.debit('DECC', order.owner, delta);
@@ -110,11 +110,11 @@ export async function amendOrder(ctx: DecContext, input: z.output<typeof inputs.
   return next;
 }
 
-export async function cancelOrder(ctx: DecContext, input: z.output<typeof inputs.orderIdInput>, env: EnergyEnv) {
+export async function cancelOrder(ctx: DecContext, input: z.output<typeof inputs.orderIdInput>, env: EnergyEnv): Promise<Order> {
   const store = new MarketStore(ctx.ledger);
   const { order } = await ownOrder(ctx, env, store, input.orderId);
   const token = new TokenStore(ctx.ledger);
-  const next: Order = { ...order, status: 'cancelled', closedAt: ctx.ledger.txTime, closedTxId: ctx.ledger.txId };
+  const next: Order = { ...order, status: 'cancelled', closedAt: env.now, closedTxId: env.txId };
   if (order.holdId) {
     const old = await token.requireHold(order.holdId);
     if (old.status === 'open') {

@@ -4,6 +4,7 @@
  * operator, and settled slot by slot at the agreed price from metered energy.
  */
 import { ConflictError, ValidationError, type DecContext } from '@dec/chaincode-kit';
+import type { PpaSettlement } from '../market-state';
 import type { z } from 'zod';
 import { requireHolder, requireRole, SIDE_ROLES } from '../../access/object-rules';
 import { isBoundTo, isGridOperator, isPlatformOperator } from '../../access/principals';
@@ -29,7 +30,7 @@ export function ppaCovers(p: Ppa, slot: string, zone: Pick<ZoneConfig, 'slotMinu
   return p.terminatedAt === undefined || Date.parse(p.terminatedAt) >= gate;
 }
 
-export async function proposePpa(ctx: DecContext, input: z.output<typeof inputs.proposePpaInput>, env: EnergyEnv) {
+export async function proposePpa(ctx: DecContext, input: z.output<typeof inputs.proposePpaInput>, env: EnergyEnv): Promise<Ppa> {
   if (input.seller === input.buyer) throw new ValidationError('request.buyer', 'must differ from request.seller');
   const ids = new IdentityStore(ctx.ledger);
   const seller = await ids.requireParticipant(input.seller);
@@ -63,8 +64,8 @@ export async function proposePpa(ctx: DecContext, input: z.output<typeof inputs.
     lastSlot: input.lastSlot,
     status: 'proposed',
     proposedBy: proposer.eid,
-    proposedAt: ctx.ledger.txTime,
-    proposedTxId: ctx.ledger.txId,
+    proposedAt: env.now,
+    proposedTxId: env.txId,
   };
   if (await store.ppa(ppa.id)) throw new ConflictError(`PPA ${ppa.id} already exists`);
   await store.savePpa(ppa, true);
@@ -73,7 +74,7 @@ export async function proposePpa(ctx: DecContext, input: z.output<typeof inputs.
   return ppa;
 }
 
-export async function acceptPpa(ctx: DecContext, input: z.output<typeof inputs.ppaIdInput>, env: EnergyEnv) {
+export async function acceptPpa(ctx: DecContext, input: z.output<typeof inputs.ppaIdInput>, env: EnergyEnv): Promise<Ppa> {
   const store = new MarketStore(ctx.ledger);
   const ppa = await store.requirePpa(input.ppaId);
   const counterparty = ppa.proposedBy === ppa.seller ? ppa.buyer : ppa.seller;
@@ -83,14 +84,14 @@ export async function acceptPpa(ctx: DecContext, input: z.output<typeof inputs.p
   if (now(ctx) >= slotTimes(ppa.firstSlot, zone).gate) throw new ConflictError(`PPA ${ppa.id}'s first slot ${ppa.firstSlot} has closed; propose it again`);
   const token = new TokenStore(ctx.ledger);
   await requireDepositFor(ctx, token, counterparty, zone, env);
-  const next: Ppa = { ...ppa, status: 'active', acceptedAt: ctx.ledger.txTime };
+  const next: Ppa = { ...ppa, status: 'active', acceptedAt: env.now };
   await store.savePpa(next, false);
   await token.finish('MarketAcceptPpa');
   ctx.emit('PpaAccepted', next);
   return next;
 }
 
-export async function terminatePpa(ctx: DecContext, input: z.output<typeof inputs.terminatePpaInput>, env: EnergyEnv) {
+export async function terminatePpa(ctx: DecContext, input: z.output<typeof inputs.terminatePpaInput>, env: EnergyEnv): Promise<Ppa> {
   const store = new MarketStore(ctx.ledger);
   const ppa = await store.requirePpa(input.ppaId);
   if (!isPlatformOperator(env.actor)) {
@@ -101,14 +102,14 @@ export async function terminatePpa(ctx: DecContext, input: z.output<typeof input
     requireHolder(env.actor, party);
   }
   if (ppa.status !== 'active' && ppa.status !== 'proposed') throw new ConflictError(`PPA ${ppa.id} is ${ppa.status}`);
-  const next: Ppa = { ...ppa, status: ppa.status === 'proposed' ? 'rejected' : 'terminated', terminatedAt: ctx.ledger.txTime, terminationReason: input.reason };
+  const next: Ppa = { ...ppa, status: ppa.status === 'proposed' ? 'rejected' : 'terminated', terminatedAt: env.now, terminationReason: input.reason };
   await store.savePpa(next, false);
   ctx.emit(next.status === 'rejected' ? 'PpaRejected' : 'PpaTerminated', next);
   return next;
 }
 
 /** Settles one slot of a PPA at the agreed price: the buyer pays from its DECC balance (no re-matching, no escrow). */
-export async function settlePpa(ctx: DecContext, input: z.output<typeof inputs.settlePpaInput>, env: EnergyEnv) {
+export async function settlePpa(ctx: DecContext, input: z.output<typeof inputs.settlePpaInput>, env: EnergyEnv): Promise<PpaSettlement> {
   const store = new MarketStore(ctx.ledger);
   const ppa = await store.requirePpa(input.ppaId);
   if (!isPlatformOperator(env.actor) && !isGridOperator(env.actor)) {

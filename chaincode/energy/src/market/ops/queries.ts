@@ -4,6 +4,9 @@
  * PPAs are visible to the reader of that eID (object rule, checked here).
  */
 import type { DecContext } from '@dec/chaincode-kit';
+import type { PageResult } from '../../common/ids';
+import type { Assignment, Clearing, PpaSettlement, Ppa } from '../market-state';
+import type { EmergencyWithOffers, Statement } from './results';
 import type { z } from 'zod';
 import { requireReader } from '../../access/object-rules';
 import type { EnergyEnv } from '../../common/env';
@@ -23,7 +26,7 @@ async function requireReaderOf(ctx: DecContext, env: EnergyEnv, ...eids: string[
   requireReader(env.actor, ...ps);
 }
 
-export async function orderBook(ctx: DecContext, input: z.output<typeof inputs.orderBookInput>, env: EnergyEnv) {
+export async function orderBook(ctx: DecContext, input: z.output<typeof inputs.orderBookInput>): Promise<PageResult<Order & { live: boolean }>> {
   const store = new MarketStore(ctx.ledger);
   const page = await store.pageOrders(input.slot, input.zone, input.pageSize, input.bookmark);
   const zone = await store.zone(input.zone);
@@ -31,7 +34,7 @@ export async function orderBook(ctx: DecContext, input: z.output<typeof inputs.o
   return { items: page.items.map((e) => ({ ...e.value, live: isLive(toBook(e.value), gateAt) })), bookmark: page.bookmark };
 }
 
-export async function getOrder(ctx: DecContext, input: z.output<typeof inputs.orderIdInput>, env: EnergyEnv) {
+export async function getOrder(ctx: DecContext, input: z.output<typeof inputs.orderIdInput>): Promise<{ order: Order; trades: Trade[]; filledWh: string }> {
   const store = new MarketStore(ctx.ledger);
   const order = await store.requireOrder(input.orderId);
   const trades = order.side === 'buy' ? await store.tradesOfBuyOrder(order.slot, order.zone, order.id) : (await store.tradesOf(order.owner, order.slot, order.zone)).filter((t) => t.sellOrderId === order.id);
@@ -39,29 +42,29 @@ export async function getOrder(ctx: DecContext, input: z.output<typeof inputs.or
   return { order, trades, filledWh: filledWh.toString() };
 }
 
-export async function ordersOf(ctx: DecContext, input: z.output<typeof inputs.eidPageInput>, env: EnergyEnv) {
+export async function ordersOf(ctx: DecContext, input: z.output<typeof inputs.eidPageInput>, env: EnergyEnv): Promise<PageResult<Order>> {
   await requireReaderOf(ctx, env, input.eid);
   const page = await new MarketStore(ctx.ledger).pageOrdersOf(input.eid, input.pageSize, input.bookmark);
   return { items: page.items.map((e) => e.value), bookmark: page.bookmark };
 }
 
-export async function tradesOf(ctx: DecContext, input: z.output<typeof inputs.eidPageInput>, env: EnergyEnv) {
+export async function tradesOf(ctx: DecContext, input: z.output<typeof inputs.eidPageInput>, env: EnergyEnv): Promise<PageResult<Trade>> {
   await requireReaderOf(ctx, env, input.eid);
   const page = await new MarketStore(ctx.ledger).pageTradesOf(input.eid, [], input.pageSize, input.bookmark);
   return { items: page.items.map((e) => e.value), bookmark: page.bookmark };
 }
 
-export async function clearing(ctx: DecContext, input: z.output<typeof inputs.slotZoneInput>, env: EnergyEnv) {
+export async function clearing(ctx: DecContext, input: z.output<typeof inputs.slotZoneInput>): Promise<Clearing | null> {
   return (await new MarketStore(ctx.ledger).clearing(input.slot, input.zone)) ?? null;
 }
 
-export async function trades(ctx: DecContext, input: z.output<typeof inputs.orderBookInput>, env: EnergyEnv) {
+export async function trades(ctx: DecContext, input: z.output<typeof inputs.orderBookInput>): Promise<PageResult<Trade>> {
   const page = await new MarketStore(ctx.ledger).pageTrades(input.slot, input.zone, input.pageSize, input.bookmark);
   return { items: page.items.map((e) => e.value), bookmark: page.bookmark };
 }
 
 /** A participant's settlement statement for one slot and zone: every trade on either side and the totals. */
-export async function statement(ctx: DecContext, input: z.output<typeof inputs.statementInput>, env: EnergyEnv) {
+export async function statement(ctx: DecContext, input: z.output<typeof inputs.statementInput>, env: EnergyEnv): Promise<Statement> {
   await requireReaderOf(ctx, env, input.eid);
   const store = new MarketStore(ctx.ledger);
   const list = await store.tradesOf(input.eid, input.slot, input.zone);
@@ -85,13 +88,13 @@ export async function statement(ctx: DecContext, input: z.output<typeof inputs.s
   };
 }
 
-export async function getPpa(ctx: DecContext, input: z.output<typeof inputs.ppaIdInput>, env: EnergyEnv) {
+export async function getPpa(ctx: DecContext, input: z.output<typeof inputs.ppaIdInput>, env: EnergyEnv): Promise<Ppa> {
   const ppa = await new MarketStore(ctx.ledger).requirePpa(input.ppaId);
   await requireReaderOf(ctx, env, ppa.seller, ppa.buyer); // either party's reader suffices
   return ppa;
 }
 
-export async function ppaSettlements(ctx: DecContext, input: z.output<typeof inputs.ppaPageInput>, env: EnergyEnv) {
+export async function ppaSettlements(ctx: DecContext, input: z.output<typeof inputs.ppaPageInput>, env: EnergyEnv): Promise<PageResult<PpaSettlement>> {
   const store = new MarketStore(ctx.ledger);
   const ppa = await store.requirePpa(input.ppaId);
   await getPpa(ctx, { ppaId: ppa.id }, env);
@@ -99,16 +102,16 @@ export async function ppaSettlements(ctx: DecContext, input: z.output<typeof inp
   return { items: page.items.map((e) => e.value), bookmark: page.bookmark };
 }
 
-export async function getEmergency(ctx: DecContext, input: z.output<typeof inputs.emergencyIdInput>, env: EnergyEnv) {
+export async function getEmergency(ctx: DecContext, input: z.output<typeof inputs.emergencyIdInput>): Promise<EmergencyWithOffers> {
   const store = new MarketStore(ctx.ledger);
   return { emergency: await store.requireEmergency(input.emergencyId), offers: await store.offers(input.emergencyId) };
 }
 
-export async function getAssignment(ctx: DecContext, input: z.output<typeof inputs.assignmentIdInput>, env: EnergyEnv) {
+export async function getAssignment(ctx: DecContext, input: z.output<typeof inputs.assignmentIdInput>): Promise<Assignment> {
   return new MarketStore(ctx.ledger).requireAssignment(input.assignmentId);
 }
 
-export async function assignmentsOf(ctx: DecContext, input: z.output<typeof inputs.meterInput>, env: EnergyEnv) {
+export async function assignmentsOf(ctx: DecContext, input: z.output<typeof inputs.meterInput>): Promise<{ items: Assignment[] }> {
   return { items: await new MarketStore(ctx.ledger).assignmentsOf(input.meter) };
 }
 

@@ -4,76 +4,101 @@
  * and the rest released. Unmatched buy orders just get their escrow back.
  */
 import { ConflictError, type DecContext } from '@dec/chaincode-kit';
+import type { ClearingPage } from './results';
 import type { z } from 'zod';
 import type { EnergyEnv } from '../../common/env';
 import type * as inputs from '../market-inputs';
-import type { Clearing, Order } from '../market-state';
+import type { Clearing, Order, Trade } from '../market-state';
 import { MarketStore } from '../market-store';
 import { settleObligation } from '../settlement';
 import { iso } from '../slots';
 import { SettlementRun, UNFUNDED } from './settlement-run';
 import { now } from './shared';
 
-/**
- * Settles the next `pageSize` buy orders (in key order) of a matched slot:
- * each of its trades from metered energy, then its escrow (captured for what
- * was paid, the rest released). Unmatched buy orders just get their escrow back.
- */
-export async function settle(ctx: DecContext, input: z.output<typeof inputs.slotZonePageInput>, env: EnergyEnv) {
-  const store = new MarketStore(ctx.ledger);
+/** Running totals of a slot's settlement, carried in its clearing record. */
+class Totals {
+  deliveredWh: bigint;
+  paid: bigint;
+  fees: bigint;
+  released: bigint;
+  penalties: bigint;
+
+  constructor(t: Clearing['totals']) {
+    this.deliveredWh = BigInt(t.deliveredWh);
+    this.paid = BigInt(t.paid);
+    this.fees = BigInt(t.fees);
+    this.released = BigInt(t.released);
+    this.penalties = BigInt(t.penalties);
+  }
+
+  record(): Clearing['totals'] {
+    return { deliveredWh: this.deliveredWh.toString(), paid: this.paid.toString(), fees: this.fees.toString(), released: this.released.toString(), penalties: this.penalties.toString() };
+  }
+}
+
+/** The slot's clearing, once it is matched, not settled yet, and past the meter data grace period. */
+async function settleableClearing(ctx: DecContext, store: MarketStore, input: { slot: string; zone: string }): Promise<Clearing> {
   const clearing = await store.clearing(input.slot, input.zone);
   if (!clearing) throw new ConflictError(`slot ${input.slot} in zone ${input.zone} has not been matched`);
   if (clearing.status === 'matching') throw new ConflictError(`matching of ${input.slot}/${input.zone} is not finished (${clearing.written}/${clearing.trades} trades written)`);
   if (clearing.status === 'settled') throw new ConflictError(`slot ${input.slot} in zone ${input.zone} is already settled`);
   const settleFrom = Date.parse(input.slot) + (clearing.params.slotMinutes + clearing.params.graceMinutes) * 60_000;
   if (now(ctx) < settleFrom) throw new ConflictError(`slot ${input.slot} settles from ${iso(settleFrom)} (end of the meter data grace period)`);
+  return clearing;
+}
 
+/** Settles one trade from metered energy (nothing is paid when its escrow can no longer be captured); returns what it paid. */
+async function settleTrade(ctx: DecContext, store: MarketStore, run: SettlementRun, t: Trade, params: Clearing['params'], funded: boolean, totals: Totals): Promise<bigint> {
+  const seller = await run.slotEnergy(t.sellerMeter, t.slot, t.sellerMeterSlotMinutes);
+  const buyer = await run.slotEnergy(t.buyerMeter, t.slot, t.buyerMeterSlotMinutes);
+  const math = settleObligation({ quantityWh: BigInt(t.quantityWh), price: BigInt(t.price), sellerPriorWh: BigInt(t.sellerPriorWh), buyerPriorWh: BigInt(t.buyerPriorWh) }, seller, buyer, params);
+  const m = funded ? math : UNFUNDED(math);
+  const settlement = await run.apply(m, t, { tradeId: t.id, slot: t.slot, zone: t.zone });
+  totals.deliveredWh += m.deliveredWh;
+  totals.fees += m.fee;
+  totals.penalties += BigInt(settlement.penaltyTaken);
+  await store.saveTrade({ ...t, status: 'settled', settlement }, false);
+  ctx.emit('TradeSettled', { id: t.id, slot: t.slot, zone: t.zone, buyer: t.buyer, seller: t.seller, quantityWh: t.quantityWh, price: t.price, ...settlement, funded });
+  return m.paid;
+}
+
+/** Settles a buy order's trades, then its escrow: captured for what was paid, the rest released. */
+async function settleBuyOrder(ctx: DecContext, env: EnergyEnv, store: MarketStore, run: SettlementRun, order: Order, params: Clearing['params'], totals: Totals): Promise<void> {
+  const trades = await store.tradesOfBuyOrder(order.slot, order.zone, order.id);
+  const funded = order.holdId ? await run.funded(order.holdId) : false;
+  let paid = 0n;
+  for (const t of trades) {
+    if (t.status !== 'settled') paid += await settleTrade(ctx, store, run, t, params, funded, totals);
+  }
+  const closed = order.holdId ? await run.closeHold(order.holdId, paid) : { paid: 0n, released: 0n };
+  totals.paid += closed.paid;
+  totals.released += closed.released;
+  const next: Order = { ...order, status: 'settled', paid: closed.paid.toString(), released: closed.released.toString(), closedAt: env.now, closedTxId: env.txId };
+  await store.saveOrder(next, false);
+  ctx.emit('BuyOrderSettled', { id: order.id, owner: order.owner, slot: order.slot, zone: order.zone, trades: trades.length, paid: next.paid, released: next.released, funded });
+}
+
+/**
+ * Settles the next `pageSize` buy orders (in key order) of a matched slot:
+ * each of its trades from metered energy, then its escrow (captured for what
+ * was paid, the rest released). Unmatched buy orders just get their escrow back.
+ */
+export async function settle(ctx: DecContext, input: z.output<typeof inputs.slotZonePageInput>, env: EnergyEnv): Promise<ClearingPage> {
+  const store = new MarketStore(ctx.ledger);
+  const clearing = await settleableClearing(ctx, store, input);
   const buyOrders = (await store.ordersOf(input.slot, input.zone)).filter((o) => o.side === 'buy' && o.status !== 'cancelled');
   const from = clearing.settledBuyOrders;
   const page = buyOrders.slice(from, from + input.pageSize);
   const run = new SettlementRun(ctx, env, store, clearing.params.slotMinutes, 'MarketSettle');
-  const params = clearing.params;
-  const totals = { deliveredWh: BigInt(clearing.totals.deliveredWh), paid: BigInt(clearing.totals.paid), fees: BigInt(clearing.totals.fees), released: BigInt(clearing.totals.released), penalties: BigInt(clearing.totals.penalties) };
-
+  const totals = new Totals(clearing.totals);
   for (const order of page) {
-    if (order.status === 'settled') continue;
-    const trades = await store.tradesOfBuyOrder(input.slot, input.zone, order.id);
-    const funded = order.holdId ? await run.funded(order.holdId) : false;
-    let paid = 0n;
-    for (const t of trades) {
-      if (t.status === 'settled') continue;
-      const seller = await run.slotEnergy(t.sellerMeter, t.slot, t.sellerMeterSlotMinutes);
-      const buyer = await run.slotEnergy(t.buyerMeter, t.slot, t.buyerMeterSlotMinutes);
-      let m = settleObligation({ quantityWh: BigInt(t.quantityWh), price: BigInt(t.price), sellerPriorWh: BigInt(t.sellerPriorWh), buyerPriorWh: BigInt(t.buyerPriorWh) }, seller, buyer, params);
-      if (!funded) m = UNFUNDED(m);
-      const settlement = await run.apply(m, t, { tradeId: t.id, slot: t.slot, zone: t.zone });
-      paid += m.paid;
-      totals.deliveredWh += m.deliveredWh;
-      totals.fees += m.fee;
-      totals.penalties += BigInt(settlement.penaltyTaken);
-      await store.saveTrade({ ...t, status: 'settled', settlement }, false);
-      ctx.emit('TradeSettled', { id: t.id, slot: t.slot, zone: t.zone, buyer: t.buyer, seller: t.seller, quantityWh: t.quantityWh, price: t.price, ...settlement, funded });
-    }
-    const closed = order.holdId ? await run.closeHold(order.holdId, paid) : { paid: 0n, released: 0n };
-    totals.paid += closed.paid;
-    totals.released += closed.released;
-    const next: Order = { ...order, status: 'settled', paid: closed.paid.toString(), released: closed.released.toString(), closedAt: ctx.ledger.txTime, closedTxId: ctx.ledger.txId };
-    await store.saveOrder(next, false);
-    ctx.emit('BuyOrderSettled', { id: order.id, owner: order.owner, slot: order.slot, zone: order.zone, trades: trades.length, paid: next.paid, released: next.released, funded });
+    if (order.status !== 'settled') await settleBuyOrder(ctx, env, store, run, order, clearing.params, totals);
   }
   await run.finish();
   const settledBuyOrders = from + page.length;
   const done = settledBuyOrders >= buyOrders.length;
-  const next: Clearing = {
-    ...clearing,
-    status: done ? 'settled' : 'settling',
-    settledBuyOrders,
-    totals: { deliveredWh: totals.deliveredWh.toString(), paid: totals.paid.toString(), fees: totals.fees.toString(), released: totals.released.toString(), penalties: totals.penalties.toString() },
-    settledAt: done ? ctx.ledger.txTime : undefined,
-    updatedTxId: ctx.ledger.txId,
-  };
+  const next: Clearing = { ...clearing, status: done ? 'settled' : 'settling', settledBuyOrders, totals: totals.record(), settledAt: done ? env.now : undefined, updatedTxId: env.txId };
   await store.saveClearing(next);
   ctx.emit(done ? 'SlotSettled' : 'SlotSettlementPage', { slot: input.slot, zone: input.zone, from, to: settledBuyOrders, of: buyOrders.length, totals: next.totals });
   return { clearing: next, page: { from, to: settledBuyOrders }, done };
 }
-

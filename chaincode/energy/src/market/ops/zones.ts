@@ -6,7 +6,7 @@ import type { ZoneConfig } from '../market-state';
 import { MarketStore } from '../market-store';
 import { DEFAULT_ZONE } from './shared';
 
-export async function configureZone(ctx: DecContext, input: z.output<typeof inputs.configureZoneInput>) {
+export async function configureZone(ctx: DecContext, input: z.output<typeof inputs.configureZoneInput>): Promise<ZoneConfig> {
   const store = new MarketStore(ctx.ledger);
   const previous = await store.zone(input.zone);
   if (previous && input.slotMinutes !== undefined && input.slotMinutes !== previous.slotMinutes) {

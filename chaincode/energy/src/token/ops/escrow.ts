@@ -1,5 +1,7 @@
 /** Holds (escrow) and business deposits. */
 import { big, ConflictError, NotFoundError, type DecContext } from '@dec/chaincode-kit';
+import type { Deposit } from '../deposits';
+import type { Hold } from '../holds';
 import type { z } from 'zod';
 import type { EnergyEnv } from '../../common/env';
 import { holdId, normaliseTime } from '../../common/ids';
@@ -11,7 +13,7 @@ import { TokenGuards } from '../../access/token-guards';
 import { TokenStore } from '../token-store';
 import { tokenTx } from './run';
 
-export async function createHold(ctx: DecContext, input: z.output<typeof inputs.createHoldInput>, env: EnergyEnv) {
+export async function createHold(ctx: DecContext, input: z.output<typeof inputs.createHoldInput>, env: EnergyEnv): Promise<Hold> {
   const guards = new TokenGuards(ctx);
   await guards.holder(input.payer, input.asset);
   await guards.creditable(input.payee, input.asset);
@@ -43,20 +45,20 @@ async function loadHold(ctx: DecContext, id: string): Promise<holds.Hold> {
   return new TokenStore(ctx.ledger).requireHold(id);
 }
 
-export async function captureHold(ctx: DecContext, input: z.output<typeof inputs.captureHoldInput>, env: EnergyEnv) {
+export async function captureHold(ctx: DecContext, input: z.output<typeof inputs.captureHoldInput>, env: EnergyEnv): Promise<Hold> {
   const hold = await loadHold(ctx, input.holdId);
   await new TokenGuards(ctx).holderOrOperator(hold.payee);
   return tokenTx(ctx, 'CaptureHold', (store) => settle(ctx, store, hold, holds.captureHold(hold, big(input.amount), env), 'CaptureHold'));
 }
 
-export async function releaseHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>, env: EnergyEnv) {
+export async function releaseHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>, env: EnergyEnv): Promise<Hold> {
   const hold = await loadHold(ctx, input.holdId);
   await new TokenGuards(ctx).holderOrOperator(hold.payee);
   return tokenTx(ctx, 'ReleaseHold', (store) => settle(ctx, store, hold, holds.releaseHold(hold, env), 'ReleaseHold'));
 }
 
 /** After expiry the payer, the payee or the platform may return the funds to the payer. */
-export async function expireHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>, env: EnergyEnv) {
+export async function expireHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>, env: EnergyEnv): Promise<Hold> {
   const hold = await loadHold(ctx, input.holdId);
   await new TokenGuards(ctx).holdParty(hold);
   return tokenTx(ctx, 'ExpireHold', (store) => settle(ctx, store, hold, holds.expireHold(hold, env), 'ExpireHold'));
@@ -70,7 +72,7 @@ async function requireDeposit(store: TokenStore, account: string): Promise<depos
   return d;
 }
 
-export async function lockDeposit(ctx: DecContext, input: z.output<typeof inputs.depositAmountInput>, env: EnergyEnv) {
+export async function lockDeposit(ctx: DecContext, input: z.output<typeof inputs.depositAmountInput>, env: EnergyEnv): Promise<Deposit> {
   await new TokenGuards(ctx).holder(input.account, 'DEC');
   return tokenTx(ctx, 'LockDeposit', async (store) => {
     const previous = await store.deposit(input.account);
@@ -82,7 +84,7 @@ export async function lockDeposit(ctx: DecContext, input: z.output<typeof inputs
   });
 }
 
-export async function withdrawDeposit(ctx: DecContext, input: z.output<typeof inputs.depositAmountInput>, env: EnergyEnv) {
+export async function withdrawDeposit(ctx: DecContext, input: z.output<typeof inputs.depositAmountInput>, env: EnergyEnv): Promise<Deposit> {
   await new TokenGuards(ctx).holder(input.account, 'DEC');
   return tokenTx(ctx, 'WithdrawDeposit', async (store) => {
     const previous = await requireDeposit(store, input.account);
@@ -95,7 +97,7 @@ export async function withdrawDeposit(ctx: DecContext, input: z.output<typeof in
 }
 
 /** Platform operator only (checked by the contract): penalise the account, pay the counterparty (or the fee account). */
-export async function slashDeposit(ctx: DecContext, input: z.output<typeof inputs.slashDepositInput>, env: EnergyEnv) {
+export async function slashDeposit(ctx: DecContext, input: z.output<typeof inputs.slashDepositInput>, env: EnergyEnv): Promise<{ deposit: Deposit; taken: string }> {
   await new TokenGuards(ctx).creditable(input.to, 'DEC', [SYS.fees]);
   return tokenTx(ctx, 'SlashDeposit', async (store) => {
     const previous = await requireDeposit(store, input.account);
@@ -107,7 +109,7 @@ export async function slashDeposit(ctx: DecContext, input: z.output<typeof input
   });
 }
 
-export async function openObligation(ctx: DecContext, input: z.output<typeof inputs.openObligationInput>, env: EnergyEnv) {
+export async function openObligation(ctx: DecContext, input: z.output<typeof inputs.openObligationInput>, env: EnergyEnv): Promise<Deposit> {
   return tokenTx(ctx, 'OpenObligation', async (store) => {
     const previous = await requireDeposit(store, input.account);
     const change = deposits.openObligation(previous, input.obligationId, input.ref, env);
@@ -117,7 +119,7 @@ export async function openObligation(ctx: DecContext, input: z.output<typeof inp
   });
 }
 
-export async function closeObligation(ctx: DecContext, input: z.output<typeof inputs.closeObligationInput>, env: EnergyEnv) {
+export async function closeObligation(ctx: DecContext, input: z.output<typeof inputs.closeObligationInput>, env: EnergyEnv): Promise<Deposit> {
   return tokenTx(ctx, 'CloseObligation', async (store) => {
     const previous = await requireDeposit(store, input.account);
     const change = deposits.closeObligation(previous, input.obligationId, env);

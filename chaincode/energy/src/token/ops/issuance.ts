@@ -4,6 +4,9 @@
  * that the caller is the platform operator.
  */
 import { big, ConflictError, type DecContext } from '@dec/chaincode-kit';
+import type { Rate } from '../exchange';
+import type { FeeSchedule } from '../fees';
+import type { BatchRelease, GenesisResult, RewardPayout, RewardPoolFunding, VestedRelease } from './results';
 import type { z } from 'zod';
 import type { EnergyEnv } from '../../common/env';
 import { SYS } from '../accounts';
@@ -17,7 +20,7 @@ import { release, schedule, vestingSchema } from '../vesting';
 import { lockAndMint } from './reserve';
 import { tokenTx } from './run';
 
-export async function genesis(ctx: DecContext, input: z.output<typeof inputs.genesisInput>, env: EnergyEnv) {
+export async function genesis(ctx: DecContext, input: z.output<typeof inputs.genesisInput>, env: EnergyEnv): Promise<GenesisResult> {
   return tokenTx(ctx, 'Genesis', async (store) => {
     const plan = planGenesis(await store.genesis(), input.splitBps ?? DEFAULT_SPLIT_BPS, env);
     const { genesis: g, mints } = plan.state;
@@ -29,14 +32,14 @@ export async function genesis(ctx: DecContext, input: z.output<typeof inputs.gen
   });
 }
 
-export async function postRate(ctx: DecContext, input: z.output<typeof inputs.postRateInput>, env: EnergyEnv) {
+export async function postRate(ctx: DecContext, input: z.output<typeof inputs.postRateInput>, env: EnergyEnv): Promise<Rate> {
   const change = postRateLogic(input.deccPerDec, env);
   await tokenTx(ctx, 'PostRate', (store) => store.putRate(change.state));
   ctx.emitAll(change.events);
   return change.state;
 }
 
-export async function setFees(ctx: DecContext, input: z.output<typeof inputs.setFeesInput>) {
+export async function setFees(ctx: DecContext, input: z.output<typeof inputs.setFeesInput>): Promise<FeeSchedule> {
   return tokenTx(ctx, 'SetFees', async (store) => {
     const current = await store.fees();
     const next = feeScheduleSchema.parse({ DEC: input.DEC ?? current.DEC, DECC: input.DECC ?? current.DECC });
@@ -47,7 +50,7 @@ export async function setFees(ctx: DecContext, input: z.output<typeof inputs.set
 }
 
 /** Pays out of the ecology or others pool in one numbered batch (white paper 7.2: "release in batches"). */
-export async function releaseBatch(ctx: DecContext, input: z.output<typeof inputs.releaseBatchInput>) {
+export async function releaseBatch(ctx: DecContext, input: z.output<typeof inputs.releaseBatchInput>): Promise<BatchRelease> {
   const guards = new TokenGuards(ctx);
   for (const p of input.payouts) await guards.creditable(p.to, 'DEC');
   const pool = SYS[input.pool];
@@ -63,7 +66,7 @@ export async function releaseBatch(ctx: DecContext, input: z.output<typeof input
 }
 
 /** Releases vested team tokens (default: all that is releasable now) to a team member's account. */
-export async function releaseVested(ctx: DecContext, input: z.output<typeof inputs.releaseVestedInput>, env: EnergyEnv) {
+export async function releaseVested(ctx: DecContext, input: z.output<typeof inputs.releaseVestedInput>, env: EnergyEnv): Promise<VestedRelease> {
   await new TokenGuards(ctx).creditable(input.to, 'DEC');
   return tokenTx(ctx, 'ReleaseVested', async (store) => {
     const vesting = await store.vesting();
@@ -78,7 +81,7 @@ export async function releaseVested(ctx: DecContext, input: z.output<typeof inpu
 }
 
 /** Funds the DECC reward pool the only honest way: DEC from a platform pool is locked in the reserve and DECC minted against it. */
-export async function fundRewardPool(ctx: DecContext, input: z.output<typeof inputs.fundRewardPoolInput>) {
+export async function fundRewardPool(ctx: DecContext, input: z.output<typeof inputs.fundRewardPoolInput>): Promise<RewardPoolFunding> {
   return tokenTx(ctx, 'FundRewardPool', async (store) => {
     const { dec, decc, rate } = await lockAndMint(store, 'FundRewardPool', { from: input.from, to: SYS.rewards, decAmount: input.decAmount, expectedRate: input.expectedRate });
     const payload = { from: input.from, decAmount: dec.toString(), deccAmount: decc.toString(), rateE18: rate.toString() };
@@ -87,7 +90,7 @@ export async function fundRewardPool(ctx: DecContext, input: z.output<typeof inp
   });
 }
 
-export async function payRewards(ctx: DecContext, input: z.output<typeof inputs.payRewardsInput>) {
+export async function payRewards(ctx: DecContext, input: z.output<typeof inputs.payRewardsInput>): Promise<RewardPayout> {
   const guards = new TokenGuards(ctx);
   for (const p of input.payouts) await guards.creditable(p.to, 'DECC');
   return tokenTx(ctx, 'PayRewards', async (store) => {

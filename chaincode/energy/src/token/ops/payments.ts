@@ -1,5 +1,6 @@
 /** Holder-initiated value movements: transfers, allowances, consolidation, DECC mint and redeem. */
 import { big, ValidationError, type DecContext } from '@dec/chaincode-kit';
+import type { ApprovalResult, Consolidation, MintResult, RedeemResult, TransferFromResult, TransferResult } from './results';
 import type { z } from 'zod';
 import { OPERATOR_TRANSFERABLE, TRANSFER_RECEIVABLE } from '../../access/object-rules';
 import { isSystemAccount, SYS, SYSTEM_ACCOUNT_ASSETS } from '../accounts';
@@ -11,7 +12,7 @@ import type * as inputs from '../token-inputs';
 import { TokenGuards } from '../../access/token-guards';
 import { tokenTx } from './run';
 
-export async function transfer(ctx: DecContext, input: z.output<typeof inputs.transferInput>) {
+export async function transfer(ctx: DecContext, input: z.output<typeof inputs.transferInput>): Promise<TransferResult> {
   if (input.from === input.to) throw new ValidationError('request.to', 'must differ from request.from');
   const guards = new TokenGuards(ctx);
   await guards.holder(input.from, input.asset, OPERATOR_TRANSFERABLE);
@@ -29,7 +30,7 @@ export async function transfer(ctx: DecContext, input: z.output<typeof inputs.tr
   });
 }
 
-export async function approve(ctx: DecContext, input: z.output<typeof inputs.approveInput>) {
+export async function approve(ctx: DecContext, input: z.output<typeof inputs.approveInput>): Promise<ApprovalResult> {
   if (input.owner === input.spender) throw new ValidationError('request.spender', 'must differ from request.owner');
   const guards = new TokenGuards(ctx);
   await guards.holder(input.owner, input.asset);
@@ -42,7 +43,7 @@ export async function approve(ctx: DecContext, input: z.output<typeof inputs.app
 }
 
 /** The spender moves the owner's tokens within its allowance; the allowance covers the amount and its fee. */
-export async function transferFrom(ctx: DecContext, input: z.output<typeof inputs.transferFromInput>) {
+export async function transferFrom(ctx: DecContext, input: z.output<typeof inputs.transferFromInput>): Promise<TransferFromResult> {
   if (input.owner === input.to) throw new ValidationError('request.to', 'must differ from request.owner');
   const guards = new TokenGuards(ctx);
   await guards.holder(input.spender, input.asset);
@@ -62,7 +63,7 @@ export async function transferFrom(ctx: DecContext, input: z.output<typeof input
   });
 }
 
-export async function consolidate(ctx: DecContext, input: z.output<typeof inputs.consolidateInput>) {
+export async function consolidate(ctx: DecContext, input: z.output<typeof inputs.consolidateInput>): Promise<Consolidation> {
   await new TokenGuards(ctx).holderOrOperator(input.account);
   if (isSystemAccount(input.account) && !SYSTEM_ACCOUNT_ASSETS[input.account].includes(input.asset)) {
     throw new ValidationError('request.asset', `${input.account} does not hold ${input.asset}`);
@@ -76,7 +77,7 @@ export async function consolidate(ctx: DecContext, input: z.output<typeof inputs
 }
 
 /** Locks DEC in the reserve and mints DECC at the posted rate (white paper process 2). */
-export async function mintDecc(ctx: DecContext, input: z.output<typeof inputs.mintDeccInput>) {
+export async function mintDecc(ctx: DecContext, input: z.output<typeof inputs.mintDeccInput>): Promise<MintResult> {
   await new TokenGuards(ctx).holder(input.account, 'DEC');
   return tokenTx(ctx, 'MintDecc', async (store) => {
     const { dec, decc, rate } = await lockAndMint(store, 'MintDecc', { from: input.account, to: input.account, decAmount: input.decAmount, expectedRate: input.expectedRate });
@@ -87,7 +88,7 @@ export async function mintDecc(ctx: DecContext, input: z.output<typeof inputs.mi
 }
 
 /** Burns DECC and pays DEC out of the reserve at the posted rate, as far as the reserve holds. */
-export async function redeemDecc(ctx: DecContext, input: z.output<typeof inputs.redeemDeccInput>) {
+export async function redeemDecc(ctx: DecContext, input: z.output<typeof inputs.redeemDeccInput>): Promise<RedeemResult> {
   await new TokenGuards(ctx).holder(input.account, 'DECC');
   return tokenTx(ctx, 'RedeemDecc', async (store) => {
     const rate = currentRate(await store.rate(), input.expectedRate);

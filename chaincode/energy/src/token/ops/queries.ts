@@ -1,5 +1,13 @@
 /** Read-only token queries (evaluate transactions). Range reads are fine here: nothing is committed. */
 import { type DecContext } from '@dec/chaincode-kit';
+import type { PageResult } from '../../common/ids';
+import type { AuditReport } from '../audit';
+import type { Hold } from '../holds';
+import type { Deposit } from '../deposits';
+import type { Rate } from '../exchange';
+import type { FeeSchedule } from '../fees';
+import type { Credit, HistoryEntry } from '../token-store';
+import type { AllowanceResult, BalanceResult, GenesisInfo, SupplyResult } from './results';
 import type { z } from 'zod';
 import { ALLOCATION_POOLS, SYS } from '../accounts';
 import { audit as auditLogic } from '../audit';
@@ -10,7 +18,7 @@ import { TokenGuards } from '../../access/token-guards';
 import { creditId, TokenStore } from '../token-store';
 import { DEC_TOTAL_SUPPLY, sum } from '../units';
 
-export async function balance(ctx: DecContext, input: z.output<typeof inputs.balanceInput>) {
+export async function balance(ctx: DecContext, input: z.output<typeof inputs.balanceInput>): Promise<BalanceResult> {
   await new TokenGuards(ctx).reader(input.account);
   const b = await new TokenStore(ctx.ledger).balance(input.asset, input.account);
   return {
@@ -23,36 +31,36 @@ export async function balance(ctx: DecContext, input: z.output<typeof inputs.bal
   };
 }
 
-export async function credits(ctx: DecContext, input: z.output<typeof inputs.pagedAccountAssetInput>) {
+export async function credits(ctx: DecContext, input: z.output<typeof inputs.pagedAccountAssetInput>): Promise<PageResult<Credit & { id: string }>> {
   await new TokenGuards(ctx).reader(input.account);
   const page = await new TokenStore(ctx.ledger).pageCredits(input.asset, input.account, input.pageSize, input.bookmark);
   return { items: page.items.map((e) => ({ id: creditId(e.attributes), ...e.value })), bookmark: page.bookmark };
 }
 
-export async function history(ctx: DecContext, input: z.output<typeof inputs.pagedAccountAssetInput>) {
+export async function history(ctx: DecContext, input: z.output<typeof inputs.pagedAccountAssetInput>): Promise<PageResult<HistoryEntry>> {
   await new TokenGuards(ctx).reader(input.account);
   const page = await new TokenStore(ctx.ledger).pageHistory(input.account, input.asset, input.pageSize, input.bookmark);
   return { items: page.items.map((e) => e.value), bookmark: page.bookmark };
 }
 
-export async function holdsOf(ctx: DecContext, input: z.output<typeof inputs.pagedAccountInput>) {
+export async function holdsOf(ctx: DecContext, input: z.output<typeof inputs.pagedAccountInput>): Promise<PageResult<Hold>> {
   await new TokenGuards(ctx).reader(input.account);
   const page = await new TokenStore(ctx.ledger).pageHolds(input.account, input.pageSize, input.bookmark);
   return { items: page.items.map((e) => e.value), bookmark: page.bookmark };
 }
 
-export async function getHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>) {
+export async function getHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>): Promise<Hold> {
   const hold = await new TokenStore(ctx.ledger).requireHold(input.holdId);
   await new TokenGuards(ctx).reader(hold.payer, hold.payee);
   return hold;
 }
 
-export async function getDeposit(ctx: DecContext, input: z.output<typeof inputs.accountInput>) {
+export async function getDeposit(ctx: DecContext, input: z.output<typeof inputs.accountInput>): Promise<Deposit> {
   await new TokenGuards(ctx).reader(input.account);
   return (await new TokenStore(ctx.ledger).deposit(input.account)) ?? emptyDeposit(input.account);
 }
 
-export async function allowance(ctx: DecContext, input: z.output<typeof inputs.allowanceQueryInput>) {
+export async function allowance(ctx: DecContext, input: z.output<typeof inputs.allowanceQueryInput>): Promise<AllowanceResult> {
   await new TokenGuards(ctx).reader(input.owner, input.spender);
   const amount = await new TokenStore(ctx.ledger).allowance(input.asset, input.owner, input.spender);
   return { ...input, amount: amount.toString() };
@@ -63,7 +71,7 @@ export async function allowance(ctx: DecContext, input: z.output<typeof inputs.a
  * allocation pools (ecology, team, others) − DEC locked in the DECC reserve;
  * deposits and holds still belong to participants and count as circulating.
  */
-export async function supply(ctx: DecContext) {
+export async function supply(ctx: DecContext): Promise<SupplyResult> {
   const store = new TokenStore(ctx.ledger);
   const total = async (asset: 'DEC' | 'DECC', account: string) => {
     const b = await store.balance(asset, account);
@@ -87,11 +95,11 @@ export async function supply(ctx: DecContext) {
   };
 }
 
-export async function audit(ctx: DecContext) {
+export async function audit(ctx: DecContext): Promise<AuditReport> {
   return auditLogic(await new TokenStore(ctx.ledger).snapshot());
 }
 
-export async function genesisInfo(ctx: DecContext) {
+export async function genesisInfo(ctx: DecContext): Promise<GenesisInfo> {
   const store = new TokenStore(ctx.ledger);
   const genesis = await store.genesis();
   const vesting = await store.vesting();
@@ -106,10 +114,10 @@ export async function genesisInfo(ctx: DecContext) {
   };
 }
 
-export async function rate(ctx: DecContext) {
+export async function rate(ctx: DecContext): Promise<Rate | null> {
   return (await new TokenStore(ctx.ledger).rate()) ?? null;
 }
 
-export async function fees(ctx: DecContext) {
+export async function fees(ctx: DecContext): Promise<FeeSchedule> {
   return new TokenStore(ctx.ledger).fees();
 }
