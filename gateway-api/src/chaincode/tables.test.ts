@@ -35,7 +35,7 @@ function declared(contracts: Contract[]): Map<string, Declared> {
     const contract = new C();
     const name = contract.getName();
     const registered = registeredTransactions(contract);
-    const txs = (metadata.getMetadata('fabric:transactions', C.prototype) ?? []) as TxMeta[];
+    const txs = (metadata.getMetadata('fabric:transactions', C.prototype as object) ?? []) as TxMeta[];
     for (const t of txs) {
       const spec = registered.get(`${name}:${t.name}`)?.spec;
       out.set(`${name}:${t.name}`, { kind: t.tag.includes('SUBMIT') ? 'submit' : 'evaluate', params: t.parameters?.length ?? 0, input: spec?.input, transient: spec?.transient });

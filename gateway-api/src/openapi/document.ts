@@ -8,7 +8,8 @@ import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasol
 import path from 'node:path';
 import { ERROR_STATUS, errorBody } from '../http/errors';
 import type { AnyRoute } from '../http/route';
-import { z } from './zod';
+// Imported for its side effect: `.openapi()` is patched onto zod before any schema is built.
+import './zod';
 
 export const OPENAPI_FILE = path.join(__dirname, '..', '..', 'openapi.json');
 export const API_VERSION = '1.0.0';
@@ -27,6 +28,46 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   503: 'The Fabric network (or the CA) is unavailable or did not answer in time',
 };
 
+/** The responses a route declares, with their headers and bodies. */
+function declaredResponses(r: AnyRoute): RouteConfig['responses'] {
+  const responses: RouteConfig['responses'] = {};
+  for (const [status, spec] of Object.entries(r.responses)) {
+    responses[status] = {
+      description: spec.description,
+      ...(spec.headers ? { headers: Object.fromEntries(Object.entries(spec.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }])) } : {}),
+      ...(spec.schema ? { content: { [spec.contentType ?? 'application/json']: { schema: spec.schema } } } : {}),
+    };
+  }
+  return responses;
+}
+
+/** The route's responses plus one error response per status its error codes map to (and 413, 500). */
+function responsesOf(r: AnyRoute): RouteConfig['responses'] {
+  const responses = declaredResponses(r);
+  const statuses = new Set<number>(r.errors.map((c) => ERROR_STATUS[c]));
+  if (r.request?.body) statuses.add(413);
+  statuses.add(500);
+  for (const status of [...statuses].sort()) {
+    if (responses[String(status)]) continue;
+    const codes = r.errors.filter((c) => ERROR_STATUS[c] === status);
+    responses[String(status)] = {
+      description: `${ERROR_DESCRIPTIONS[status] ?? 'Error'}${codes.length > 0 ? `; codes: ${codes.join(', ')}` : ''}`,
+      content: { 'application/json': { schema: errorBody } },
+    };
+  }
+  return responses;
+}
+
+function requestOf(r: AnyRoute): RouteConfig['request'] {
+  const req = r.request;
+  return {
+    ...(req?.params ? { params: req.params } : {}),
+    ...(req?.query ? { query: req.query } : {}),
+    ...(req?.headers ? { headers: req.headers } : {}),
+    ...(req?.body ? { body: { required: true, content: { 'application/json': { schema: req.body } } } } : {}),
+  };
+}
+
 export function openApiDocument(routes: AnyRoute[]): object {
   const registry = new OpenAPIRegistry();
   registry.register('Error', errorBody);
@@ -37,25 +78,6 @@ export function openApiDocument(routes: AnyRoute[]): object {
   });
 
   for (const r of routes) {
-    const responses: RouteConfig['responses'] = {};
-    for (const [status, spec] of Object.entries(r.responses)) {
-      responses[status] = {
-        description: spec.description,
-        ...(spec.headers ? { headers: Object.fromEntries(Object.entries(spec.headers).map(([h, d]) => [h, { description: d, schema: { type: 'string' } }])) } : {}),
-        ...(spec.schema ? { content: { [spec.contentType ?? 'application/json']: { schema: spec.schema } } } : {}),
-      };
-    }
-    const statuses = new Set<number>(r.errors.map((c) => ERROR_STATUS[c]));
-    if (r.request?.body) statuses.add(413);
-    statuses.add(500);
-    for (const status of [...statuses].sort()) {
-      if (responses[String(status)]) continue;
-      const codes = r.errors.filter((c) => ERROR_STATUS[c] === status);
-      responses[String(status)] = {
-        description: `${ERROR_DESCRIPTIONS[status] ?? 'Error'}${codes.length > 0 ? `; codes: ${codes.join(', ')}` : ''}`,
-        content: { 'application/json': { schema: errorBody } },
-      };
-    }
     registry.registerPath({
       method: r.method,
       path: r.path,
@@ -63,14 +85,9 @@ export function openApiDocument(routes: AnyRoute[]): object {
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
       tags: r.tags,
-      ...(r.auth === 'public' ? { security: [] } : { security: [{ [bearer.name]: [] }] }),
-      request: {
-        ...(r.request?.params ? { params: r.request.params } : {}),
-        ...(r.request?.query ? { query: r.request.query } : {}),
-        ...(r.request?.headers ? { headers: r.request.headers } : {}),
-        ...(r.request?.body ? { body: { required: true, content: { 'application/json': { schema: r.request.body } } } } : {}),
-      },
-      responses,
+      security: r.auth === 'public' ? [] : [{ [bearer.name]: [] }],
+      request: requestOf(r),
+      responses: responsesOf(r),
     });
   }
 
@@ -89,6 +106,3 @@ export function openApiDocument(routes: AnyRoute[]): object {
 }
 
 export const openApiJson = (routes: AnyRoute[]): string => `${JSON.stringify(openApiDocument(routes), null, 2)}\n`;
-
-// Keep `z` imported so `.openapi()` is patched before any schema above is built.
-void z;

@@ -29,7 +29,7 @@ export const holdIdSchema = z.string().regex(/^hold:[0-9a-f]{32}$/, 'must be a h
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256 (64 characters)');
 
 /** Free text that is stored on chain: bounded, no control characters. */
-export function note(max = 200) {
+export function note(max = 200): z.ZodString {
   return z
     .string()
     .max(max, `must be at most ${max} characters`)

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { EnergyWorld, gridOperator, kycHash, operator, platformClerk, regulator, user } from '../test-support/energy-world';
 import type { Device, Participant } from './identity-state';
+import { failure } from '@dec/chaincode-kit/testing';
 
 const alice = user('alice', 'SupplierMSP');
 const bob = user('bob', 'BankMSP');
@@ -158,10 +159,7 @@ describe('identity contract', () => {
         const before = w.stateFingerprint();
         const caller = ['Approve', 'Reject'].includes(tx) ? operator : alice;
         const raw = typeof input === 'string' ? input : JSON.stringify(input);
-        const err = await w.h.invoke(w.identity, tx, caller, [raw]).then(
-          () => new Error('succeeded'),
-          (e: Error) => e,
-        );
+        const err = await failure(w.h.invoke(w.identity, tx, caller, [raw]), `identity:${tx}`);
         expect(err.message).to.match(message);
         expect(w.stateFingerprint()).to.equal(before);
       });

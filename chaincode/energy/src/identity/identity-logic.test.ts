@@ -47,9 +47,15 @@ describe('eID lifecycle (pure)', () => {
 
   it('lets an identity register again only after a rejection', () => {
     const p = register({ ...reg, roles: [...reg.roles] }, tx(1)).state;
-    expect(() => assertMayRegister(p)).to.throw(/already registered/);
-    expect(() => assertMayRegister(reject(p, 'no', tx(2)).state)).not.to.throw();
-    expect(() => assertMayRegister(undefined)).not.to.throw();
+    expect(() => {
+      assertMayRegister(p);
+    }).to.throw(/already registered/);
+    expect(() => {
+      assertMayRegister(reject(p, 'no', tx(2)).state);
+    }).not.to.throw();
+    expect(() => {
+      assertMayRegister(undefined);
+    }).not.to.throw();
   });
 
   it('binds devices to an active owner and retires them once', () => {

@@ -1,4 +1,4 @@
-import { BlockSimulator } from '@dec/chaincode-kit/testing';
+import { BlockSimulator, failure } from '@dec/chaincode-kit/testing';
 import type { TestCaller } from '@dec/chaincode-kit/testing';
 import { expect } from 'chai';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
@@ -40,12 +40,7 @@ class MarketWorld extends EnergyWorld {
     return this.h.invoke(this.market, method, caller, [JSON.stringify(input)]);
   }
   async mkFails(method: string, caller: TestCaller, input: unknown): Promise<Error> {
-    const err = await this.mk(method, caller, input).then(
-      () => undefined,
-      (e: Error) => e,
-    );
-    if (!err) throw new Error(`market:${method} was expected to fail`);
-    return err;
+    return failure(this.mk(method, caller, input), `market:${method}`);
   }
   async me<T = Record<string, unknown>>(method: string, caller: TestCaller, input: unknown): Promise<T> {
     return (await this.h.invoke(this.metering, method, caller, [JSON.stringify(input)])).result as T;

@@ -1,4 +1,4 @@
-import { BlockSimulator } from '@dec/chaincode-kit/testing';
+import { BlockSimulator, failure } from '@dec/chaincode-kit/testing';
 import type { TestCaller } from '@dec/chaincode-kit/testing';
 import { expect } from 'chai';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
@@ -37,12 +37,7 @@ class MeteringWorld extends EnergyWorld {
   }
 
   async mFails(method: string, caller: TestCaller, input: unknown): Promise<Error> {
-    const err = await this.m(method, caller, input).then(
-      () => undefined,
-      (e: Error) => e,
-    );
-    if (!err) throw new Error(`metering:${method} was expected to fail`);
-    return err;
+    return failure(this.m(method, caller, input), `metering:${method}`);
   }
 
   /** Owner onboarded, device registered with its key, meter registered and (by default) certified. */

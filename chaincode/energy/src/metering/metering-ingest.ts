@@ -11,7 +11,7 @@ import type { KeyObject } from 'node:crypto';
 import { IdentityStore } from '../identity/identity-store';
 import { parseP256Key, readingMessage, verifySignature } from './metering-crypto';
 import { assessReading, spreadEnergy, type RejectReason } from './metering-logic';
-import { readingSchema, type Anomaly, type AnomalyKind, type Cursor, type Interval, type Reading } from './metering-state';
+import { readingSchema, type Anomaly, type AnomalyKind, type Cursor, type Interval, type Meter, type Reading } from './metering-state';
 import { MeteringStore } from './metering-store';
 
 export interface ReadingResult {
@@ -31,135 +31,199 @@ export interface BatchResult {
   rejected: number;
 }
 
+/** A field of a raw reading, when it has the expected type (for the verdict of a malformed reading). */
+function rawField(raw: unknown, name: 'meter' | 'seq'): unknown {
+  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined;
+}
+
 function malformed(i: number, raw: unknown): ReadingResult {
   const parsed = readingSchema.safeParse(raw);
   const issue = parsed.success ? undefined : parsed.error.issues[0];
   const field = issue ? ['readings', String(i), ...issue.path.map(String)].join('.') : `readings.${i}`;
-  const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const meter = rawField(raw, 'meter');
+  const seq = rawField(raw, 'seq');
   return {
     i,
-    meter: typeof obj.meter === 'string' && obj.meter.length <= 64 ? obj.meter : undefined,
-    seq: typeof obj.seq === 'number' && Number.isSafeInteger(obj.seq) ? obj.seq : undefined,
+    meter: typeof meter === 'string' && meter.length <= 64 ? meter : undefined,
+    seq: typeof seq === 'number' && Number.isSafeInteger(seq) ? seq : undefined,
     verdict: 'rejected',
     reason: 'MALFORMED',
     detail: `${field}: ${issue?.message ?? 'is invalid'}`,
   };
 }
 
-export async function submitReadings(ctx: DecContext, raw: unknown[]): Promise<BatchResult> {
-  const store = new MeteringStore(ctx.ledger);
-  const identity = new IdentityStore(ctx.ledger);
-  const nowMs = ctx.ledger.txTimeMs;
-  const at = ctx.ledger.txTime;
-  const txId = ctx.ledger.txId;
-  const results: ReadingResult[] = new Array<ReadingResult>(raw.length);
+type DeviceStatus = Parameters<typeof assessReading>[1]['deviceStatus'];
 
-  // Parse each reading on its own and group by meter, keeping batch positions.
-  const byMeter = new Map<string, { i: number; r: Reading }[]>();
-  raw.forEach((item, i) => {
-    const parsed = readingSchema.safeParse(item);
-    if (!parsed.success) {
-      results[i] = malformed(i, item);
+interface Positioned {
+  i: number;
+  r: Reading;
+}
+
+/** One meter's readings of the batch, taken in `seq` order against its cursor. */
+class MeterRun {
+  private cursor: Cursor | undefined;
+  private readonly startCursor: Cursor | undefined;
+  private readonly intervals = new Map<string, Interval>();
+  accepted = 0;
+
+  constructor(
+    private readonly batch: ReadingBatch,
+    readonly meter: Meter,
+    private readonly key: KeyObject | undefined,
+    private readonly deviceStatus: DeviceStatus,
+    cursor: Cursor | undefined,
+  ) {
+    this.cursor = cursor;
+    this.startCursor = cursor;
+  }
+
+  get lastSeq(): number | undefined {
+    return this.cursor?.seq;
+  }
+
+  async take({ i, r }: Positioned): Promise<ReadingResult> {
+    const base = { i, meter: this.meter.eid, seq: r.seq };
+    const signatureValid = this.key !== undefined && verifySignature(this.key, readingMessage(r), r.sig);
+    const stored = this.cursor && r.seq <= this.cursor.seq ? await this.batch.store.reading(this.meter.eid, r.ts, r.seq) : undefined;
+    const a = assessReading(r, { meter: this.meter, deviceStatus: this.deviceStatus, cursor: this.cursor, signatureValid, stored, nowMs: this.batch.nowMs });
+    if (a.verdict === 'rejected') {
+      if (a.anomaly) this.batch.note(this.meter.eid, a.anomaly, a.detail, r, a.reason);
+      return { ...base, verdict: 'rejected', reason: a.reason, detail: a.detail };
+    }
+    if (a.verdict === 'duplicate') return { ...base, verdict: 'duplicate', detail: a.detail };
+    for (const g of a.anomalies) this.batch.note(this.meter.eid, g.kind, g.detail, r);
+    await this.accept(r, a.deltaImportWh, a.deltaExportWh);
+    return { ...base, verdict: 'accepted' };
+  }
+
+  private async accept(r: Reading, deltaImportWh: bigint, deltaExportWh: bigint): Promise<void> {
+    const txId = this.batch.txId;
+    await this.batch.store.saveReading({
+      meter: this.meter.eid,
+      seq: r.seq,
+      ts: r.ts,
+      importWh: r.importWh,
+      exportWh: r.exportWh,
+      deltaImportWh: str(deltaImportWh),
+      deltaExportWh: str(deltaExportWh),
+      sig: r.sig,
+      keyVersion: this.meter.keyVersion,
+      txId,
+    });
+    if (this.cursor) await this.addEnergy(this.cursor, r, deltaImportWh, deltaExportWh);
+    this.cursor = { seq: r.seq, ts: r.ts, importWh: r.importWh, exportWh: r.exportWh, accepted: (this.cursor?.accepted ?? 0) + 1, txId };
+    this.accepted++;
+  }
+
+  /** Spreads the energy since the cursor over the slots it spans. */
+  private async addEnergy(cursor: Cursor, r: Reading, deltaImportWh: bigint, deltaExportWh: bigint): Promise<void> {
+    for (const share of spreadEnergy(Date.parse(cursor.ts), Date.parse(r.ts), deltaImportWh, deltaExportWh, this.meter.slotMinutes)) {
+      const slotStart = new Date(share.slotStartMs).toISOString();
+      const current = await this.interval(slotStart, share.slotStartMs);
+      this.intervals.set(slotStart, {
+        ...current,
+        importWh: str(BigInt(current.importWh) + share.importWh),
+        exportWh: str(BigInt(current.exportWh) + share.exportWh),
+        readings: current.readings + 1,
+        interpolated: current.interpolated || share.interpolated,
+        updatedTxId: this.batch.txId,
+      });
+    }
+  }
+
+  /** The slot's interval: as this batch left it, else as stored, else empty. */
+  private async interval(slotStart: string, slotStartMs: number): Promise<Interval> {
+    const known = this.intervals.get(slotStart) ?? (await this.batch.store.interval(this.meter.eid, slotStart));
+    if (known) return known;
+    const slotEnd = new Date(slotStartMs + this.meter.slotMinutes * 60_000).toISOString();
+    return { meter: this.meter.eid, zone: this.meter.zone, slotStart, slotEnd, importWh: '0', exportWh: '0', readings: 0, interpolated: false, updatedTxId: this.batch.txId };
+  }
+
+  async save(): Promise<void> {
+    if (this.cursor && this.cursor !== this.startCursor) await this.batch.store.saveCursor(this.meter.eid, this.cursor);
+    for (const slot of [...this.intervals.keys()].sort()) await this.batch.store.saveInterval(this.intervals.get(slot) as Interval);
+  }
+}
+
+/** One SubmitReadings batch: verdicts by batch position, anomalies and per-meter summaries. */
+class ReadingBatch {
+  readonly store: MeteringStore;
+  readonly nowMs: number;
+  readonly txId: string;
+  private readonly at: string;
+  private readonly identity: IdentityStore;
+  readonly results: ReadingResult[];
+  readonly anomalies: Anomaly[] = [];
+  readonly meterSummaries: { meter: string; accepted: number; lastSeq?: number }[] = [];
+
+  constructor(
+    private readonly ctx: DecContext,
+    size: number,
+  ) {
+    this.store = new MeteringStore(ctx.ledger);
+    this.identity = new IdentityStore(ctx.ledger);
+    this.nowMs = ctx.ledger.txTimeMs;
+    this.at = ctx.ledger.txTime;
+    this.txId = ctx.ledger.txId;
+    this.results = new Array<ReadingResult>(size);
+  }
+
+  note(meter: string, kind: AnomalyKind, detail: string, r: Reading, reason?: RejectReason): void {
+    this.anomalies.push({ meter, kind, reason, seq: r.seq, ts: r.ts, detail, at: this.at, txId: this.txId });
+  }
+
+  /** Parses each reading on its own and groups them by meter, keeping batch positions. */
+  group(raw: unknown[]): Map<string, Positioned[]> {
+    const byMeter = new Map<string, Positioned[]>();
+    raw.forEach((item, i) => {
+      const parsed = readingSchema.safeParse(item);
+      if (!parsed.success) {
+        this.results[i] = malformed(i, item);
+        return;
+      }
+      const list = byMeter.get(parsed.data.meter) ?? [];
+      list.push({ i, r: parsed.data });
+      byMeter.set(parsed.data.meter, list);
+    });
+    return byMeter;
+  }
+
+  async ingestMeter(meterEid: string, items: Positioned[]): Promise<void> {
+    const meter = await this.store.meter(meterEid);
+    if (!meter) {
+      for (const { i, r } of items) this.results[i] = { i, meter: meterEid, seq: r.seq, verdict: 'rejected', reason: 'UNKNOWN_METER', detail: `meter ${meterEid} is not registered for metering` };
       return;
     }
-    const list = byMeter.get(parsed.data.meter) ?? [];
-    list.push({ i, r: parsed.data });
-    byMeter.set(parsed.data.meter, list);
-  });
+    const device = await this.identity.device(meterEid);
+    const parsedKey = parseP256Key(meter.publicKey);
+    const key = 'key' in parsedKey ? parsedKey.key : undefined;
+    const run = new MeterRun(this, meter, key, device?.status ?? 'retired', await this.store.cursor(meterEid));
+    for (const item of items) this.results[item.i] = await run.take(item);
+    await run.save();
+    this.meterSummaries.push({ meter: meterEid, accepted: run.accepted, lastSeq: run.lastSeq });
+  }
 
-  const anomalies: Anomaly[] = [];
-  const meterSummaries: { meter: string; accepted: number; lastSeq?: number }[] = [];
-  const note = (meter: string, kind: AnomalyKind, detail: string, r: Reading, reason?: RejectReason) => {
-    anomalies.push({ meter, kind, reason, seq: r.seq, ts: r.ts, detail, at, txId });
-  };
+  async finish(): Promise<BatchResult> {
+    for (const [n, a] of this.anomalies.entries()) {
+      await this.store.saveAnomaly(a, n);
+      this.ctx.emit('MeterAnomaly', a);
+    }
+    const count = (v: ReadingResult['verdict']): number => this.results.filter((r) => r.verdict === v).length;
+    const out: BatchResult = { results: this.results, accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected') };
+    if (out.accepted > 0 || this.anomalies.length > 0) {
+      this.ctx.emit('ReadingsSubmitted', { accepted: out.accepted, duplicates: out.duplicates, rejected: out.rejected, meters: this.meterSummaries.filter((m) => m.accepted > 0) });
+    }
+    return out;
+  }
+}
 
+export async function submitReadings(ctx: DecContext, raw: unknown[]): Promise<BatchResult> {
+  const batch = new ReadingBatch(ctx, raw.length);
+  const byMeter = batch.group(raw);
   // Meters in sorted order so every endorser reads and writes in the same order.
   for (const meterEid of [...byMeter.keys()].sort()) {
     const items = (byMeter.get(meterEid) ?? []).sort((a, b) => a.r.seq - b.r.seq || a.i - b.i);
-    const meter = await store.meter(meterEid);
-    if (!meter) {
-      for (const { i, r } of items) results[i] = { i, meter: meterEid, seq: r.seq, verdict: 'rejected', reason: 'UNKNOWN_METER', detail: `meter ${meterEid} is not registered for metering` };
-      continue;
-    }
-    const device = await identity.device(meterEid);
-    const parsedKey = parseP256Key(meter.publicKey);
-    const key: KeyObject | undefined = 'key' in parsedKey ? parsedKey.key : undefined;
-    let cursor: Cursor | undefined = await store.cursor(meterEid);
-    const startCursor = cursor;
-    const intervals = new Map<string, Interval>();
-    let accepted = 0;
-
-    for (const { i, r } of items) {
-      const base = { i, meter: meterEid, seq: r.seq };
-      const signatureValid = key !== undefined && verifySignature(key, readingMessage(r), r.sig);
-      const stored = cursor && r.seq <= cursor.seq ? await store.reading(meterEid, r.ts, r.seq) : undefined;
-      const a = assessReading(r, { meter, deviceStatus: device?.status ?? 'retired', cursor, signatureValid, stored, nowMs });
-      if (a.verdict === 'rejected') {
-        results[i] = { ...base, verdict: 'rejected', reason: a.reason, detail: a.detail };
-        if (a.anomaly) note(meterEid, a.anomaly, a.detail, r, a.reason);
-        continue;
-      }
-      if (a.verdict === 'duplicate') {
-        results[i] = { ...base, verdict: 'duplicate', detail: a.detail };
-        continue;
-      }
-      for (const g of a.anomalies) note(meterEid, g.kind, g.detail, r);
-      await store.saveReading({
-        meter: meterEid,
-        seq: r.seq,
-        ts: r.ts,
-        importWh: r.importWh,
-        exportWh: r.exportWh,
-        deltaImportWh: str(a.deltaImportWh),
-        deltaExportWh: str(a.deltaExportWh),
-        sig: r.sig,
-        keyVersion: meter.keyVersion,
-        txId,
-      });
-      if (cursor) {
-        for (const share of spreadEnergy(Date.parse(cursor.ts), Date.parse(r.ts), a.deltaImportWh, a.deltaExportWh, meter.slotMinutes)) {
-          const slotStart = new Date(share.slotStartMs).toISOString();
-          const current =
-            intervals.get(slotStart) ??
-            (await store.interval(meterEid, slotStart)) ?? {
-              meter: meterEid,
-              zone: meter.zone,
-              slotStart,
-              slotEnd: new Date(share.slotStartMs + meter.slotMinutes * 60_000).toISOString(),
-              importWh: '0',
-              exportWh: '0',
-              readings: 0,
-              interpolated: false,
-              updatedTxId: txId,
-            };
-          intervals.set(slotStart, {
-            ...current,
-            importWh: str(BigInt(current.importWh) + share.importWh),
-            exportWh: str(BigInt(current.exportWh) + share.exportWh),
-            readings: current.readings + 1,
-            interpolated: current.interpolated || share.interpolated,
-            updatedTxId: txId,
-          });
-        }
-      }
-      cursor = { seq: r.seq, ts: r.ts, importWh: r.importWh, exportWh: r.exportWh, accepted: (cursor?.accepted ?? 0) + 1, txId };
-      accepted++;
-      results[i] = { ...base, verdict: 'accepted' };
-    }
-
-    if (cursor && cursor !== startCursor) await store.saveCursor(meterEid, cursor);
-    for (const slot of [...intervals.keys()].sort()) await store.saveInterval(intervals.get(slot) as Interval);
-    meterSummaries.push({ meter: meterEid, accepted, lastSeq: cursor?.seq });
+    await batch.ingestMeter(meterEid, items);
   }
-
-  for (const [n, a] of anomalies.entries()) {
-    await store.saveAnomaly(a, n);
-    ctx.emit('MeterAnomaly', a);
-  }
-  const count = (v: ReadingResult['verdict']) => results.filter((r) => r.verdict === v).length;
-  const out: BatchResult = { results, accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected') };
-  if (out.accepted > 0 || anomalies.length > 0) {
-    ctx.emit('ReadingsSubmitted', { accepted: out.accepted, duplicates: out.duplicates, rejected: out.rejected, meters: meterSummaries.filter((m) => m.accepted > 0) });
-  }
-  return out;
+  return batch.finish();
 }

@@ -94,27 +94,34 @@ export function powerPlausible(deltaWh: bigint, dtMs: number, ratedPowerW: numbe
   return deltaWh * 3_600_000n * 10_000n <= BigInt(ratedPowerW) * BigInt(dtMs) * limits.powerToleranceBps;
 }
 
-/** The verdict on one reading. Order: meter status, signature, duplicates, time, monotonicity, physics. */
-export function assessReading(r: Reading, c: ReadingContext, limits: Limits = LIMITS): Assessment {
-  const { meter, cursor } = c;
+/** Meter status and signature: a reading of a meter that cannot report, or not signed by its key, is refused first. */
+function meterCheck(c: ReadingContext): Rejection | undefined {
+  const { meter } = c;
   if (meter.status === 'decommissioned' || c.deviceStatus === 'retired') return reject('METER_DECOMMISSIONED', `meter ${meter.eid} is decommissioned`);
   if (meter.status !== 'certified') return reject('METER_NOT_CERTIFIED', `meter ${meter.eid} is not certified by the grid operator yet`);
   if (!c.signatureValid) return reject('FORGED_SIGNATURE', `signature does not verify with the meter's key (version ${meter.keyVersion})`, 'FORGED_SIGNATURE');
+  return undefined;
+}
 
-  if (cursor && r.seq <= cursor.seq) {
-    const s = c.stored;
-    if (s && s.ts === r.ts && s.importWh === r.importWh && s.exportWh === r.exportWh) {
-      return { verdict: 'duplicate', detail: `reading ${r.seq} was already accepted in ${s.txId}` };
-    }
-    return reject('STALE_SEQUENCE', `sequence ${r.seq} is not after the last accepted ${cursor.seq} and is not a copy of a stored reading`, 'REGRESSION');
+/** A sequence at or below the cursor: a resend of a stored reading (duplicate), else stale. */
+function sequenceCheck(r: Reading, c: ReadingContext): Rejection | Duplicate | undefined {
+  const { cursor } = c;
+  if (!cursor || r.seq > cursor.seq) return undefined;
+  const s = c.stored;
+  if (s && s.ts === r.ts && s.importWh === r.importWh && s.exportWh === r.exportWh) {
+    return { verdict: 'duplicate', detail: `reading ${r.seq} was already accepted in ${s.txId}` };
   }
+  return reject('STALE_SEQUENCE', `sequence ${r.seq} is not after the last accepted ${cursor.seq} and is not a copy of a stored reading`, 'REGRESSION');
+}
 
-  const tsMs = Date.parse(r.ts);
-  if (tsMs > c.nowMs + limits.maxFutureSkewMs) return reject('TIMESTAMP_IN_FUTURE', `timestamp ${r.ts} is more than ${limits.maxFutureSkewMs / 1000} s after the transaction time`, 'TIMESTAMP');
-  if (tsMs < c.nowMs - limits.maxAgeMs) return reject('TIMESTAMP_TOO_OLD', `timestamp ${r.ts} is more than ${limits.maxAgeMs / 3_600_000} h before the transaction time`, 'TIMESTAMP');
+function timeCheck(r: Reading, tsMs: number, nowMs: number, limits: Limits): Rejection | undefined {
+  if (tsMs > nowMs + limits.maxFutureSkewMs) return reject('TIMESTAMP_IN_FUTURE', `timestamp ${r.ts} is more than ${limits.maxFutureSkewMs / 1000} s after the transaction time`, 'TIMESTAMP');
+  if (tsMs < nowMs - limits.maxAgeMs) return reject('TIMESTAMP_TOO_OLD', `timestamp ${r.ts} is more than ${limits.maxAgeMs / 3_600_000} h before the transaction time`, 'TIMESTAMP');
+  return undefined;
+}
 
-  if (!cursor) return { verdict: 'accepted', deltaImportWh: 0n, deltaExportWh: 0n, anomalies: [] };
-
+/** Monotonic counters and plausible power since the cursor; the deltas when they are. */
+function movementCheck(r: Reading, tsMs: number, cursor: Cursor, meter: Meter, limits: Limits): Rejection | { dImport: bigint; dExport: bigint; dt: number } {
   const prevMs = Date.parse(cursor.ts);
   if (tsMs <= prevMs) return reject('TIMESTAMP_REGRESSION', `timestamp ${r.ts} is not after ${cursor.ts} of reading ${cursor.seq}`, 'REGRESSION');
   const dImport = big(r.importWh) - big(cursor.importWh);
@@ -133,10 +140,27 @@ export function assessReading(r: Reading, c: ReadingContext, limits: Limits = LI
       );
     }
   }
+  return { dImport, dExport, dt };
+}
+
+/** Gaps an accepted reading reveals: skipped sequence numbers, or a long silence. */
+function gapAnomalies(r: Reading, cursor: Cursor, dt: number, limits: Limits): Acceptance['anomalies'] {
   const anomalies: Acceptance['anomalies'] = [];
   if (r.seq > cursor.seq + 1) anomalies.push({ kind: 'GAP', detail: `sequence ${cursor.seq + 1}..${r.seq - 1} missing` });
   if (dt > limits.gapAnomalyMs) anomalies.push({ kind: 'GAP', detail: `${dt / 1000} s since reading ${cursor.seq}` });
-  return { verdict: 'accepted', deltaImportWh: dImport, deltaExportWh: dExport, anomalies };
+  return anomalies;
+}
+
+/** The verdict on one reading. Order: meter status, signature, duplicates, time, monotonicity, physics. */
+export function assessReading(r: Reading, c: ReadingContext, limits: Limits = LIMITS): Assessment {
+  const tsMs = Date.parse(r.ts);
+  const refused = meterCheck(c) ?? sequenceCheck(r, c) ?? timeCheck(r, tsMs, c.nowMs, limits);
+  if (refused) return refused;
+  const { cursor } = c;
+  if (!cursor) return { verdict: 'accepted', deltaImportWh: 0n, deltaExportWh: 0n, anomalies: [] };
+  const movement = movementCheck(r, tsMs, cursor, c.meter, limits);
+  if ('verdict' in movement) return movement;
+  return { verdict: 'accepted', deltaImportWh: movement.dImport, deltaExportWh: movement.dExport, anomalies: gapAnomalies(r, cursor, movement.dt, limits) };
 }
 
 // --- settlement slots ---------------------------------------------------------

@@ -4,7 +4,7 @@
  * audit that scenario tests assert after each step.
  */
 import { createHash } from 'node:crypto';
-import { TestHarness, type TestCaller, type TxOutcome } from '@dec/chaincode-kit/testing';
+import { type TestCaller, TestHarness, type TxOutcome, failure } from '@dec/chaincode-kit/testing';
 import { expect } from 'chai';
 import { IdentityContract } from '../identity/identity-contract';
 import type { Participant, Role } from '../identity/identity-state';
@@ -47,12 +47,7 @@ export class EnergyWorld {
 
   /** The error a transaction throws (fails the test if it succeeds). */
   async fails(name: ContractName, method: string, caller: TestCaller, input?: unknown): Promise<Error> {
-    const err = await this.tx(name, method, caller, input).then(
-      () => undefined,
-      (e: Error) => e,
-    );
-    if (!err) throw new Error(`${name}:${method} was expected to fail`);
-    return err;
+    return failure(this.tx(name, method, caller, input), `${name}:${method}`);
   }
 
   /** Register + approve; returns the eID. */

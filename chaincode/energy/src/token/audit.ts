@@ -52,12 +52,26 @@ function amountOf(s: string): bigint {
   return INTEGER.test(s) ? BigInt(s) : -1n;
 }
 
-export function audit(s: Snapshot): AuditReport {
-  const checks: Check[] = [];
-  const check = (name: string, ok: boolean, detail: string): void => {
-    checks.push({ name, ok, detail });
-  };
+function heldBy(s: Snapshot, asset: Asset): bigint {
+  let total = 0n;
+  for (const r of [...s.balances, ...s.credits]) if (r.asset === asset) total += amountOf(r.amount);
+  for (const h of s.holds) if (h.asset === asset) total += held(h);
+  if (asset === 'DEC') for (const d of s.deposits) total += amountOf(d.amount);
+  return total;
+}
 
+function issued(s: Snapshot, asset: Asset): { minted: bigint; burned: bigint } {
+  let minted = 0n;
+  let burned = 0n;
+  for (const x of s.supply) {
+    if (x.asset !== asset) continue;
+    minted += amountOf(x.minted);
+    burned += amountOf(x.burned);
+  }
+  return { minted, burned };
+}
+
+function amountsCheck(s: Snapshot): Check {
   const amounts: string[] = [
     ...s.balances.map((b) => b.amount),
     ...s.credits.map((c) => c.amount),
@@ -66,50 +80,45 @@ export function audit(s: Snapshot): AuditReport {
     ...s.supply.flatMap((x) => [x.minted, x.burned]),
   ];
   const bad = amounts.filter((a) => amountOf(a) < 0n);
-  check('no-negative-amounts', bad.length === 0, bad.length === 0 ? `${amounts.length} amounts checked` : `malformed or negative: ${bad.slice(0, 5).join(', ')}`);
+  return { name: 'no-negative-amounts', ok: bad.length === 0, detail: bad.length === 0 ? `${amounts.length} amounts checked` : `malformed or negative: ${bad.slice(0, 5).join(', ')}` };
+}
 
-  const heldBy = (asset: Asset): bigint => {
-    let total = 0n;
-    for (const r of [...s.balances, ...s.credits]) if (r.asset === asset) total += amountOf(r.amount);
-    for (const h of s.holds) if (h.asset === asset) total += held(h);
-    if (asset === 'DEC') for (const d of s.deposits) total += amountOf(d.amount);
-    return total;
-  };
-  const issued = (asset: Asset): { minted: bigint; burned: bigint } => {
-    let minted = 0n;
-    let burned = 0n;
-    for (const x of s.supply) {
-      if (x.asset !== asset) continue;
-      minted += amountOf(x.minted);
-      burned += amountOf(x.burned);
-    }
-    return { minted, burned };
-  };
+/** DEC is minted once, at genesis, for the whole supply, and all of it is held somewhere. */
+function decChecks(s: Snapshot, dec: { minted: bigint; burned: bigint }, decHeld: bigint): Check[] {
+  if (!s.genesis) return [{ name: 'dec-before-genesis', ok: dec.minted === 0n && decHeld === 0n, detail: `no genesis yet; minted ${dec.minted}, held ${decHeld}` }];
+  return [
+    { name: 'dec-genesis-supply', ok: BigInt(s.genesis.totalSupply) === DEC_TOTAL_SUPPLY, detail: `genesis total ${s.genesis.totalSupply}` },
+    { name: 'dec-minted-once', ok: dec.minted === DEC_TOTAL_SUPPLY && dec.burned === 0n, detail: `minted ${dec.minted}, burned ${dec.burned}` },
+    { name: 'dec-held-equals-supply', ok: decHeld === DEC_TOTAL_SUPPLY, detail: `held ${decHeld}, supply ${DEC_TOTAL_SUPPLY}` },
+  ];
+}
 
-  const dec = issued('DEC');
-  const decHeld = heldBy('DEC');
-  if (s.genesis) {
-    check('dec-genesis-supply', BigInt(s.genesis.totalSupply) === DEC_TOTAL_SUPPLY, `genesis total ${s.genesis.totalSupply}`);
-    check('dec-minted-once', dec.minted === DEC_TOTAL_SUPPLY && dec.burned === 0n, `minted ${dec.minted}, burned ${dec.burned}`);
-    check('dec-held-equals-supply', decHeld === DEC_TOTAL_SUPPLY, `held ${decHeld}, supply ${DEC_TOTAL_SUPPLY}`);
-  } else {
-    check('dec-before-genesis', dec.minted === 0n && decHeld === 0n, `no genesis yet; minted ${dec.minted}, held ${decHeld}`);
-  }
-
-  const decc = issued('DECC');
-  const deccHeld = heldBy('DECC');
-  check('decc-held-equals-minted-minus-burned', deccHeld === decc.minted - decc.burned, `held ${deccHeld}, minted ${decc.minted}, burned ${decc.burned}`);
-
+function holdsCheck(s: Snapshot): Check {
   const overCaptured = s.holds.filter((h) => amountOf(h.captured) > amountOf(h.amount) || (h.status !== 'captured' && h.captured !== '0'));
-  check('holds-consistent', overCaptured.length === 0, overCaptured.length === 0 ? `${s.holds.length} holds` : `inconsistent: ${overCaptured.map((h) => h.id).join(', ')}`);
+  return { name: 'holds-consistent', ok: overCaptured.length === 0, detail: overCaptured.length === 0 ? `${s.holds.length} holds` : `inconsistent: ${overCaptured.map((h) => h.id).join(', ')}` };
+}
 
-  if (s.genesis && s.vesting) {
-    let team = 0n;
-    for (const r of [...s.balances, ...s.credits]) if (r.account === SYS.team && r.asset === 'DEC') team += amountOf(r.amount);
-    const expected = BigInt(s.vesting.total) - BigInt(s.vesting.released);
-    check('team-pool-matches-vesting', team === expected, `team pool ${team}, allocation − released ${expected}`);
-  }
+/** The team pool holds the team allocation less what vesting released (once there is a genesis). */
+function vestingChecks(s: Snapshot): Check[] {
+  if (!s.genesis || !s.vesting) return [];
+  let team = 0n;
+  for (const r of [...s.balances, ...s.credits]) if (r.account === SYS.team && r.asset === 'DEC') team += amountOf(r.amount);
+  const expected = BigInt(s.vesting.total) - BigInt(s.vesting.released);
+  return [{ name: 'team-pool-matches-vesting', ok: team === expected, detail: `team pool ${team}, allocation − released ${expected}` }];
+}
 
+export function audit(s: Snapshot): AuditReport {
+  const dec = issued(s, 'DEC');
+  const decHeld = heldBy(s, 'DEC');
+  const decc = issued(s, 'DECC');
+  const deccHeld = heldBy(s, 'DECC');
+  const checks: Check[] = [
+    amountsCheck(s),
+    ...decChecks(s, dec, decHeld),
+    { name: 'decc-held-equals-minted-minus-burned', ok: deccHeld === decc.minted - decc.burned, detail: `held ${deccHeld}, minted ${decc.minted}, burned ${decc.burned}` },
+    holdsCheck(s),
+    ...vestingChecks(s),
+  ];
   return {
     ok: checks.every((c) => c.ok),
     checks,

@@ -35,14 +35,18 @@ describe('journal conservation', () => {
     j.post('DEC', 'sys:fees', 5n);
     j.mint('DECC', 50n);
     j.post('DECC', 'eid:p:a', 50n);
-    expect(() => j.assertConserved()).not.to.throw();
+    expect(() => {
+      j.assertConserved();
+    }).not.to.throw();
     expect(j.supplyChanges()).to.deep.equal([{ asset: 'DECC', minted: 50n, burned: 0n }]);
   });
 
   it('refuses value created from nothing', () => {
     const j = new Journal();
     j.post('DECC', 'eid:p:a', 1n);
-    expect(() => j.assertConserved()).to.throw(/DECC not conserved/);
+    expect(() => {
+      j.assertConserved();
+    }).to.throw(/DECC not conserved/);
   });
 });
 

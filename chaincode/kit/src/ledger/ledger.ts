@@ -31,6 +31,14 @@ export interface HistoryEntry<T> {
   value: T | undefined;
 }
 
+/**
+ * No value stored: fabric-shim's typings promise a Uint8Array, but a missing key
+ * comes back empty (and, from some shim versions, undefined), so both count.
+ */
+function isEmpty(bytes: Uint8Array | undefined): boolean {
+  return bytes === undefined || bytes.length === 0;
+}
+
 export class Ledger {
   /** This transaction's writes, by key; `null` is a delete. */
   private readonly writes = new Map<string, Uint8Array | null>();
@@ -66,7 +74,7 @@ export class Ledger {
     const pending = this.writes.get(key);
     if (pending === null) return undefined;
     const bytes = pending ?? (await this.stub.getState(key));
-    if (!bytes || bytes.length === 0) return undefined;
+    if (isEmpty(bytes)) return undefined;
     return decode(fromBytes(bytes));
   }
 
@@ -79,8 +87,7 @@ export class Ledger {
   async exists(key: string): Promise<boolean> {
     const pending = this.writes.get(key);
     if (pending !== undefined) return pending !== null;
-    const bytes = await this.stub.getState(key);
-    return bytes !== undefined && bytes.length > 0;
+    return !isEmpty(await this.stub.getState(key));
   }
 
   async put(key: string, value: unknown): Promise<void> {
@@ -142,7 +149,7 @@ export class Ledger {
 
   async getPrivate<T>(collection: string, key: string, decode: Decoder<T>): Promise<T | undefined> {
     const bytes = await this.stub.getPrivateData(collection, key);
-    if (!bytes || bytes.length === 0) return undefined;
+    if (isEmpty(bytes)) return undefined;
     return decode(fromBytes(bytes));
   }
 
@@ -153,7 +160,7 @@ export class Ledger {
   /** SHA-256 of a private value as every channel member sees it (hex), or undefined. */
   async privateHash(collection: string, key: string): Promise<string | undefined> {
     const bytes = await this.stub.getPrivateDataHash(collection, key);
-    if (!bytes || bytes.length === 0) return undefined;
+    if (isEmpty(bytes)) return undefined;
     return Buffer.from(bytes).toString('hex');
   }
 

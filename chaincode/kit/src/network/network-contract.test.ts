@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { TestHarness } from '../testing';
+import { failure, TestHarness } from '../testing';
 import { transactionDrift } from '../transactions/drift';
 import { createNetworkContract } from './network-contract';
 import { NETWORK_TRANSACTIONS } from './network-transactions';
@@ -32,8 +32,8 @@ describe('network contract', () => {
 
   it('rejects a bad probe naming the field, and writes nothing', async () => {
     const h = new TestHarness();
-    const err = await h.invoke(new Network(), 'Probe', bank, [JSON.stringify({ note: 'x'.repeat(201) })]).catch((e: Error) => e);
-    expect((err as Error).message).to.equal('VALIDATION: request.note: must be at most 200 characters');
+    const err = await failure(h.invoke(new Network(), 'Probe', bank, [JSON.stringify({ note: 'x'.repeat(201) })]));
+    expect(err.message).to.equal('VALIDATION: request.note: must be at most 200 characters');
     expect(h.world.state.size).to.equal(0);
   });
 
@@ -58,8 +58,8 @@ describe('network contract', () => {
 
   it('refuses a key history request naming no object type', async () => {
     const h = new TestHarness();
-    const err = await h.invoke(new Network(), 'KeyHistory', bank, [JSON.stringify({ objectType: '', attributes: [] })]).catch((e: Error) => e);
-    expect((err as Error).message).to.equal('VALIDATION: request.objectType: must not be empty');
+    const err = await failure(h.invoke(new Network(), 'KeyHistory', bank, [JSON.stringify({ objectType: '', attributes: [] })]));
+    expect(err.message).to.equal('VALIDATION: request.objectType: must not be empty');
   });
 
   it('registers exactly the transactions of its map, of the same kind', () => {
@@ -71,7 +71,7 @@ describe('network contract', () => {
     const probe = await h.invoke(new Network(), 'Probe', bank, ['{}']);
     expect((await h.invoke(new Network(), 'LastProbe', bank, ['BankMSP'])).result).to.deep.equal(probe.result);
     expect((await h.invoke(new Network(), 'LastProbe', bank, ['GridMSP'])).result).to.equal('null');
-    const err = await h.invoke(new Network(), 'LastProbe', bank, ['Bank MSP']).catch((e: Error) => e);
-    expect((err as Error).message).to.equal('VALIDATION: request.mspId: must be an MSP ID');
+    const err = await failure(h.invoke(new Network(), 'LastProbe', bank, ['Bank MSP']));
+    expect(err.message).to.equal('VALIDATION: request.mspId: must be an MSP ID');
   });
 });

@@ -9,7 +9,6 @@
  * not conflict. Test-only: import from `@dec/chaincode-kit/testing`.
  */
 import { fromBytes } from '../canonical-json';
-import type { DecContext } from '../contract/dec-context';
 import type { DecContract } from '../contract/dec-contract';
 import { FakeClientIdentity, type TestCaller } from './fake-identity';
 import { MemoryStub } from './memory-stub';
@@ -72,9 +71,9 @@ export class BlockSimulator {
     const txId = `${this.prefix}${(++this.count).toString().padStart(6, '0')}`;
     const args = call.args ?? [];
     const stub = new RecordingStub(this.world, txId, timeMs, call.method, args);
-    const ctx = call.contract.createContext() as DecContext;
+    const ctx = call.contract.createContext();
     ctx.stub = stub.asStub();
-    ctx.clientIdentity = new FakeClientIdentity(call.caller) as never;
+    ctx.clientIdentity = new FakeClientIdentity(call.caller);
     const fn = (call.contract as unknown as Record<string, unknown>)[call.method];
     if (typeof fn !== 'function') throw new Error(`${call.contract.getName()} has no transaction ${call.method}`);
     const base = { txId, reads: [...stub.reads], ranges: stub.ranges, writes: [] as string[], events: [], writeSet: new Map() };

@@ -4,7 +4,6 @@
  * the transaction succeeds. Time advances only when the test says so.
  */
 import { fromBytes } from '../canonical-json';
-import type { DecContext } from '../contract/dec-context';
 import type { DecContract } from '../contract/dec-contract';
 import { FakeClientIdentity, type TestCaller } from './fake-identity';
 import { MemoryStub } from './memory-stub';
@@ -44,9 +43,9 @@ export class TestHarness {
     const txId = `tx${(++this.txCount).toString().padStart(6, '0')}`;
     const transientMap = new Map(Object.entries(transient).map(([k, v]) => [k, Buffer.from(JSON.stringify(v))]));
     const stub = new MemoryStub(this.world, txId, this.nowMs, method, args, transientMap);
-    const ctx = contract.createContext() as DecContext;
+    const ctx = contract.createContext();
     ctx.stub = stub.asStub();
-    ctx.clientIdentity = new FakeClientIdentity(caller) as never;
+    ctx.clientIdentity = new FakeClientIdentity(caller);
     const fn = (contract as unknown as Record<string, unknown>)[method];
     if (typeof fn !== 'function') throw new Error(`${contract.getName()} has no transaction ${method}`);
     await contract.beforeTransaction(ctx);

@@ -4,3 +4,4 @@ export * from './fake-identity';
 export * from './memory-world';
 export * from './memory-stub';
 export * from './block-simulator';
+export * from './failure';

@@ -1,3 +1,7 @@
+/**
+ * An in-memory ChaincodeStub over a MemoryWorld, for unit tests: the part of
+ * the stub API the kit's ledger layer uses, with Fabric's read semantics.
+ */
 import type { ChaincodeStub, Iterators } from 'fabric-shim-api';
 import { compositeKey, MemoryWorld, privateKey, sha256 } from './memory-world';
 
@@ -9,11 +13,13 @@ interface KV {
 function iteratorOf(items: KV[]): Iterators.StateQueryIterator {
   let i = 0;
   return {
-    async next() {
+    next() {
       const item = items[i++];
-      return item ? { done: false, value: { key: item.key, value: item.value, namespace: '' } } : { done: true, value: undefined };
+      return Promise.resolve(item ? { done: false, value: { key: item.key, value: item.value, namespace: '' } } : { done: true, value: undefined });
     },
-    async close() {},
+    close() {
+      return Promise.resolve();
+    },
   } as unknown as Iterators.StateQueryIterator;
 }
 
@@ -71,21 +77,23 @@ export class MemoryStub {
   }
 
   /** Like Fabric: reads see committed state only, never this transaction's writes. */
-  async getState(key: string): Promise<Uint8Array> {
-    return this.world.state.get(key) ?? new Uint8Array();
+  getState(key: string): Promise<Uint8Array> {
+    return Promise.resolve(this.world.state.get(key) ?? new Uint8Array());
   }
-  async putState(key: string, value: Uint8Array): Promise<void> {
+  putState(key: string, value: Uint8Array): Promise<void> {
     this.writes.set(key, value);
+    return Promise.resolve();
   }
-  async deleteState(key: string): Promise<void> {
+  deleteState(key: string): Promise<void> {
     this.writes.set(key, null);
+    return Promise.resolve();
   }
 
-  async getStateByPartialCompositeKey(objectType: string, attributes: string[]): Promise<Iterators.StateQueryIterator> {
-    return iteratorOf(this.scan(compositeKey(objectType, attributes)));
+  getStateByPartialCompositeKey(objectType: string, attributes: string[]): Promise<Iterators.StateQueryIterator> {
+    return Promise.resolve(iteratorOf(this.scan(compositeKey(objectType, attributes))));
   }
 
-  async getStateByPartialCompositeKeyWithPagination(
+  getStateByPartialCompositeKeyWithPagination(
     objectType: string,
     attributes: string[],
     pageSize: number,
@@ -96,17 +104,17 @@ export class MemoryStub {
     const from = start < 0 ? all.length : start;
     const items = all.slice(from, from + pageSize);
     const next = all[from + pageSize];
-    return { iterator: iteratorOf(items), metadata: { fetchedRecordsCount: items.length, bookmark: next ? next.key : '' } };
+    return Promise.resolve({ iterator: iteratorOf(items), metadata: { fetchedRecordsCount: items.length, bookmark: next ? next.key : '' } });
   }
 
-  async getHistoryForKey(key: string): Promise<Iterators.HistoryQueryIterator> {
+  getHistoryForKey(key: string): Promise<Iterators.HistoryQueryIterator> {
     const versions = [...(this.world.history.get(key) ?? [])].reverse();
     let i = 0;
-    return {
-      async next() {
+    return Promise.resolve({
+      next() {
         const v = versions[i++];
-        if (!v) return { done: true, value: undefined };
-        return {
+        if (!v) return Promise.resolve({ done: true, value: undefined });
+        return Promise.resolve({
           done: false,
           value: {
             txId: v.txId,
@@ -114,25 +122,29 @@ export class MemoryStub {
             value: v.value ?? new Uint8Array(),
             timestamp: { seconds: Math.floor(v.timeMs / 1000), nanos: (v.timeMs % 1000) * 1e6 },
           },
-        };
+        });
       },
-      async close() {},
-    } as unknown as Iterators.HistoryQueryIterator;
+      close() {
+      return Promise.resolve();
+    },
+    } as unknown as Iterators.HistoryQueryIterator);
   }
 
-  async getPrivateData(collection: string, key: string): Promise<Uint8Array> {
-    return this.world.privateState.get(privateKey(collection, key)) ?? new Uint8Array();
+  getPrivateData(collection: string, key: string): Promise<Uint8Array> {
+    return Promise.resolve(this.world.privateState.get(privateKey(collection, key)) ?? new Uint8Array());
   }
-  async putPrivateData(collection: string, key: string, value: Uint8Array): Promise<void> {
+  putPrivateData(collection: string, key: string, value: Uint8Array): Promise<void> {
     this.privateWrites.set(privateKey(collection, key), value);
+    return Promise.resolve();
   }
-  async getPrivateDataHash(collection: string, key: string): Promise<Uint8Array> {
+  getPrivateDataHash(collection: string, key: string): Promise<Uint8Array> {
     const value = this.world.privateState.get(privateKey(collection, key));
-    return value ? sha256(value) : new Uint8Array();
+    return Promise.resolve(value ? sha256(value) : new Uint8Array());
   }
 
-  async setStateValidationParameter(key: string, policy: Uint8Array): Promise<void> {
+  setStateValidationParameter(key: string, policy: Uint8Array): Promise<void> {
     this.world.keyPolicies.set(key, policy);
+    return Promise.resolve();
   }
 
   setEvent(name: string, payload: Uint8Array): void {

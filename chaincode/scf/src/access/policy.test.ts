@@ -20,7 +20,7 @@ const outsiders: Record<string, TestCaller> = {
 const callers: Record<string, TestCaller> = { ...who, ...outsiders };
 
 function allowed(tx: TxName, c: TestCaller): boolean {
-  return POLICY[tx].some((g) => g.role === c.attributes?.role && (g.msps as readonly string[]).includes(c.mspId));
+  return POLICY[tx].some((g) => g.role === c.attributes?.role && g.msps.includes(c.mspId));
 }
 
 function decorated(s: Scf): { wire: string; submit: boolean }[] {
@@ -60,7 +60,7 @@ describe('scf access matrix', () => {
       for (const [name, caller] of Object.entries(callers)) {
         const outcome = await s.call(tx, caller, '{}').then(
           () => 'ok',
-          (e: Error) => e.message,
+          (e: unknown) => (e instanceof Error ? e.message : String(e)),
         );
         if (allowed(tx, caller)) expect(outcome, `${name} on ${tx}`).not.to.match(/^ACCESS_DENIED/);
         else expect(outcome, `${name} on ${tx}`).to.match(new RegExp(`^ACCESS_DENIED: ${tx}: `));

@@ -26,7 +26,7 @@ export const isoDate = z
     return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
   }, 'is not a calendar date');
 
-export const text = (max: number) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export const text = (max: number): z.ZodString => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /**
  * A party: an institution (`BankMSP`) or a company inside a member org
@@ -37,7 +37,7 @@ export const party = z
   .regex(/^[A-Za-z0-9]+(:[A-Za-z0-9_.@-]{1,128})?$/, 'must be <MSP> or <MSP>:<company id>')
   .refine((p) => SCF_MEMBERS.includes(p.split(':')[0] ?? ''), 'must belong to an scf channel member org');
 
-export const bps = (max: number) => z.number().int('must be an integer').min(0, 'must be at least 0').max(max, `must be at most ${max}`);
+export const bps = (max: number): z.ZodNumber => z.number().int('must be an integer').min(0, 'must be at least 0').max(max, `must be at most ${max}`);
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;

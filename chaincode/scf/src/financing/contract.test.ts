@@ -26,7 +26,7 @@ describe('scf financing contract', () => {
     const stored = s.h.world.privateState.get(privateKeys[0]!)!;
     const view = await s.result<{ financing: object; termsHash: string }>('financing:Get', who.supplier, { financingId: 'F1' });
     expect(view.termsHash).to.equal(createHash('sha256').update(stored).digest('hex'));
-    const advance = JSON.parse(Buffer.from(stored).toString()).advance as string;
+    const advance = (JSON.parse(Buffer.from(stored).toString()) as { advance: string }).advance;
     const publicBytes = [...s.h.world.state.values()].map((v) => Buffer.from(v).toString()).join('\n');
     for (const secret of [advance, '"advanceRateBps"', '"discountBps"', SALT]) {
       expect(publicBytes).not.to.contain(secret);
@@ -99,7 +99,7 @@ describe('scf financing contract', () => {
     await s.call('financing:Accept', who.lessor, { financingId: 'F1', termsHash: await termsHashOf(s, 'F1') });
     const exposureKey = [...s.h.world.privateState.keys()].find((k) => k.includes('exposure'))!;
     expect(exposureKey).to.equal('termsBankLessor\u0000\u0000exposure\u0000BankMSP\u0000LessorMSP\u0000');
-    const outstanding = (): string => JSON.parse(Buffer.from(s.h.world.privateState.get(exposureKey)!).toString()).outstanding;
+    const outstanding = (): string => (JSON.parse(Buffer.from(s.h.world.privateState.get(exposureKey)!).toString()) as { outstanding: string }).outstanding;
     expect(outstanding()).to.equal('350000');
     await s.call('financing:RecordAdvance', who.bank, { financingId: 'F1', evidenceHash: H('a') });
     const lease = await s.result<{ schedule: { n: number; rent: string }[] }>('leasing:Get', who.lessor, { leaseId: 'L1' });

@@ -10,7 +10,9 @@ describe('scf regulator rules', () => {
     expect(checkDoubleFinancing('receivable', 'L1.1', undefined)).to.equal(undefined);
     const v = checkDoubleFinancing('receivable', 'L1.1', { financingId: 'F1', bank: 'BankMSP' });
     expect(v?.rule).to.equal('double-financing');
-    expect(() => enforce(v)).to.throw('RULE_VIOLATION: double-financing: receivable L1.1 is already financed (financing F1 by BankMSP)');
+    expect(() => {
+      enforce(v);
+    }).to.throw('RULE_VIOLATION: double-financing: receivable L1.1 is already financed (financing F1 by BankMSP)');
   });
 
   it('advance cap: at the maximum passes, one basis point above fails', () => {
@@ -24,8 +26,12 @@ describe('scf regulator rules', () => {
   });
 
   it('enforce throws the first violation and passes when there is none', () => {
-    expect(() => enforce(undefined, undefined)).not.to.throw();
-    expect(() => enforce(undefined, checkAdvanceRate(rules, 9_000), checkConcentration(rules, 'B', 'C', 0n, 5_000n))).to.throw(/max-advance-rate/);
+    expect(() => {
+      enforce(undefined, undefined);
+    }).not.to.throw();
+    expect(() => {
+      enforce(undefined, checkAdvanceRate(rules, 9_000), checkConcentration(rules, 'B', 'C', 0n, 5_000n));
+    }).to.throw(/max-advance-rate/);
   });
 
   it('rule changes bump the version and keep unchanged rules', () => {

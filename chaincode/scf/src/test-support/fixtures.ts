@@ -85,7 +85,7 @@ export class Scf {
     const before = this.businessSnapshot();
     const alertsBefore = this.alertKeys().length;
     const outcome = await this.call(wire, caller, input, transient);
-    const result = outcome.result as RefusalResult;
+    const result = outcome.result as RefusalResult | null;
     if (result?.refused !== true) throw new Error(`${wire} was not refused: ${JSON.stringify(outcome.result)}`);
     if (this.businessSnapshot() !== before) throw new Error(`${wire} was refused but changed business state`);
     if (this.alertKeys().length <= alertsBefore) throw new Error(`${wire} was refused but recorded no alert`);

@@ -14,7 +14,9 @@ export async function configureZone(ctx: DecContext, input: z.output<typeof inpu
   }
   const base = previous ?? { ...DEFAULT_ZONE, zone: input.zone };
   const { zone: _z, ...changes } = input;
-  const next: ZoneConfig = { ...base, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), zone: input.zone, updatedAt: ctx.ledger.txTime, updatedTxId: ctx.ledger.txId };
+  // Only the parameters given change the zone (an absent optional field is not a reset).
+  const given = (Object.entries(changes) as [string, unknown][]).filter(([, v]) => v !== undefined);
+  const next: ZoneConfig = { ...base, ...Object.fromEntries(given), zone: input.zone, updatedAt: ctx.ledger.txTime, updatedTxId: ctx.ledger.txId };
   await store.saveZone(next);
   ctx.emit('ZoneConfigured', next);
   return next;
