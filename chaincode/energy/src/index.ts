@@ -5,10 +5,10 @@
  */
 import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
-import { IdentityContract } from './identity/identity-contract';
-import { MarketContract } from './market/market-contract';
-import { MeteringContract } from './metering/metering-contract';
-import { TokenContract } from './token/token-contract';
+import { IdentityContract } from './identity/contract';
+import { MarketContract } from './market/contract';
+import { MeteringContract } from './metering/contract';
+import { TokenContract } from './token/contract';
 
 export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract];
 

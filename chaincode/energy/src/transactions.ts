@@ -10,10 +10,10 @@
  */
 import { defineTransactions } from '@dec/chaincode-kit/core';
 import { ACCESS, ANYONE, GRID_OPERATOR, MARKET_RUNNER, PLATFORM_OPERATOR, READING_SUBMITTER } from './access/policy';
-import * as identity from './identity/identity-inputs';
-import * as market from './market/market-inputs';
-import * as metering from './metering/metering-inputs';
-import * as token from './token/token-inputs';
+import * as identity from './identity/inputs';
+import * as market from './market/inputs';
+import * as metering from './metering/inputs';
+import * as token from './token/inputs';
 
 export const ENERGY_TRANSACTIONS = defineTransactions({
   argument: 'request',

@@ -5,8 +5,8 @@
  * (src/transactions.ts); the caller-only grants are in policy.ts.
  */
 import { AccessDeniedError, type CallerView } from '@dec/chaincode-kit/core';
-import type { DeviceKind, Participant, Role } from '../identity/identity-state';
-import type { Side } from '../market/market-state';
+import type { DeviceKind, Participant, Role } from '../identity/state';
+import type { Side } from '../market/state';
 import { SYS, type SystemAccount } from '../token/accounts';
 import { PLATFORM_OPERATOR } from './policy';
 import { GRID_MSP, isBoundTo, isGridOperator, isPlatformOperator, isRegulator } from './principals';

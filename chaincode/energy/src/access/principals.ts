@@ -17,7 +17,7 @@
  * principals; object-rules.ts checks the holder and reader rules once state is read.
  */
 import type { CallerView } from '@dec/chaincode-kit/core';
-import type { Participant } from '../identity/identity-state';
+import type { Participant } from '../identity/state';
 
 export const PLATFORM_MSP = 'PlatformMSP';
 export const REGULATOR_MSP = 'RegulatorMSP';

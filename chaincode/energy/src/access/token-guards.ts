@@ -4,8 +4,8 @@
  * They run before any token state is read or written.
  */
 import { AccessDeniedError, type DecContext } from '@dec/chaincode-kit';
-import { IdentityStore } from '../identity/identity-store';
-import type { Participant } from '../identity/identity-state';
+import { IdentityStore } from '../identity/store';
+import type { Participant } from '../identity/state';
 import { isSystemAccount, SYSTEM_ACCOUNT_ASSETS, type Asset, type SystemAccount } from '../token/accounts';
 import { requireCreditable, requireHolder, requirePlatformOperator, requireReader } from './object-rules';
 import { isBoundTo, isPlatformOperator } from './principals';

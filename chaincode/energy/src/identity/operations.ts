@@ -9,10 +9,10 @@ import { requireDeviceOwnerRoles, requireHolderOrOperator, requireRequestableRol
 import { isPlatformOperator } from '../access/principals';
 import type { EnergyEnv } from '../common/env';
 import { deviceEid, participantEid } from '../common/ids';
-import type * as inputs from './identity-inputs';
-import * as logic from './identity-logic';
-import type { Device, Participant } from './identity-state';
-import { IdentityStore } from './identity-store';
+import type * as inputs from './inputs';
+import * as logic from './logic';
+import type { Device, Participant } from './state';
+import { IdentityStore } from './store';
 
 /** A caller asks to join with a hash of its real-name data and the roles it wants; the eID is reserved now and usable once approved. */
 export async function register(ctx: DecContext, input: z.output<typeof inputs.registerInput>, env: EnergyEnv): Promise<Participant> {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createAssignment, distribute, releaseAssignment } from './assignment';
-import type { Assignment } from './market-state';
+import type { Assignment } from './state';
 import type { EnergyEnv } from '../common/env';
 import { envAt } from '../test-support/env';
 

@@ -8,7 +8,7 @@
  */
 import { ConflictError, ValidationError } from '@dec/chaincode-kit/core';
 import type { Change, EnergyEnv } from '../common/env';
-import { assignmentSchema, type Assignment } from './market-state';
+import { assignmentSchema, type Assignment } from './state';
 
 export interface NewAssignment {
   id: string;

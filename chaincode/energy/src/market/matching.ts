@@ -32,7 +32,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@dec/chaincode-kit/core';
 import { project } from './geo';
-import type { Side } from './market-state';
+import type { Side } from './state';
 import { OwnerIds, SellerBook } from './seller-book';
 
 export interface BookOrder {

@@ -24,7 +24,7 @@
  * meter quiet. A buyer taking less than it bought (with data) pays only for
  * what it took; the seller is not penalised for that.
  */
-import type { SettlementParams, TradeSettlement } from './market-state';
+import type { SettlementParams, TradeSettlement } from './state';
 
 export const BPS = 10_000n;
 

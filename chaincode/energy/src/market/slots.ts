@@ -3,7 +3,7 @@
  * aligned to the zone's slot length. All derived times are whole minutes from it.
  */
 import { ValidationError } from '@dec/chaincode-kit/core';
-import type { ZoneConfig } from './market-state';
+import type { ZoneConfig } from './state';
 
 const MINUTE = 60_000;
 

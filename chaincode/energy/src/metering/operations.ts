@@ -9,12 +9,12 @@ import type { z } from 'zod';
 import { requireMeterManager } from '../access/object-rules';
 import { isGridOperator } from '../access/principals';
 import type { EnergyEnv } from '../common/env';
-import { IdentityStore } from '../identity/identity-store';
-import { keyFingerprint, normalisePem, parseP256Key, rotationMessage, verifySignature } from './metering-crypto';
-import type * as inputs from './metering-inputs';
-import * as logic from './metering-logic';
-import { DEFAULT_SLOT_MINUTES, type Meter } from './metering-state';
-import { MeteringStore } from './metering-store';
+import { IdentityStore } from '../identity/store';
+import { keyFingerprint, normalisePem, parseP256Key, rotationMessage, verifySignature } from './crypto';
+import type * as inputs from './inputs';
+import * as logic from './logic';
+import { DEFAULT_SLOT_MINUTES, type Meter } from './state';
+import { MeteringStore } from './store';
 
 type P256Key = Extract<ReturnType<typeof parseP256Key>, { key: unknown }>['key'];
 

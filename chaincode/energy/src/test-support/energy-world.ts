@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { type TestCaller, TestHarness, type TxOutcome, failure } from '@dec/chaincode-kit/testing';
 import { expect } from 'chai';
-import { IdentityContract } from '../identity/identity-contract';
-import type { Participant, Role } from '../identity/identity-state';
+import { IdentityContract } from '../identity/contract';
+import type { Participant, Role } from '../identity/state';
 import type { AuditReport } from '../token/audit';
-import { TokenContract } from '../token/token-contract';
+import { TokenContract } from '../token/contract';
 import { ONE_DEC } from '../token/units';
 
 export const operator: TestCaller = { mspId: 'PlatformMSP', name: 'operator', attributes: { role: 'operator' } };

@@ -1,14 +1,14 @@
 /** Revenue assignment: the holder of a meter's owner assigns its market proceeds (up to a cap); the beneficiary or the platform operator releases it. */
 import { big, ConflictError, NotFoundError, type DecContext } from '@dec/chaincode-kit';
-import type { Assignment } from '../market-state';
+import type { Assignment } from '../state';
 import type { z } from 'zod';
 import { requireCreditable, requireHolder, requireHolderOrOperator } from '../../access/object-rules';
 import type { EnergyEnv } from '../../common/env';
-import { IdentityStore } from '../../identity/identity-store';
-import { MeteringStore } from '../../metering/metering-store';
+import { IdentityStore } from '../../identity/store';
+import { MeteringStore } from '../../metering/store';
 import { createAssignment, releaseAssignment } from '../assignment';
-import type * as inputs from '../market-inputs';
-import { MarketStore } from '../market-store';
+import type * as inputs from '../inputs';
+import { MarketStore } from '../store';
 import { marketIds } from './shared';
 
 export async function assignRevenue(ctx: DecContext, input: z.output<typeof inputs.assignRevenueInput>, env: EnergyEnv): Promise<Assignment> {

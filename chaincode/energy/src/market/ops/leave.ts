@@ -4,11 +4,11 @@ import type { Deposit } from '../../token/deposits';
 import type { z } from 'zod';
 import { requireHolder } from '../../access/object-rules';
 import type { EnergyEnv } from '../../common/env';
-import { IdentityStore } from '../../identity/identity-store';
+import { IdentityStore } from '../../identity/store';
 import * as deposits from '../../token/deposits';
-import { TokenStore } from '../../token/token-store';
-import type * as inputs from '../market-inputs';
-import { MarketStore } from '../market-store';
+import { TokenStore } from '../../token/store';
+import type * as inputs from '../inputs';
+import { MarketStore } from '../store';
 import { MARKET_OBLIGATION } from './shared';
 
 /** Ends the market obligation on the participant's deposit once nothing of theirs is open or unsettled. */

@@ -4,16 +4,16 @@
  * operator, and settled slot by slot at the agreed price from metered energy.
  */
 import { ConflictError, ValidationError, type DecContext } from '@dec/chaincode-kit';
-import type { PpaSettlement } from '../market-state';
+import type { PpaSettlement } from '../state';
 import type { z } from 'zod';
 import { requireHolder, requireRole, SIDE_ROLES } from '../../access/object-rules';
 import { isBoundTo, isGridOperator, isPlatformOperator } from '../../access/principals';
 import type { EnergyEnv } from '../../common/env';
-import { IdentityStore } from '../../identity/identity-store';
-import { TokenStore } from '../../token/token-store';
-import type * as inputs from '../market-inputs';
-import type { Ppa, ZoneConfig } from '../market-state';
-import { MarketStore } from '../market-store';
+import { IdentityStore } from '../../identity/store';
+import { TokenStore } from '../../token/store';
+import type * as inputs from '../inputs';
+import type { Ppa, ZoneConfig } from '../state';
+import { MarketStore } from '../store';
 import { settleObligation } from '../settlement';
 import { iso, requireAligned, slotTimes } from '../slots';
 import { SettlementRun } from './settlement-run';

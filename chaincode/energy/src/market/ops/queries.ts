@@ -5,16 +5,16 @@
  */
 import type { DecContext } from '@dec/chaincode-kit';
 import type { PageResult } from '../../common/ids';
-import type { Assignment, Clearing, PpaSettlement, Ppa } from '../market-state';
+import type { Assignment, Clearing, PpaSettlement, Ppa } from '../state';
 import type { EmergencyWithOffers, Statement } from './results';
 import type { z } from 'zod';
 import { requireReader } from '../../access/object-rules';
 import type { EnergyEnv } from '../../common/env';
-import { IdentityStore } from '../../identity/identity-store';
-import type { Participant } from '../../identity/identity-state';
-import type * as inputs from '../market-inputs';
-import type { Order, Trade, TradeSettlement, ZoneConfig } from '../market-state';
-import { MarketStore } from '../market-store';
+import { IdentityStore } from '../../identity/store';
+import type { Participant } from '../../identity/state';
+import type * as inputs from '../inputs';
+import type { Order, Trade, TradeSettlement, ZoneConfig } from '../state';
+import { MarketStore } from '../store';
 import { isLive } from '../matching';
 import { iso, slotTimes } from '../slots';
 import { toBook } from './shared';

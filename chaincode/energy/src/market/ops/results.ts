@@ -1,5 +1,5 @@
 /** The shapes market operations return besides plain state records. */
-import type { Clearing, Emergency, Offer, Trade, TradeSettlement } from '../market-state';
+import type { Clearing, Emergency, Offer, Trade, TradeSettlement } from '../state';
 
 /** One page of matching or settlement of a slot; call again until `done`. */
 export interface ClearingPage {

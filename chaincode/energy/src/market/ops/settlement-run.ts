@@ -7,14 +7,14 @@
  */
 import type { DecContext } from '@dec/chaincode-kit';
 import type { EnergyEnv } from '../../common/env';
-import { MeteringStore } from '../../metering/metering-store';
+import { MeteringStore } from '../../metering/store';
 import { SYS } from '../../token/accounts';
 import * as deposits from '../../token/deposits';
 import * as holds from '../../token/holds';
-import { TokenStore } from '../../token/token-store';
+import { TokenStore } from '../../token/store';
 import { distribute } from '../assignment';
-import type { Assignment, TradeSettlement } from '../market-state';
-import type { MarketStore } from '../market-store';
+import type { Assignment, TradeSettlement } from '../state';
+import type { MarketStore } from '../store';
 import { sumIntervals, type SettlementMath, type SlotEnergy } from '../settlement';
 import { meterIntervals } from '../slots';
 

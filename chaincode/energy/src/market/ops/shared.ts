@@ -6,14 +6,14 @@
 import { ConflictError, NotFoundError, ValidationError, type DecContext } from '@dec/chaincode-kit';
 import type { EnergyEnv } from '../../common/env';
 import { deriveHex, normaliseTime } from '../../common/ids';
-import type { Meter } from '../../metering/metering-state';
-import { MeteringStore } from '../../metering/metering-store';
+import type { Meter } from '../../metering/state';
+import { MeteringStore } from '../../metering/store';
 import { SYS } from '../../token/accounts';
 import * as deposits from '../../token/deposits';
 import * as holds from '../../token/holds';
-import type { TokenStore } from '../../token/token-store';
-import type { Order, ZoneConfig } from '../market-state';
-import type { MarketStore } from '../market-store';
+import type { TokenStore } from '../../token/store';
+import type { Order, ZoneConfig } from '../state';
+import type { MarketStore } from '../store';
 import type { BookOrder } from '../matching';
 import { iso, slotTimes } from '../slots';
 

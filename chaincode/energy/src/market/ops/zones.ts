@@ -1,9 +1,9 @@
 /** Market zones: the platform operator creates or updates a zone's trading parameters. */
 import { ValidationError, type DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
-import type * as inputs from '../market-inputs';
-import type { ZoneConfig } from '../market-state';
-import { MarketStore } from '../market-store';
+import type * as inputs from '../inputs';
+import type { ZoneConfig } from '../state';
+import { MarketStore } from '../store';
 import { DEFAULT_ZONE } from './shared';
 
 export async function configureZone(ctx: DecContext, input: z.output<typeof inputs.configureZoneInput>): Promise<ZoneConfig> {

@@ -8,9 +8,9 @@ import { holdId, normaliseTime } from '../../common/ids';
 import { SYS } from '../accounts';
 import * as deposits from '../deposits';
 import * as holds from '../holds';
-import type * as inputs from '../token-inputs';
+import type * as inputs from '../inputs';
 import { TokenGuards } from '../../access/token-guards';
-import { TokenStore } from '../token-store';
+import { TokenStore } from '../store';
 import { tokenTx } from './run';
 
 export async function createHold(ctx: DecContext, input: z.output<typeof inputs.createHoldInput>, env: EnergyEnv): Promise<Hold> {

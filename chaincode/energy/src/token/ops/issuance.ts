@@ -13,7 +13,7 @@ import { SYS } from '../accounts';
 import { postRate as postRateLogic } from '../exchange';
 import { feeScheduleSchema } from '../fees';
 import { DEFAULT_SPLIT_BPS, planGenesis } from '../genesis';
-import type * as inputs from '../token-inputs';
+import type * as inputs from '../inputs';
 import { TokenGuards } from '../../access/token-guards';
 import { sum } from '../units';
 import { release, schedule, vestingSchema } from '../vesting';

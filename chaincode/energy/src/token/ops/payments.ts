@@ -8,7 +8,7 @@ import { spendAllowance } from '../allowance';
 import { currentRate, quoteRedeem } from '../exchange';
 import { lockAndMint } from './reserve';
 import { transferFee } from '../fees';
-import type * as inputs from '../token-inputs';
+import type * as inputs from '../inputs';
 import { TokenGuards } from '../../access/token-guards';
 import { tokenTx } from './run';
 

@@ -6,16 +6,16 @@ import type { Hold } from '../holds';
 import type { Deposit } from '../deposits';
 import type { Rate } from '../exchange';
 import type { FeeSchedule } from '../fees';
-import type { Credit, HistoryEntry } from '../token-store';
+import type { Credit, HistoryEntry } from '../store';
 import type { AllowanceResult, BalanceResult, GenesisInfo, SupplyResult } from './results';
 import type { z } from 'zod';
 import { ALLOCATION_POOLS, SYS } from '../accounts';
 import { audit as auditLogic } from '../audit';
 import { emptyDeposit } from '../deposits';
 import { releasable, schedule } from '../vesting';
-import type * as inputs from '../token-inputs';
+import type * as inputs from '../inputs';
 import { TokenGuards } from '../../access/token-guards';
-import { creditId, TokenStore } from '../token-store';
+import { creditId, TokenStore } from '../store';
 import { DEC_TOTAL_SUPPLY, sum } from '../units';
 
 export async function balance(ctx: DecContext, input: z.output<typeof inputs.balanceInput>): Promise<BalanceResult> {

@@ -7,7 +7,7 @@
 import { big } from '@dec/chaincode-kit/core';
 import { SYS } from '../accounts';
 import { currentRate, quoteMint } from '../exchange';
-import type { TokenStore } from '../token-store';
+import type { TokenStore } from '../store';
 
 export async function lockAndMint(
   store: TokenStore,

@@ -4,7 +4,7 @@
  * checks happen before this is called.
  */
 import type { DecContext } from '@dec/chaincode-kit';
-import { TokenStore } from '../token-store';
+import { TokenStore } from '../store';
 
 export async function tokenTx<T>(ctx: DecContext, op: string, fn: (store: TokenStore) => Promise<T>): Promise<T> {
   const store = new TokenStore(ctx.ledger);

@@ -6,7 +6,7 @@
  */
 import { big, ConflictError, type DomainEvent } from '@dec/chaincode-kit';
 import type { Change, EnergyEnv } from '../common/env';
-import type { Device, Participant } from '../identity/identity-state';
+import type { Device, Participant } from '../identity/state';
 import {
   meterSchema,
   type AnomalyKind,
@@ -14,7 +14,7 @@ import {
   type Meter,
   type Reading,
   type StoredReading,
-} from './metering-state';
+} from './state';
 
 /** Plausibility limits. Chaincode-wide constants: every endorser must apply the same ones. */
 export const LIMITS = {

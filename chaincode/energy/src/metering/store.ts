@@ -32,7 +32,7 @@ import {
   type Interval,
   type Meter,
   type StoredReading,
-} from './metering-state';
+} from './state';
 
 export const METERING_KEYS = {
   meter: 'meter.meter',

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { participantEid } from '../common/ids';
-import { approve, assertMayRegister, register, registerDevice, reinstate, reject, retireDevice, suspend } from './identity-logic';
+import { approve, assertMayRegister, register, registerDevice, reinstate, reject, retireDevice, suspend } from './logic';
 import type { EnergyEnv } from '../common/env';
 import { envAt } from '../test-support/env';
 

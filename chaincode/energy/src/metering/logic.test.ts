@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { keyFingerprint, normalisePem, parseP256Key, readingMessage, rotationMessage, verifySignature } from './metering-crypto';
-import { assessReading, LIMITS, powerPlausible, spreadEnergy, type ReadingContext } from './metering-logic';
-import type { Cursor, Meter, Reading } from './metering-state';
+import { keyFingerprint, normalisePem, parseP256Key, readingMessage, rotationMessage, verifySignature } from './crypto';
+import { assessReading, LIMITS, powerPlausible, spreadEnergy, type ReadingContext } from './logic';
+import type { Cursor, Meter, Reading } from './state';
 
 const METER = 'eid:d:0123456789abcdef0123456789abcdef';
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');

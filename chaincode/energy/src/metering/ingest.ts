@@ -8,11 +8,11 @@
 import type { DecContext } from '@dec/chaincode-kit';
 import { str } from '@dec/chaincode-kit/core';
 import type { KeyObject } from 'node:crypto';
-import { IdentityStore } from '../identity/identity-store';
-import { parseP256Key, readingMessage, verifySignature } from './metering-crypto';
-import { assessReading, spreadEnergy, type RejectReason } from './metering-logic';
-import { readingSchema, type Anomaly, type AnomalyKind, type Cursor, type Interval, type Meter, type Reading } from './metering-state';
-import { MeteringStore } from './metering-store';
+import { IdentityStore } from '../identity/store';
+import { parseP256Key, readingMessage, verifySignature } from './crypto';
+import { assessReading, spreadEnergy, type RejectReason } from './logic';
+import { readingSchema, type Anomaly, type AnomalyKind, type Cursor, type Interval, type Meter, type Reading } from './state';
+import { MeteringStore } from './store';
 
 export interface ReadingResult {
   /** Position in the submitted batch. */

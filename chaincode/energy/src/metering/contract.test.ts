@@ -2,12 +2,12 @@ import { BlockSimulator, failure } from '@dec/chaincode-kit/testing';
 import type { TestCaller } from '@dec/chaincode-kit/testing';
 import { expect } from 'chai';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import type { Device } from '../identity/identity-state';
+import type { Device } from '../identity/state';
 import { EnergyWorld, gridOperator, user } from '../test-support/energy-world';
-import { keyFingerprint, parseP256Key, readingMessage, rotationMessage } from './metering-crypto';
-import { MeteringContract } from './metering-contract';
-import type { BatchResult } from './metering-ingest';
-import type { Anomaly, Cursor, Interval, Meter, Reading, StoredReading } from './metering-state';
+import { keyFingerprint, parseP256Key, readingMessage, rotationMessage } from './crypto';
+import { MeteringContract } from './contract';
+import type { BatchResult } from './ingest';
+import type { Anomaly, Cursor, Interval, Meter, Reading, StoredReading } from './state';
 
 const ingestor: TestCaller = { mspId: 'GridMSP', name: 'ingestor', attributes: { role: 'ingestor' } };
 const T0 = Date.parse('2026-01-01T00:00:00.000Z'); // the harness's start time

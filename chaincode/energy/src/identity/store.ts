@@ -13,7 +13,7 @@
  */
 import { decoder, keyPart, type Ledger, type Page } from '@dec/chaincode-kit';
 import { z } from 'zod';
-import { deviceSchema, participantSchema, type Device, type DeviceKind, type Participant, type Role } from './identity-state';
+import { deviceSchema, participantSchema, type Device, type DeviceKind, type Participant, type Role } from './state';
 
 const ref = z.object({ eid: z.string() });
 const decodeParticipant = decoder(participantSchema, 'participant');

@@ -8,8 +8,8 @@ import { Info } from 'fabric-contract-api';
 import type { z } from 'zod';
 import type { EnergyEnv } from '../common/env';
 import { ENERGY_TRANSACTIONS as ENERGY } from '../transactions';
-import type * as inputs from './identity-inputs';
-import * as logic from './identity-logic';
+import type * as inputs from './inputs';
+import * as logic from './logic';
 import * as ops from './operations';
 
 @Info({ title: 'identity', description: 'DEC eID registry: participants, KYC decisions, devices' })

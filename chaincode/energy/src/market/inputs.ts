@@ -2,8 +2,8 @@
 import { amount, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { deviceEidSchema, isoTime, note, pageRequest, participantEidSchema } from '../common/ids';
-import { readingTime } from '../metering/metering-state';
-import { latE6Schema, lonE6Schema, MARKET_SLOT_MINUTES, zoneSchema } from './market-state';
+import { readingTime } from '../metering/state';
+import { latE6Schema, lonE6Schema, MARKET_SLOT_MINUTES, zoneSchema } from './state';
 
 export const orderIdSchema = z.string().regex(/^ord:[0-9a-f]{32}$/, 'must be an order ID (ord:<32 hex>)');
 export const ppaIdSchema = z.string().regex(/^ppa:[0-9a-f]{32}$/, 'must be a PPA ID (ppa:<32 hex>)');

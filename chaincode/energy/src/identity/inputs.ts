@@ -1,7 +1,7 @@
 /** Input schemas of the identity contract: one JSON object argument per transaction. */
 import { z } from 'zod';
 import { deviceEidSchema, note, pageRequest, participantEidSchema, sha256Hex } from '../common/ids';
-import { deviceKindSchema, ROLES, roleSchema } from './identity-state';
+import { deviceKindSchema, ROLES, roleSchema } from './state';
 
 const roles = z.array(roleSchema).min(1, 'must name at least one role').max(ROLES.length, `must name at most ${ROLES.length} roles`);
 const reason = note(200).min(1, 'must not be empty');

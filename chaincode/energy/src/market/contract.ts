@@ -10,7 +10,7 @@ import { Info } from 'fabric-contract-api';
 import type { z } from 'zod';
 import type { EnergyEnv } from '../common/env';
 import { ENERGY_TRANSACTIONS as ENERGY } from '../transactions';
-import type * as i from './market-inputs';
+import type * as i from './inputs';
 import * as assignments from './ops/assignments';
 import * as emergencies from './ops/emergencies';
 import * as leave from './ops/leave';

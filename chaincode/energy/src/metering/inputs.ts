@@ -1,7 +1,7 @@
 /** Input schemas of the metering contract: one JSON object argument per transaction. */
 import { z } from 'zod';
 import { deviceEidSchema, note, pageRequest } from '../common/ids';
-import { locationSchema, readingTime, SLOT_MINUTES, zoneSchema } from './metering-state';
+import { locationSchema, readingTime, SLOT_MINUTES, zoneSchema } from './state';
 
 /** Most readings one SubmitReadings may carry (keeps a transaction well under the block size limit). */
 export const MAX_BATCH = 500;

@@ -14,7 +14,7 @@ import {
   type Participant,
   type ParticipantStatus,
   type Role,
-} from './identity-state';
+} from './state';
 
 export interface Registration {
   eid: string;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { EnergyWorld, gridOperator, kycHash, operator, platformClerk, regulator, user } from '../test-support/energy-world';
-import type { Device, Participant } from './identity-state';
+import type { Device, Participant } from './state';
 import { failure } from '@dec/chaincode-kit/testing';
 
 const alice = user('alice', 'SupplierMSP');

@@ -47,7 +47,7 @@ import {
   type PpaSettlement,
   type Trade,
   type ZoneConfig,
-} from './market-state';
+} from './state';
 
 export const MARKET_KEYS = {
   zone: 'market.zone',

@@ -3,15 +3,15 @@
  * with their signing keys, certification by the grid operator, signed reading
  * batches with per-reading verdicts, interval energy per settlement slot, and
  * anomaly records. Thin: registered from the transaction map, hands over to
- * operations.ts and metering-ingest.ts.
+ * operations.ts and ingest.ts.
  */
 import { DecContext, DecContract, Tx } from '@dec/chaincode-kit';
 import { Info } from 'fabric-contract-api';
 import type { z } from 'zod';
 import type { EnergyEnv } from '../common/env';
 import { ENERGY_TRANSACTIONS as ENERGY } from '../transactions';
-import { submitReadings } from './metering-ingest';
-import type * as inputs from './metering-inputs';
+import { submitReadings } from './ingest';
+import type * as inputs from './inputs';
 import * as ops from './operations';
 
 @Info({ title: 'metering', description: 'DEC smart meters: registration, certification, key rotation, signed readings, interval energy, anomalies' })

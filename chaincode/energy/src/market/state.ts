@@ -8,7 +8,7 @@
 import { amount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { deviceEidSchema, participantEidSchema } from '../common/ids';
-import { zoneSchema } from '../metering/metering-state';
+import { zoneSchema } from '../metering/state';
 
 export { zoneSchema };
 

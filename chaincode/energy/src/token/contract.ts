@@ -13,7 +13,7 @@ import * as escrow from './ops/escrow';
 import * as issuance from './ops/issuance';
 import * as payments from './ops/payments';
 import * as queries from './ops/queries';
-import type * as inputs from './token-inputs';
+import type * as inputs from './inputs';
 
 @Info({ title: 'token', description: 'DEC and DECC token ledger: genesis, transfers, allowances, holds, deposits, DECC reserve and rewards' })
 export class TokenContract extends DecContract {
