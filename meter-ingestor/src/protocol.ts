@@ -22,7 +22,8 @@
  * the topic (or `dec/meters/unknown/verdicts` if the topic names none).
  */
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import { readingMessage, readingSchema, type Reading } from '@dec/chaincode-energy/metering-protocol';
+import type { z } from 'zod';
 
 /** The port of the project's broker unless DEC_MQTT_PORT says otherwise. */
 export const DEFAULT_MQTT_PORT = 1883;
@@ -53,21 +54,13 @@ export function meterOfTopic(topic: string): string | undefined {
   return METER_EID.test(parts[2] ?? '') ? parts[2] : undefined;
 }
 
-const INTEGER = /^(0|[1-9][0-9]{0,77})$/;
-
-/** Same shape the chaincode validates; checked here first so malformed payloads never reach the ledger. */
-export const readingPayload = z.strictObject({
-  meter: z.string().regex(METER_EID, 'must be a device eID (eid:d:<32 hex>)'),
-  seq: z.number().int('must be an integer').min(0, 'must be at least 0').max(Number.MAX_SAFE_INTEGER, 'is too large'),
-  ts: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be ISO-8601 UTC with milliseconds')
-    .refine((s) => Number.isFinite(Date.parse(s)) && new Date(Date.parse(s)).toISOString() === s, 'is not a valid calendar time'),
-  importWh: z.string().regex(INTEGER, 'must be a non-negative integer string (Wh)'),
-  exportWh: z.string().regex(INTEGER, 'must be a non-negative integer string (Wh)'),
-  sig: z.string().regex(/^[A-Za-z0-9+/]{40,200}={0,2}$/, 'must be a base64 signature'),
-});
-export type ReadingPayload = z.infer<typeof readingPayload>;
+/**
+ * The chaincode's own reading schema (`@dec/chaincode-energy/metering-protocol`): a payload
+ * the ingestor accepts is one metering:SubmitReadings parses, so malformed payloads never
+ * reach the ledger and the two can never disagree.
+ */
+export const readingPayload = readingSchema;
+export type ReadingPayload = Reading;
 
 export interface Verdict {
   meter: string;
@@ -79,10 +72,8 @@ export interface Verdict {
   txId?: string;
 }
 
-/** Canonical encoding a meter signs (must equal chaincode/energy/src/metering/metering-crypto.ts readingMessage). */
-export function readingMessage(r: { meter: string; seq: number; ts: string; importWh: string; exportWh: string }): string {
-  return ['DEC-METER-READING-V1', r.meter, String(r.seq), r.ts, r.importWh, r.exportWh].join('\n');
-}
+/** The bytes a meter signs: the chaincode's canonical encoding, re-exported for meters. */
+export { readingMessage };
 
 export function signReading(key: KeyObject | string, r: Omit<ReadingPayload, 'sig'>): ReadingPayload {
   const k = typeof key === 'string' ? createPrivateKey(key) : key;
