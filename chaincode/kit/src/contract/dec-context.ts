@@ -6,6 +6,7 @@
 import { Context } from 'fabric-contract-api';
 import { Caller } from '../identity/caller';
 import { Ledger } from '../ledger/ledger';
+import { ledgerStub } from './shim-stub';
 
 export interface DomainEvent {
   readonly name: string;
@@ -24,7 +25,7 @@ export class DecContext extends Context {
   readonly events: DomainEvent[] = [];
 
   get ledger(): Ledger {
-    this.ledgerInstance ??= new Ledger(this.stub);
+    this.ledgerInstance ??= new Ledger(ledgerStub(this.stub));
     return this.ledgerInstance;
   }
 

@@ -23,6 +23,11 @@ function iteratorOf(items: KV[]): Iterators.StateQueryIterator {
   } as unknown as Iterators.StateQueryIterator;
 }
 
+/** The bookmark of the page starting at `index`: its first key, or '' past the end. */
+function nextBookmark(all: KV[], index: number): string {
+  return all[index]?.key ?? '';
+}
+
 /** One transaction's view of a MemoryWorld. Cast to ChaincodeStub for the contract. */
 export class MemoryStub {
   readonly writes = new Map<string, Uint8Array | null>();
@@ -98,13 +103,16 @@ export class MemoryStub {
     attributes: string[],
     pageSize: number,
     bookmark: string,
-  ): Promise<{ iterator: Iterators.StateQueryIterator; metadata: { fetchedRecordsCount: number; bookmark: string } }> {
+  ): Promise<{ iterator: Iterators.StateQueryIterator; metadata?: { fetchedRecordsCount: number; bookmark: string } }> {
     const all = this.scan(compositeKey(objectType, attributes));
     const start = bookmark ? all.findIndex((kv) => kv.key >= bookmark) : 0;
     const from = start < 0 ? all.length : start;
     const items = all.slice(from, from + pageSize);
-    const next = all[from + pageSize];
-    return Promise.resolve({ iterator: iteratorOf(items), metadata: { fetchedRecordsCount: items.length, bookmark: next ? next.key : '' } });
+    const next = nextBookmark(all, from + pageSize);
+    // As from a real peer: an empty page with no next bookmark is QueryResponseMetadata{0, ''},
+    // which protobuf encodes as zero bytes, and fabric-shim then returns no `metadata` at all.
+    if (items.length === 0 && next === '') return Promise.resolve({ iterator: iteratorOf(items) });
+    return Promise.resolve({ iterator: iteratorOf(items), metadata: { fetchedRecordsCount: items.length, bookmark: next } });
   }
 
   getHistoryForKey(key: string): Promise<Iterators.HistoryQueryIterator> {
