@@ -5,12 +5,16 @@
  * operator (metering:CertifyMeter). All through CA-enrolled identities:
  *   PlatformMSP role=operator (approves the owner), GridMSP role=operator
  *   (certifies), SupplierMSP role=client (the owner).
+ * With a meter CA (`credentials`), each meter also gets its MQTT/TLS key and
+ * certificate (CN = its eID), a key apart from the one that signs readings:
+ * the broker key authenticates the connection, the signing key the data.
  * The fleet (eIDs and private keys) can be saved to and loaded from a JSON file.
  */
 import { submitValidTransaction } from '@dec/fabric-client';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { MeterCa } from './credentials/meter-ca';
 import { enrollServiceIdentity, openEnergyContract, type OpenContract } from './service-identity';
 
 export type Fault = 'forged' | 'regressing';
@@ -22,6 +26,8 @@ export interface FleetMeter {
   publicKeyPem: string;
   ratedPowerW: number;
   fault?: Fault;
+  /** The meter's MQTT client key and certificate from the meter CA (PEM). */
+  tls?: { key: string; cert: string };
 }
 
 export interface Fleet {
@@ -29,6 +35,8 @@ export interface Fleet {
   ownerEid: string;
   zone: string;
   meters: FleetMeter[];
+  /** The meter CA's certificate: what the meters check the broker against (with `tls` meters). */
+  caPem?: string;
   /** Next sequence number the simulator uses (saved after a run). */
   nextSeq?: number;
 }
@@ -41,6 +49,8 @@ export interface ProvisionOptions {
   regressing?: number;
   zone?: string;
   ratedPowerW?: number;
+  /** Issue each meter its MQTT/TLS certificate from this CA. */
+  credentials?: MeterCa;
   log?: (line: string) => void;
 }
 
@@ -94,7 +104,13 @@ export async function provisionFleet(o: ProvisionOptions): Promise<Fleet> {
     await Promise.all(meters.map((m) => submit(owner, 'metering:RegisterMeter', { meter: m.eid, zone, ratedPowerW })));
     await Promise.all(meters.map((m) => submit(grid, 'metering:CertifyMeter', { meter: m.eid })));
     log(`${meters.length} meters registered for metering and certified by the grid operator`);
-    return { tag: o.tag, ownerEid, zone, meters };
+    const ca = o.credentials;
+    if (!ca) return { tag: o.tag, ownerEid, zone, meters };
+    for (const m of meters) {
+      const { key, cert } = ca.issueWithNewKey(m.eid);
+      m.tls = { key, cert };
+    }
+    return { tag: o.tag, ownerEid, zone, meters, caPem: ca.caPem };
   } finally {
     operator.close();
     grid.close();

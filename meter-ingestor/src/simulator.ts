@@ -11,6 +11,7 @@
  * twice: the ledger counts it once.
  */
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { IClientOptions } from 'mqtt';
 import type { Fleet, FleetMeter } from './fleet';
 import { MeterPublisher } from './meter-publisher';
 import { brokerUrl, DEFAULT_MQTT_PORT, readingsTopic, signReading, type ReadingPayload } from './protocol';
@@ -65,6 +66,11 @@ export function countersAt(meterIndex: number, seq: number): { imp: bigint; exp:
   return { imp, exp };
 }
 
+/** A meter's own TLS credentials, when the fleet has them (over mqtts:// the broker refuses a meter without). */
+export function meterTlsOptions(fleet: Fleet, m: FleetMeter): IClientOptions {
+  return m.tls ? { key: m.tls.key, cert: m.tls.cert, ca: fleet.caPem, protocolVersion: 4 } : {};
+}
+
 /** One simulated meter: its key, its running counters and its MQTT client. */
 interface MeterState {
   m: FleetMeter;
@@ -100,7 +106,7 @@ export async function runSimulation(o: SimulatorOptions): Promise<SimulationResu
   const url = o.mqttUrl ?? brokerUrl(o.mqttPort ?? DEFAULT_MQTT_PORT, o.mqttHost);
   const wrongKey: KeyObject = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
   const published: PublishedReading[] = [];
-  const meters: MeterState[] = o.fleet.meters.map((m, i) => ({ m, i, key: createPrivateKey(m.privateKeyPem), ...countersAt(i, firstSeq), pub: new MeterPublisher({ url, clientId: `sim-${m.eid}` }) }));
+  const meters: MeterState[] = o.fleet.meters.map((m, i) => ({ m, i, key: createPrivateKey(m.privateKeyPem), ...countersAt(i, firstSeq), pub: new MeterPublisher({ url, clientId: m.eid, mqtt: meterTlsOptions(o.fleet, m) }) }));
   const t0 = Date.now();
   try {
     for (let n = 0; n < o.readings; n++) {

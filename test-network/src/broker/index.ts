@@ -1,2 +1,15 @@
-/** The project's MQTT broker (Mosquitto): started, reused and stopped like the network's other processes. */
-export { brokerConfig, DEFAULT_MQTT_PORT, MOSQUITTO_BIN, portOpen, startBroker, stopBroker, type BrokerHandle, type BrokerOptions } from './mosquitto';
+/** The project's MQTT broker (Mosquitto): started, reused, reloaded and stopped like the network's other processes. */
+export {
+  brokerConfig,
+  DEFAULT_MQTT_PORT,
+  MESSAGE_SIZE_LIMIT,
+  meterCaAccessFiles,
+  MOSQUITTO_BIN,
+  portOpen,
+  reloadBroker,
+  startBroker,
+  stopBroker,
+  type BrokerAccessFiles,
+  type BrokerHandle,
+  type BrokerOptions,
+} from './mosquitto';

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * The meter CA from the shell: meter credentials are part of registering a
+ * meter, revocation part of decommissioning it.
+ *
+ *   dec-meter-credentials init                                  creates the CA (broker, ingestor and monitor certificates)
+ *   dec-meter-credentials issue <meter-eid> [--csr req.pem] [--out DIR]
+ *        with --csr: certifies the meter's own request (its key never leaves it), writes DIR/<eid>.crt;
+ *        without: makes a key too and writes DIR/<eid>.key (0600) and DIR/<eid>.crt; DIR/ca.crt either way
+ *   dec-meter-credentials revoke <meter-eid> [--broker-dir .run/mosquitto]
+ *        revokes every certificate of the meter, rewrites CRL and ACL and makes the broker reload them
+ *   dec-meter-credentials revoked                               lists revoked names
+ * Every command takes [--ca DIR] (default $DEC_METER_CA_DIR or .run/meter-ca).
+ *
+ * The command does not look at the ledger: whoever holds the CA folder is the
+ * operator. Owners get certificates through the gateway
+ * (POST /api/v1/meters/{eid}/credentials), which checks ownership first.
+ */
+import { REPO_ROOT } from '@dec/network';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { defaultMeterCaDir, MeterCa } from '../credentials/meter-ca';
+import { parseArgs, runCli } from './args';
+
+/** SIGHUP to the broker whose PID the broker folder records: it reads CRL and ACL again. */
+function reloadBroker(brokerDir: string): boolean {
+  const file = path.join(brokerDir, 'mosquitto.pid');
+  if (!existsSync(file)) return false;
+  try {
+    process.kill(Number(readFileSync(file, 'utf8').trim()), 'SIGHUP');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function issue(ca: MeterCa, eid: string, args: Map<string, string>): void {
+  const out = path.resolve(args.get('out') ?? '.');
+  mkdirSync(out, { recursive: true });
+  const csr = args.get('csr');
+  writeFileSync(path.join(out, 'ca.crt'), ca.caPem);
+  if (csr) {
+    writeFileSync(path.join(out, `${eid}.crt`), ca.issueFromCsr(eid, readFileSync(csr, 'utf8')));
+    console.log(`certificate for ${eid} in ${out} (${eid}.crt, ca.crt)`);
+    return;
+  }
+  const m = ca.issueWithNewKey(eid);
+  writeFileSync(path.join(out, `${eid}.key`), m.key, { mode: 0o600 });
+  writeFileSync(path.join(out, `${eid}.crt`), m.cert);
+  console.log(`key and certificate for ${eid} in ${out} (${eid}.key, ${eid}.crt, ca.crt)`);
+}
+
+async function main(): Promise<void> {
+  const [command, name, ...rest] = process.argv.slice(2);
+  const args = parseArgs(name?.startsWith('--') ? [name, ...rest] : rest);
+  const ca = MeterCa.open(path.resolve(args.get('ca') ?? defaultMeterCaDir()));
+  const eid = name?.startsWith('--') ? undefined : name;
+  if (command === 'init') console.log(`meter CA in ${ca.dir}`);
+  else if (command === 'issue' && eid) issue(ca, eid, args);
+  else if (command === 'revoke' && eid) {
+    const n = ca.revoke(eid);
+    const reloaded = reloadBroker(path.resolve(args.get('broker-dir') ?? path.join(REPO_ROOT, '.run', 'mosquitto')));
+    console.log(`${n} certificate(s) of ${eid} revoked; ${reloaded ? 'broker reloaded CRL and ACL' : 'no broker running: it reads them when it starts'}`);
+  } else if (command === 'revoked') console.log(ca.revokedNames().join('\n'));
+  else throw new Error('usage: dec-meter-credentials init | issue <meter-eid> [--csr FILE] [--out DIR] | revoke <meter-eid> [--broker-dir DIR] | revoked  [--ca DIR]');
+  await Promise.resolve();
+}
+
+runCli('credentials', main);
