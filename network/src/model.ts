@@ -1,13 +1,38 @@
 /**
- * The resolved network: every node with its name, ports and file locations,
- * computed from the topology and a run folder. Generators, the test network and
- * the gateway config all work from this model.
+ * The resolved network: every node with its name, host, ports and file
+ * locations, computed from the topology and a run folder. Generators, the test
+ * network and the gateway config all work from this model; a node's address is
+ * always `node.host.address` (127.0.0.1 when the topology names no hosts).
  */
 import path from 'node:path';
 import * as ports from './ports';
-import type { ChaincodeSpec, ChannelSpec, OrgSpec, Topology } from './topology';
+import type { ChaincodeSpec, ChannelSpec, HostSpec, OrgSpec, Topology } from './topology';
 
 export const LOOPBACK = '127.0.0.1';
+/** Where everything runs when the topology names no hosts. */
+export const LOOPBACK_HOST: HostSpec = { name: 'localhost', address: LOOPBACK };
+
+/** `address:port` of a node's listener. */
+export function endpoint(node: { host: HostSpec }, port: number): string {
+  return `${node.host.address}:${port}`;
+}
+
+/** The host an org runs on. */
+export function hostOf(topology: Topology, name: string | undefined): HostSpec {
+  if (name === undefined) return LOOPBACK_HOST;
+  const host = topology.hosts.find((h) => h.name === name);
+  if (!host) throw new Error(`unknown host ${name}; the topology has ${topology.hosts.map((h) => h.name).join(', ')}`);
+  return host;
+}
+
+/**
+ * The position of item `index` among the items on the same host: ports are
+ * derived from it, so with hosts every host starts at the base ports again.
+ */
+function slotOnHost(hostNames: (string | undefined)[], index: number): number {
+  const mine = hostNames[index];
+  return hostNames.slice(0, index).filter((h) => h === mine).length;
+}
 
 export interface TlsFiles {
   ca: string;
@@ -17,6 +42,7 @@ export interface TlsFiles {
 
 export interface PeerNode {
   kind: 'peer';
+  host: HostSpec;
   name: string; // peer0.platform.dec.local
   id: string; // platform-peer0 (process and folder name)
   org: OrgSpec;
@@ -32,6 +58,7 @@ export interface PeerNode {
 
 export interface OrdererNode {
   kind: 'orderer';
+  host: HostSpec;
   name: string; // orderer0.orderer.dec.local
   id: string; // orderer0
   index: number;
@@ -45,6 +72,7 @@ export interface OrdererNode {
 
 export interface CaNode {
   kind: 'ca';
+  host: HostSpec;
   id: string; // platform-ca
   caName: string; // ca-platform
   org: OrgSpec;
@@ -60,6 +88,7 @@ export interface CaNode {
 
 export interface ChaincodeServer {
   kind: 'chaincode';
+  host: HostSpec;
   id: string; // platform-energy
   org: OrgSpec;
   chaincode: ChaincodeSpec;
@@ -69,6 +98,7 @@ export interface ChaincodeServer {
 
 export interface OrgModel {
   spec: OrgSpec;
+  host: HostSpec;
   domain: string; // platform.dec.local
   mspDir: string; // org MSP (verifying: cacerts, tlscacerts, config.yaml)
   tlsCaCert: string;
@@ -80,6 +110,8 @@ export interface OrgModel {
 
 export interface NetworkModel {
   topology: Topology;
+  /** The topology's hosts; empty when everything runs on 127.0.0.1. */
+  hosts: HostSpec[];
   runDir: string;
   cryptoDir: string;
   ordererOrg: {
@@ -101,12 +133,14 @@ export function resolveNetwork(topology: Topology, runDir: string): NetworkModel
   const ordererOrgDir = path.join(cryptoDir, 'ordererOrganizations', ordererDomain);
   const ordererAdmin = path.join(ordererOrgDir, 'users', `Admin@${ordererDomain}`);
 
+  const ordererHosts = Array.from({ length: topology.orderer.nodes }, (_, j) => topology.orderer.hosts?.[j]);
   const nodes: OrdererNode[] = Array.from({ length: topology.orderer.nodes }, (_, j) => {
     const name = `orderer${j}.${ordererDomain}`;
-    const base = ports.ordererBase(topology, j);
+    const base = ports.ordererBase(topology, slotOnHost(ordererHosts, j));
     const dir = path.join(ordererOrgDir, 'orderers', name);
     return {
       kind: 'orderer',
+      host: hostOf(topology, ordererHosts[j]),
       name,
       id: `orderer${j}`,
       index: j,
@@ -121,10 +155,13 @@ export function resolveNetwork(topology: Topology, runDir: string): NetworkModel
 
   const allChaincodes = topology.channels.flatMap((channel) => channel.chaincodes.map((chaincode) => ({ channel, chaincode })));
 
+  const orgHosts = topology.orgs.map((o) => o.host);
+  const orgBaseOf = (i: number): number => ports.orgBase(topology, slotOnHost(orgHosts, i));
   const orgs: OrgModel[] = topology.orgs.map((org, i) => {
     const domain = `${org.name}.${topology.domain}`;
     const orgDir = path.join(cryptoDir, 'peerOrganizations', domain);
-    const base = ports.orgBase(topology, i);
+    const base = orgBaseOf(i);
+    const host = hostOf(topology, org.host);
     const channels = topology.channels.filter((c) => c.orgs.includes(org.mspId));
     const adminDir = path.join(orgDir, 'users', `Admin@${domain}`);
     const peers: PeerNode[] = Array.from({ length: org.peers }, (_, p) => {
@@ -133,6 +170,7 @@ export function resolveNetwork(topology: Topology, runDir: string): NetworkModel
       const port = base + ports.PEER_OFFSET(p);
       return {
         kind: 'peer',
+        host,
         name,
         id: `${org.name}-peer${p}`,
         org,
@@ -148,6 +186,7 @@ export function resolveNetwork(topology: Topology, runDir: string): NetworkModel
     });
     return {
       spec: org,
+      host,
       domain,
       mspDir: path.join(orgDir, 'msp'),
       tlsCaCert: path.join(orgDir, 'tlsca', `tlsca.${domain}-cert.pem`),
@@ -160,6 +199,7 @@ export function resolveNetwork(topology: Topology, runDir: string): NetworkModel
       peers,
       ca: {
         kind: 'ca',
+        host,
         id: `${org.name}-ca`,
         caName: `ca-${org.name}`,
         org,
@@ -180,16 +220,18 @@ export function resolveNetwork(topology: Topology, runDir: string): NetworkModel
       .filter(({ channel }) => channel.orgs.includes(org.spec.mspId))
       .map(({ channel, chaincode, k }) => ({
         kind: 'chaincode' as const,
+        host: org.host,
         id: `${org.spec.name}-${chaincode.name}`,
         org: org.spec,
         chaincode,
         channel,
-        port: ports.orgBase(topology, i) + ports.CHAINCODE_SERVER_OFFSET(k),
+        port: orgBaseOf(i) + ports.CHAINCODE_SERVER_OFFSET(k),
       })),
   );
 
   return {
     topology,
+    hosts: topology.hosts,
     runDir,
     cryptoDir,
     ordererOrg: {

@@ -46,7 +46,27 @@ const orgSchema = z.object({
   name: dnsLabel,
   description: z.string().default(''),
   peers: z.number().int().min(1).max(8),
+  /** The host (from `hosts:`) that runs this org's CA, peers and chaincode servers. */
+  host: dnsLabel.optional(),
 });
+
+const ipv4 = z.string().regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, 'must be an IPv4 address such as 10.77.0.11');
+
+/** A machine of the consortium: its name (also a TLS SAN) and the address every process on it binds. */
+const hostSchema = z.object({ name: dnsLabel, address: ipv4 }).strict();
+
+/**
+ * How the one-machine multi-host test network simulates the hosts: a bridge
+ * (only inside this machine) in `subnet`, with `workstation` its address in the
+ * root namespace (the operator's machine: tests, gateway, admin commands).
+ */
+const simulationSchema = z
+  .object({
+    bridge: z.string().regex(/^[a-z][a-z0-9-]{0,11}$/, 'must be an interface name of at most 12 characters'),
+    prefixLength: z.number().int().min(8).max(30),
+    workstation: ipv4,
+  })
+  .strict();
 
 export const topologySchema = z
   .object({
@@ -61,11 +81,19 @@ export const topologySchema = z
       maxMessageCount: z.number().int().min(1),
       absoluteMaxBytes: byteSize,
       preferredMaxBytes: byteSize,
+      /** With `hosts:`, the host of each orderer node, in node order. */
+      hosts: z.array(dnsLabel).optional(),
     }),
+    /** Without hosts everything runs on 127.0.0.1; with hosts every org and orderer names one. */
+    hosts: z.array(hostSchema).default([]),
+    /** The run folder, relative to the repository (default `.run`; DEC_RUN_DIR overrides). */
+    runDir: z.string().regex(/^\.[a-z0-9-]+$/, 'must be a dot-folder name such as .run-hosts').optional(),
+    simulation: simulationSchema.optional(),
     orgs: z.array(orgSchema).min(1),
     channels: z.array(channelSchema).min(1),
   })
   .superRefine((t, ctx) => {
+    checkHosts(t, ctx);
     const known = new Set(t.orgs.map((o) => o.mspId));
     const unique = (values: string[], what: string, at: (string | number)[]) => {
       const seen = new Set<string>();
@@ -97,7 +125,37 @@ export const topologySchema = z
     });
   });
 
+type RawTopology = Pick<z.infer<typeof topologySchema>, 'hosts' | 'orgs' | 'orderer' | 'simulation'>;
+
+/** Hosts are all or nothing: each org and each orderer node on a declared host, addresses unique. */
+function checkHosts(t: RawTopology, ctx: z.RefinementCtx): void {
+  const issue = (at: (string | number)[], message: string): void => {
+    ctx.addIssue({ code: 'custom', path: at, message });
+  };
+  const names = new Set(t.hosts.map((h) => h.name));
+  if (names.size !== t.hosts.length) issue(['hosts'], 'duplicate host name');
+  if (new Set(t.hosts.map((h) => h.address)).size !== t.hosts.length) issue(['hosts'], 'duplicate host address');
+  if (t.hosts.length === 0) {
+    t.orgs.forEach((o, i) => {
+      if (o.host !== undefined) issue(['orgs', i, 'host'], `names host ${o.host} but the topology has no hosts:`);
+    });
+    if (t.orderer.hosts !== undefined) issue(['orderer', 'hosts'], 'given but the topology has no hosts:');
+    if (t.simulation !== undefined) issue(['simulation'], 'given but the topology has no hosts:');
+    return;
+  }
+  t.orgs.forEach((o, i) => {
+    if (o.host === undefined || !names.has(o.host)) issue(['orgs', i, 'host'], o.host === undefined ? 'missing: every org needs a host when hosts: is given' : `unknown host ${o.host}`);
+  });
+  const ordererHosts = t.orderer.hosts ?? [];
+  if (ordererHosts.length !== t.orderer.nodes) issue(['orderer', 'hosts'], `must name one host per orderer node (${t.orderer.nodes})`);
+  ordererHosts.forEach((h, j) => {
+    if (!names.has(h)) issue(['orderer', 'hosts', j], `unknown host ${h}`);
+  });
+  if (t.simulation && t.hosts.some((h) => h.address === t.simulation?.workstation)) issue(['simulation', 'workstation'], 'must differ from every host address');
+}
+
 export type Topology = z.infer<typeof topologySchema>;
+export type HostSpec = Topology['hosts'][number];
 export type OrgSpec = Topology['orgs'][number];
 export type ChannelSpec = Topology['channels'][number];
 export type ChaincodeSpec = ChannelSpec['chaincodes'][number];

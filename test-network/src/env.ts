@@ -1,9 +1,9 @@
 /**
  * Environment for each Fabric process. Runtime config is the pinned module's
- * sampleconfig (FABRIC_CFG_PATH) with these overrides: every listener on
- * 127.0.0.1, TLS on everywhere (gRPC, admin, operations), data in the run folder.
+ * sampleconfig (FABRIC_CFG_PATH) with these overrides: every listener on its
+ * node's host address (127.0.0.1 without hosts), TLS on everywhere (gRPC, admin, operations), data in the run folder.
  */
-import { LOOPBACK, type NetworkModel, type OrdererNode, type OrgModel, type PeerNode } from '@dec/network';
+import { endpoint, type NetworkModel, type OrdererNode, type OrgModel, type PeerNode } from '@dec/network';
 import path from 'node:path';
 import { first } from './lists';
 import { BUILDER_DIR, FABRIC_CONFIG } from './paths';
@@ -11,15 +11,15 @@ import { BUILDER_DIR, FABRIC_CONFIG } from './paths';
 const list = (items: string[]) => `[${items.join(',')}]`;
 
 export function peerEnv(peer: PeerNode): NodeJS.ProcessEnv {
-  const addr = `${LOOPBACK}:${peer.port}`;
+  const addr = endpoint(peer, peer.port);
   return {
     FABRIC_CFG_PATH: FABRIC_CONFIG,
     FABRIC_LOGGING_SPEC: process.env.DEC_PEER_LOGGING ?? 'INFO',
     CORE_PEER_ID: peer.name,
     CORE_PEER_ADDRESS: addr,
     CORE_PEER_LISTENADDRESS: addr,
-    CORE_PEER_CHAINCODEADDRESS: `${LOOPBACK}:${peer.chaincodePort}`,
-    CORE_PEER_CHAINCODELISTENADDRESS: `${LOOPBACK}:${peer.chaincodePort}`,
+    CORE_PEER_CHAINCODEADDRESS: endpoint(peer, peer.chaincodePort),
+    CORE_PEER_CHAINCODELISTENADDRESS: endpoint(peer, peer.chaincodePort),
     // Gossip must advertise a reachable endpoint, or cross-org endorsement
     // discovery and private data dissemination fail.
     CORE_PEER_GOSSIP_BOOTSTRAP: addr,
@@ -33,7 +33,7 @@ export function peerEnv(peer: PeerNode): NodeJS.ProcessEnv {
     CORE_PEER_FILESYSTEMPATH: peer.dataDir,
     CORE_LEDGER_SNAPSHOTS_ROOTDIR: path.join(peer.dataDir, 'snapshots'),
     CORE_LEDGER_STATE_STATEDATABASE: 'goleveldb',
-    CORE_OPERATIONS_LISTENADDRESS: `${LOOPBACK}:${peer.operationsPort}`,
+    CORE_OPERATIONS_LISTENADDRESS: endpoint(peer, peer.operationsPort),
     CORE_OPERATIONS_TLS_ENABLED: 'true',
     CORE_OPERATIONS_TLS_CERT_FILE: peer.tls.cert,
     CORE_OPERATIONS_TLS_KEY_FILE: peer.tls.key,
@@ -50,7 +50,7 @@ export function ordererEnv(model: NetworkModel, node: OrdererNode): NodeJS.Proce
   return {
     FABRIC_CFG_PATH: FABRIC_CONFIG,
     FABRIC_LOGGING_SPEC: process.env.DEC_ORDERER_LOGGING ?? 'INFO',
-    ORDERER_GENERAL_LISTENADDRESS: LOOPBACK,
+    ORDERER_GENERAL_LISTENADDRESS: node.host.address,
     ORDERER_GENERAL_LISTENPORT: String(node.port),
     ORDERER_GENERAL_LOCALMSPID: model.ordererOrg.mspId,
     ORDERER_GENERAL_LOCALMSPDIR: node.mspDir,
@@ -67,14 +67,14 @@ export function ordererEnv(model: NetworkModel, node: OrdererNode): NodeJS.Proce
     ORDERER_FILELEDGER_LOCATION: path.join(node.dataDir, 'ledger'),
     ORDERER_CONSENSUS_WALDIR: path.join(node.dataDir, 'etcdraft', 'wal'),
     ORDERER_CONSENSUS_SNAPDIR: path.join(node.dataDir, 'etcdraft', 'snapshot'),
-    ORDERER_ADMIN_LISTENADDRESS: `${LOOPBACK}:${node.adminPort}`,
+    ORDERER_ADMIN_LISTENADDRESS: endpoint(node, node.adminPort),
     ORDERER_ADMIN_TLS_ENABLED: 'true',
     ORDERER_ADMIN_TLS_CERTIFICATE: node.tls.cert,
     ORDERER_ADMIN_TLS_PRIVATEKEY: node.tls.key,
     ORDERER_ADMIN_TLS_ROOTCAS: list([node.tls.ca]),
     ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED: 'true',
     ORDERER_ADMIN_TLS_CLIENTROOTCAS: list([model.ordererOrg.tlsCaCert]),
-    ORDERER_OPERATIONS_LISTENADDRESS: `${LOOPBACK}:${node.operationsPort}`,
+    ORDERER_OPERATIONS_LISTENADDRESS: endpoint(node, node.operationsPort),
     ORDERER_OPERATIONS_TLS_ENABLED: 'true',
     ORDERER_OPERATIONS_TLS_CERTIFICATE: node.tls.cert,
     ORDERER_OPERATIONS_TLS_PRIVATEKEY: node.tls.key,
@@ -89,7 +89,7 @@ export function orgAdminEnv(org: OrgModel, peer: PeerNode = first(org.peers, `pe
     FABRIC_LOGGING_SPEC: 'WARNING',
     CORE_PEER_LOCALMSPID: org.spec.mspId,
     CORE_PEER_MSPCONFIGPATH: org.admin.mspDir,
-    CORE_PEER_ADDRESS: `${LOOPBACK}:${peer.port}`,
+    CORE_PEER_ADDRESS: endpoint(peer, peer.port),
     CORE_PEER_TLS_ENABLED: 'true',
     CORE_PEER_TLS_ROOTCERT_FILE: org.tlsCaCert,
   };
@@ -97,5 +97,5 @@ export function orgAdminEnv(org: OrgModel, peer: PeerNode = first(org.peers, `pe
 
 /** Flags every `peer` command that talks to the ordering service needs. */
 export function ordererFlags(model: NetworkModel, node: OrdererNode = first(model.ordererOrg.nodes, 'orderer')): string[] {
-  return ['-o', `${LOOPBACK}:${node.port}`, '--tls', '--cafile', model.ordererOrg.tlsCaCert];
+  return ['-o', endpoint(node, node.port), '--tls', '--cafile', model.ordererOrg.tlsCaCert];
 }

@@ -4,8 +4,11 @@
  * chaincode; run again it resumes (restarts what stopped) and changes nothing
  * that runs. `down` stops only the processes recorded in the run folder.
  */
-import { loadTopology, resolveNetwork, type ChaincodeServer, type NetworkModel } from '@dec/network';
+import { endpoint, loadTopology, resolveNetwork, type ChaincodeServer, type NetworkModel } from '@dec/network';
 import { DEFAULT_TOPOLOGY_FILE } from '@dec/network';
+import { isMultiHost } from './hosts/layout';
+import { prepareHosts, startersFor } from './hosts/launch';
+import { readHostsNet, removeHosts, requireRoot } from './hosts/netns';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { healthy, portOpen, waitFor } from './health';
@@ -14,11 +17,10 @@ import { BUILD_SCRIPT, REPO_ROOT, RUN_DIR } from './paths';
 import { record, records, isAlive, rssKiB, sleep, stop, type ProcessRecord } from './processes';
 import { say, step, UserFacingError } from './progress';
 import { readState, writeState, type NetworkState } from './state';
-import { startCa } from './steps/cas';
-import { deployChaincode, startChaincodeServer } from './steps/chaincode';
+import { deployChaincode } from './steps/chaincode';
 import { generateCaSecrets, generateChannelBlocks, generateCrypto, GATEWAY_CONFIG_FILE, writeClientConfig } from './steps/generate';
-import { joinOrderer, ordererChannelInfo, startOrderer } from './steps/orderers';
-import { channelHeight, joinPeer, startPeer } from './steps/peers';
+import { joinOrderer, ordererChannelInfo } from './steps/orderers';
+import { channelHeight, joinPeer } from './steps/peers';
 
 export function currentModel(): { model: NetworkModel; topologyFile: string } {
   const topologyFile = process.env.DEC_TOPOLOGY ?? DEFAULT_TOPOLOGY_FILE;
@@ -41,7 +43,7 @@ export function networkProcessNames(model: NetworkModel): string[] {
 async function answering(r: ProcessRecord): Promise<boolean> {
   if (r.health) return healthy(r.health);
   const port = Object.values(r.ports)[0];
-  return port !== undefined && (await portOpen(port));
+  return port !== undefined && (await portOpen(port, r.address));
 }
 
 async function waitHealthy(r: ProcessRecord): Promise<void> {
@@ -91,11 +93,12 @@ export async function checkPortsFree(model: NetworkModel): Promise<void> {
 }
 
 export async function up(): Promise<NetworkState> {
+  const { model, topologyFile } = currentModel();
+  if (isMultiHost(model)) await requireRoot();
   await step('Fabric binaries', async () => {
     const out = await run('bash', [BUILD_SCRIPT], { hint: 'see the build output above; Go >= 1.24 and gcc are needed' });
     say(out.trim().split('\n').pop() ?? '');
   });
-  const { model, topologyFile } = currentModel();
   let state = readState();
 
   if (state) {
@@ -108,7 +111,8 @@ export async function up(): Promise<NetworkState> {
     }
     say(`Resuming the network in ${RUN_DIR}: ${down.length > 0 ? `restarting ${down.map((r) => r.name).join(', ')}` : 'starting what is missing'}`);
   } else {
-    await step('Checking ports', () => checkPortsFree(model));
+    // Each simulated host is a fresh network stack: nothing can hold its ports.
+    if (!isMultiHost(model)) await step('Checking ports', () => checkPortsFree(model));
     rmSync(RUN_DIR, { recursive: true, force: true });
     mkdirSync(RUN_DIR, { recursive: true });
     await step('Generating crypto material (cryptogen)', () => generateCrypto(model));
@@ -119,13 +123,15 @@ export async function up(): Promise<NetworkState> {
     writeState(state);
   }
   const s = state;
+  if (isMultiHost(model)) await step(`Hosts: ${model.hosts.length} network namespaces on a private bridge, each host's folder unpacked from its bundle`, () => prepareHosts(model));
+  const starters = startersFor(model);
 
   await step(`Starting ${model.orgs.length} Fabric CAs`, async () => {
-    const started = model.orgs.map((org) => ensure(org.ca.id, () => startCa(model, org)));
+    const started = model.orgs.map((org) => ensure(org.ca.id, () => starters.ca(org)));
     await Promise.all(started.map(waitHealthy));
   });
   await step(`Starting ${model.ordererOrg.nodes.length} Raft orderers`, async () => {
-    const started = model.ordererOrg.nodes.map((n) => ensure(n.id, () => startOrderer(model, n)));
+    const started = model.ordererOrg.nodes.map((n) => ensure(n.id, () => starters.orderer(n)));
     await Promise.all(started.map(waitHealthy));
   });
   await step('Joining orderers to channels (channel participation API)', async () => {
@@ -141,7 +147,7 @@ export async function up(): Promise<NetworkState> {
   });
   const peers = model.orgs.flatMap((org) => org.peers.map((peer) => ({ org, peer })));
   await step(`Starting ${peers.length} peers`, async () => {
-    const started = peers.map(({ peer }) => ensure(peer.id, () => startPeer(peer)));
+    const started = peers.map(({ peer }) => ensure(peer.id, () => starters.peer(peer)));
     await Promise.all(started.map(waitHealthy));
   });
   await step('Joining peers to their channels (anchor peers are in the genesis blocks)', async () => {
@@ -165,7 +171,7 @@ function serverKeeper(model: NetworkModel, s: NetworkState) {
     const existing = record(server.id);
     if (existing && isAlive(existing) && s.servers[server.id] === fingerprint) return;
     if (existing) await stop(existing);
-    const r = startChaincodeServer(model, server, packageId);
+    const r = startersFor(model).chaincode(server, packageId);
     s.servers[server.id] = fingerprint;
     writeState(s);
     await waitHealthy(r);
@@ -255,6 +261,10 @@ export async function down(options: { keepData?: boolean } = {}): Promise<void> 
     if (group.length === 0) continue;
     await step(`Stopping ${group.length} ${kind} process${group.length > 1 ? 'es' : ''}`, () => Promise.all(group.map((r) => stop(r))).then(() => undefined));
   }
+  if (readHostsNet()) {
+    await requireRoot();
+    await step('Removing the hosts (the namespaces and bridge this network made)', removeHosts);
+  }
   if (!options.keepData) {
     rmSync(RUN_DIR, { recursive: true, force: true });
     say(`Removed ${RUN_DIR} (ledgers, crypto material, logs).`);
@@ -321,8 +331,8 @@ export async function status(): Promise<boolean> {
 export function printEndpoints(model: NetworkModel): void {
   say('Network is up:');
   for (const org of model.orgs) {
-    say(`  ${org.spec.mspId.padEnd(13)} peer ${org.peers.map((p) => `127.0.0.1:${p.port}`).join(', ')}  CA https://127.0.0.1:${org.ca.port}  channels ${org.channels.map((c) => c.name).join(', ')}`);
+    say(`  ${org.spec.mspId.padEnd(13)} peer ${org.peers.map((p) => endpoint(p, p.port)).join(', ')}  CA https://${endpoint(org.ca, org.ca.port)}  channels ${org.channels.map((c) => c.name).join(', ')}`);
   }
-  say(`  ${'OrdererMSP'.padEnd(13)} orderers ${model.ordererOrg.nodes.map((n) => `127.0.0.1:${n.port}`).join(', ')}`);
+  say(`  ${'OrdererMSP'.padEnd(13)} orderers ${model.ordererOrg.nodes.map((n) => endpoint(n, n.port)).join(', ')}`);
   say(`  connection profiles: ${path.join(RUN_DIR, 'profiles')}   gateway config: ${GATEWAY_CONFIG_FILE}`);
 }

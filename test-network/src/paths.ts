@@ -1,9 +1,19 @@
-/** Where things live. The run folder (git-ignored) holds everything a running network writes. */
+/**
+ * Where things live. The run folder (git-ignored) holds everything a running
+ * network writes: `.run`, or the topology's `runDir` (the multi-host network's
+ * `.run-hosts`, so it never shares state with the single-host one), or DEC_RUN_DIR.
+ */
 import path from 'node:path';
-import { REPO_ROOT } from '@dec/network';
+import { loadTopology, REPO_ROOT } from '@dec/network';
 
 export { REPO_ROOT };
-export const RUN_DIR = path.resolve(process.env.DEC_RUN_DIR ?? path.join(REPO_ROOT, '.run'));
+
+function topologyRunDir(): string {
+  const file = process.env.DEC_TOPOLOGY;
+  return (file === undefined ? undefined : loadTopology(file).runDir) ?? '.run';
+}
+
+export const RUN_DIR = path.resolve(process.env.DEC_RUN_DIR ?? path.join(REPO_ROOT, topologyRunDir()));
 export const FABRIC_DIR = path.join(REPO_ROOT, '.fabric');
 export const FABRIC_BIN = path.join(FABRIC_DIR, 'bin');
 /** core.yaml and orderer.yaml copied from the pinned Fabric module's sampleconfig. */

@@ -18,6 +18,12 @@ export interface ProcessRecord {
   startedAt: string;
   /** How to check health: an https URL (TLS root given) or just the main port. */
   health?: { url: string; ca: string };
+  /** The address its ports listen on (127.0.0.1 unless it runs on a host of the topology). */
+  address?: string;
+  /** The network namespace it runs in (the multi-host test network), if any. */
+  netns?: string;
+  /** A script that execs `command` (a bundle's run-node.sh): its PID is the same process. */
+  launcher?: string;
 }
 
 export interface StartSpec {
@@ -29,6 +35,10 @@ export interface StartSpec {
   cwd?: string;
   ports: Record<string, number>;
   health?: ProcessRecord['health'];
+  address?: string;
+  /** Run inside this network namespace (`ip netns exec`, which execs: the PID stays the program's). */
+  netns?: string;
+  launcher?: string;
 }
 
 export function start(spec: StartSpec): ProcessRecord {
@@ -36,7 +46,8 @@ export function start(spec: StartSpec): ProcessRecord {
   mkdirSync(PID_DIR, { recursive: true });
   const log = path.join(LOG_DIR, `${spec.name}.log`);
   const fd = openSync(log, 'a');
-  const child = spawn(spec.command, spec.args, {
+  const [cmd, args] = spec.netns ? ['ip', ['netns', 'exec', spec.netns, spec.launcher ?? spec.command, ...spec.args]] : [spec.launcher ?? spec.command, spec.args];
+  const child = spawn(cmd, args, {
     cwd: spec.cwd,
     env: { ...process.env, ...spec.env },
     detached: true,
@@ -54,6 +65,9 @@ export function start(spec: StartSpec): ProcessRecord {
     log,
     startedAt: new Date().toISOString(),
     health: spec.health,
+    address: spec.address,
+    netns: spec.netns,
+    launcher: spec.launcher,
   };
   writeFileSync(path.join(PID_DIR, `${spec.name}.json`), JSON.stringify(record, null, 2));
   return record;
@@ -79,7 +93,10 @@ export function isAlive(r: ProcessRecord): boolean {
   }
   try {
     const cmdline = readFileSync(`/proc/${r.pid}/cmdline`, 'utf8').split('\0');
-    return cmdline.some((part) => part === r.command || part.endsWith(path.basename(r.command)));
+    // Until `ip netns exec` and the launcher have exec'd, the cmdline is theirs.
+    const names = [r.command, ...(r.launcher ? [r.launcher] : [])];
+    if (r.netns && cmdline[0] === 'ip' && cmdline[2] === 'exec') return true;
+    return cmdline.some((part) => names.some((name) => part === name || part.endsWith(path.basename(name))));
   } catch {
     return true; // no /proc: trust the signal check
   }

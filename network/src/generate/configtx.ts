@@ -1,11 +1,11 @@
 /**
  * configtx.yaml for configtxgen: one profile per channel, all sharing the Raft
- * orderers. Anchor peers go into each org's definition, so every channel's
+ * orderers, at their hosts' addresses. Anchor peers go into each org's definition, so every channel's
  * genesis block already carries them. V3_0 channel capability: no system
  * channel, per-org orderer endpoints.
  */
 import { stringify } from 'yaml';
-import { LOOPBACK, type NetworkModel } from '../model';
+import { endpoint, type NetworkModel } from '../model';
 import { ordererOrgPolicies, orgPolicies } from '../policies';
 
 export function configtxYaml(model: NetworkModel): string {
@@ -15,7 +15,7 @@ export function configtxYaml(model: NetworkModel): string {
     ID: model.ordererOrg.mspId,
     MSPDir: model.ordererOrg.mspDir,
     Policies: ordererOrgPolicies(model.ordererOrg.mspId),
-    OrdererEndpoints: model.ordererOrg.nodes.map((n) => `${LOOPBACK}:${n.port}`),
+    OrdererEndpoints: model.ordererOrg.nodes.map((n) => endpoint(n, n.port)),
   };
 
   const peerOrgs = new Map(
@@ -26,7 +26,7 @@ export function configtxYaml(model: NetworkModel): string {
         ID: org.spec.mspId,
         MSPDir: org.mspDir,
         Policies: orgPolicies(org.spec.mspId),
-        AnchorPeers: org.peers.filter((p) => p.index === 0).map((p) => ({ Host: LOOPBACK, Port: p.port })),
+        AnchorPeers: org.peers.filter((p) => p.index === 0).map((p) => ({ Host: p.host.address, Port: p.port })),
       },
     ]),
   );
@@ -41,7 +41,7 @@ export function configtxYaml(model: NetworkModel): string {
       PreferredMaxBytes: t.orderer.preferredMaxBytes,
     },
     EtcdRaft: {
-      Consenters: model.ordererOrg.nodes.map((n) => ({ Host: LOOPBACK, Port: n.port, ClientTLSCert: n.tls.cert, ServerTLSCert: n.tls.cert })),
+      Consenters: model.ordererOrg.nodes.map((n) => ({ Host: n.host.address, Port: n.port, ClientTLSCert: n.tls.cert, ServerTLSCert: n.tls.cert })),
       Options: { TickInterval: '500ms', ElectionTick: 10, HeartbeatTick: 1, MaxInflightBlocks: 5, SnapshotIntervalSize: '16 MB' },
     },
     Organizations: [ordererOrg],

@@ -4,7 +4,7 @@
  * embedded, so a profile is self-contained.
  */
 import { readFileSync } from 'node:fs';
-import { LOOPBACK, type NetworkModel, type OrgModel } from '../model';
+import { endpoint, type NetworkModel, type OrgModel } from '../model';
 
 export function connectionProfile(model: NetworkModel, org: OrgModel): object {
   const pem = (file: string) => readFileSync(file, 'utf8');
@@ -29,7 +29,7 @@ export function connectionProfile(model: NetworkModel, org: OrgModel): object {
       org.peers.map((p) => [
         p.name,
         {
-          url: `grpcs://${LOOPBACK}:${p.port}`,
+          url: `grpcs://${endpoint(p, p.port)}`,
           tlsCACerts: { pem: pem(org.tlsCaCert) },
           grpcOptions: { 'ssl-target-name-override': p.name, hostnameOverride: p.name },
         },
@@ -37,7 +37,7 @@ export function connectionProfile(model: NetworkModel, org: OrgModel): object {
     ),
     certificateAuthorities: {
       [org.ca.caName]: {
-        url: `https://${LOOPBACK}:${org.ca.port}`,
+        url: `https://${endpoint(org.ca, org.ca.port)}`,
         caName: org.ca.caName,
         tlsCACerts: { pem: [pem(org.ca.tlsCaCert)] },
         httpOptions: { verify: true },
@@ -45,7 +45,7 @@ export function connectionProfile(model: NetworkModel, org: OrgModel): object {
     },
     // Not part of every SDK's schema, but useful to admin tools: where ordering is.
     orderers: Object.fromEntries(
-      model.ordererOrg.nodes.map((n) => [n.name, { url: `grpcs://${LOOPBACK}:${n.port}`, tlsCACerts: { pem: pem(model.ordererOrg.tlsCaCert) } }]),
+      model.ordererOrg.nodes.map((n) => [n.name, { url: `grpcs://${endpoint(n, n.port)}`, tlsCACerts: { pem: pem(model.ordererOrg.tlsCaCert) } }]),
     ),
   };
 }

@@ -8,33 +8,48 @@
  */
 import { stringify } from 'yaml';
 import { LOOPBACK, type NetworkModel } from '../model';
+import type { HostSpec } from '../topology';
 
 export const CA_TLS_HOST = 'ca';
 export const CHAINCODE_TLS_HOST = 'chaincode';
-const SANS = ['localhost', LOOPBACK];
+/**
+ * Every TLS certificate names 127.0.0.1 and localhost (admin commands on the
+ * host itself) and, with hosts, the host's name and address: clients reach the
+ * node there and check the SANs.
+ */
+export function sansFor(host: HostSpec): string[] {
+  const base = ['localhost', LOOPBACK];
+  return host.address === LOOPBACK ? base : [...base, host.name, host.address];
+}
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** cryptogen's entry for one peer org (also used alone, when an org makes its crypto on its own host). */
+export function peerOrgSpec(name: string, domain: string, peers: number, SANS: string[]): object {
+  return {
+    Name: capital(name),
+    Domain: domain,
+    EnableNodeOUs: true,
+    Template: { Count: peers, SANS },
+    Specs: [
+      { Hostname: CA_TLS_HOST, SANS },
+      { Hostname: CHAINCODE_TLS_HOST, SANS },
+    ],
+    Users: { Count: 1 },
+  };
+}
 
 export function cryptoConfigYaml(model: NetworkModel): string {
   const t = model.topology;
-  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return stringify({
     OrdererOrgs: [
       {
         Name: capital(t.orderer.name),
         Domain: model.ordererOrg.domain,
         EnableNodeOUs: true,
-        Specs: model.ordererOrg.nodes.map((n) => ({ Hostname: `orderer${n.index}`, SANS })),
+        Specs: model.ordererOrg.nodes.map((n) => ({ Hostname: `orderer${n.index}`, SANS: sansFor(n.host) })),
       },
     ],
-    PeerOrgs: model.orgs.map((org) => ({
-      Name: capital(org.spec.name),
-      Domain: org.domain,
-      EnableNodeOUs: true,
-      Template: { Count: org.spec.peers, SANS },
-      Specs: [
-        { Hostname: CA_TLS_HOST, SANS },
-        { Hostname: CHAINCODE_TLS_HOST, SANS },
-      ],
-      Users: { Count: 1 },
-    })),
+    PeerOrgs: model.orgs.map((org) => peerOrgSpec(org.spec.name, org.domain, org.spec.peers, sansFor(org.host))),
   });
 }

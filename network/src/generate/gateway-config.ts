@@ -4,7 +4,7 @@
  * org admin identity used to register API users. The gateway API and the
  * integration tests read this file instead of knowing the topology themselves.
  */
-import { LOOPBACK, type NetworkModel } from '../model';
+import { endpoint, type NetworkModel } from '../model';
 
 export interface GatewayPeer {
   name: string;
@@ -42,9 +42,9 @@ export function gatewayConfig(model: NetworkModel, topologyFile: string): Gatewa
       mspId: org.spec.mspId,
       name: org.spec.name,
       description: org.spec.description,
-      peers: org.peers.map((p) => ({ name: p.name, endpoint: `${LOOPBACK}:${p.port}`, hostAlias: p.name, tlsRootCertPath: org.tlsCaCert })),
+      peers: org.peers.map((p) => ({ name: p.name, endpoint: endpoint(p, p.port), hostAlias: p.name, tlsRootCertPath: org.tlsCaCert })),
       ca: {
-        url: `https://${LOOPBACK}:${org.ca.port}`,
+        url: `https://${endpoint(org.ca, org.ca.port)}`,
         caName: org.ca.caName,
         tlsRootCertPath: org.ca.tlsCaCert,
         registrarId: CA_REGISTRAR_ID,

@@ -10,8 +10,8 @@
  */
 import {
   CHAINCODE_TLS_HOST,
-  LOOPBACK,
   collectionsConfig,
+  endpoint,
   endorsementPolicy,
   orgByMsp,
   type ChaincodeServer,
@@ -41,7 +41,7 @@ export interface DeployedChaincode {
   packageIds: Record<string, string>;
 }
 
-function chaincodeDir(cc: ChaincodeSpec): string {
+export function chaincodeDir(cc: ChaincodeSpec): string {
   return path.join(REPO_ROOT, cc.path);
 }
 
@@ -66,7 +66,8 @@ export function codeVersion(cc: ChaincodeSpec): string {
   return `${version}+${hash.digest('hex').slice(0, 12)}`;
 }
 
-function serverTls(model: NetworkModel, org: OrgModel) {
+/** The chaincode server's TLS files (a certificate for `chaincode.<org domain>`) and the org TLS root it trusts. */
+export function serverTls(model: NetworkModel, org: OrgModel): { cert: string; key: string; ca: string } {
   const dir = path.join(model.cryptoDir, 'peerOrganizations', org.domain, 'peers', `${CHAINCODE_TLS_HOST}.${org.domain}`, 'tls');
   return { cert: path.join(dir, 'server.crt'), key: path.join(dir, 'server.key'), ca: org.tlsCaCert };
 }
@@ -81,7 +82,7 @@ async function packageFor(model: NetworkModel, server: ChaincodeServer, label: s
   // The peer is the TLS client of the chaincode server; it presents the org's
   // chaincode TLS certificate and verifies the server against the org TLS CA.
   const connection = {
-    address: `${LOOPBACK}:${server.port}`,
+    address: endpoint(server, server.port),
     dial_timeout: '10s',
     tls_required: true,
     client_auth_required: true,
@@ -109,7 +110,7 @@ export function startChaincodeServer(model: NetworkModel, server: ChaincodeServe
       path.join(REPO_ROOT, 'node_modules', 'fabric-shim', 'cli.js'),
       'server',
       '--chaincode-address',
-      `${LOOPBACK}:${server.port}`,
+      endpoint(server, server.port),
       '--chaincode-id',
       packageId,
       '--chaincode-tls-cert-file',
@@ -123,6 +124,7 @@ export function startChaincodeServer(model: NetworkModel, server: ChaincodeServe
     // The shim reads the org from here (stub.getMspID()): one server per org.
     env: { CORE_PEER_LOCALMSPID: server.org.mspId, CORE_CHAINCODE_LOGGING_LEVEL: process.env.DEC_CHAINCODE_LOGGING ?? 'info' },
     ports: { grpc: server.port },
+    address: server.host.address,
   });
 }
 
@@ -235,7 +237,8 @@ export async function deployChaincode(
 
   const endorsers = channel.orgs.flatMap((m) => {
     const org = orgByMsp(model, m);
-    return ['--peerAddresses', `${LOOPBACK}:${first(org.peers, `peer of ${m}`).port}`, '--tlsRootCertFiles', org.tlsCaCert];
+    const peer = first(org.peers, `peer of ${m}`);
+    return ['--peerAddresses', endpoint(peer, peer.port), '--tlsRootCertFiles', org.tlsCaCert];
   });
   const committer = orgByMsp(model, first(channel.orgs, `member of channel ${channel.name}`));
   await withOrderingRetry(`commit ${cc.name}`, () =>

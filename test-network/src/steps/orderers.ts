@@ -1,22 +1,23 @@
 /** Raft orderers, joined to every channel through the channel participation API. */
-import { LOOPBACK, type NetworkModel, type OrdererNode } from '@dec/network';
+import { endpoint, type NetworkModel, type OrdererNode } from '@dec/network';
 import { mkdirSync } from 'node:fs';
 import { ordererEnv } from '../env';
 import { run } from '../exec';
 import { bin } from '../paths';
-import { start, type ProcessRecord } from '../processes';
+import { start, type ProcessRecord, type StartSpec } from '../processes';
+
+/** Where the orderer answers and how its health is checked (the same with or without hosts). */
+export function ordererEndpoints(node: OrdererNode): Pick<StartSpec, 'ports' | 'health' | 'address'> {
+  return {
+    ports: { grpc: node.port, admin: node.adminPort, operations: node.operationsPort },
+    health: { url: `https://${endpoint(node, node.operationsPort)}/healthz`, ca: node.tls.ca },
+    address: node.host.address,
+  };
+}
 
 export function startOrderer(model: NetworkModel, node: OrdererNode): ProcessRecord {
   mkdirSync(node.dataDir, { recursive: true });
-  return start({
-    name: node.id,
-    kind: 'orderer',
-    command: bin('orderer'),
-    args: [],
-    env: ordererEnv(model, node),
-    ports: { grpc: node.port, admin: node.adminPort, operations: node.operationsPort },
-    health: { url: `https://${LOOPBACK}:${node.operationsPort}/healthz`, ca: node.tls.ca },
-  });
+  return start({ name: node.id, kind: 'orderer', command: bin('orderer'), args: [], env: ordererEnv(model, node), ...ordererEndpoints(node) });
 }
 
 function osnadmin(model: NetworkModel, node: OrdererNode, args: string[]): Promise<string> {
@@ -25,7 +26,7 @@ function osnadmin(model: NetworkModel, node: OrdererNode, args: string[]): Promi
     'channel',
     ...args,
     '-o',
-    `${LOOPBACK}:${node.adminPort}`,
+    endpoint(node, node.adminPort),
     '--ca-file',
     node.tls.ca,
     '--client-cert',

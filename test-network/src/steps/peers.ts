@@ -1,22 +1,23 @@
 /** Peers: started with their org identity and joined to their org's channels. */
-import { LOOPBACK, type NetworkModel, type OrgModel, type PeerNode } from '@dec/network';
+import { endpoint, type NetworkModel, type OrgModel, type PeerNode } from '@dec/network';
 import { mkdirSync } from 'node:fs';
 import { orgAdminEnv, peerEnv } from '../env';
 import { run } from '../exec';
 import { bin } from '../paths';
-import { start, type ProcessRecord } from '../processes';
+import { start, type ProcessRecord, type StartSpec } from '../processes';
+
+/** Where the peer answers and how its health is checked (the same with or without hosts). */
+export function peerEndpoints(peer: PeerNode): Pick<StartSpec, 'ports' | 'health' | 'address'> {
+  return {
+    ports: { grpc: peer.port, chaincode: peer.chaincodePort, operations: peer.operationsPort },
+    health: { url: `https://${endpoint(peer, peer.operationsPort)}/healthz`, ca: peer.tls.ca },
+    address: peer.host.address,
+  };
+}
 
 export function startPeer(peer: PeerNode): ProcessRecord {
   mkdirSync(peer.dataDir, { recursive: true });
-  return start({
-    name: peer.id,
-    kind: 'peer',
-    command: bin('peer'),
-    args: ['node', 'start'],
-    env: peerEnv(peer),
-    ports: { grpc: peer.port, chaincode: peer.chaincodePort, operations: peer.operationsPort },
-    health: { url: `https://${LOOPBACK}:${peer.operationsPort}/healthz`, ca: peer.tls.ca },
-  });
+  return start({ name: peer.id, kind: 'peer', command: bin('peer'), args: ['node', 'start'], env: peerEnv(peer), ...peerEndpoints(peer) });
 }
 
 export async function peerChannels(org: OrgModel, peer: PeerNode): Promise<string[]> {
