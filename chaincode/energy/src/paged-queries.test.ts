@@ -9,27 +9,32 @@
  */
 import { expect } from 'chai';
 import type { DecContract } from '@dec/chaincode-kit';
-import { splitTxName } from '@dec/chaincode-kit/core';
+import { splitTxName, type TxSpec } from '@dec/chaincode-kit/core';
 import type { z } from 'zod';
 import type { Ppa } from './market/state';
 import { operator, user } from './test-support/energy-world';
 import { MarketWorld, SLOT, iso, SLOT_MS } from './test-support/market-world';
 import { ENERGY_TRANSACTIONS } from './transactions';
 
+const SPECS: Readonly<Record<string, TxSpec<unknown>>> = ENERGY_TRANSACTIONS.transactions;
+
+/** The fields of a transaction's input object (none without input). */
+function fieldsOf(spec: TxSpec<unknown> | undefined): Record<string, z.ZodType> {
+  return spec?.input ? (spec.input as z.ZodObject).shape : {};
+}
+
 /** The paged queries: evaluate transactions whose input has a `pageSize` field. */
 function pagedQueries(): string[] {
-  return Object.entries(ENERGY_TRANSACTIONS.transactions)
-    .filter(([, spec]) => spec.kind === 'evaluate' && spec.input !== undefined && 'pageSize' in (spec.input as z.ZodObject).shape)
+  return Object.entries(SPECS)
+    .filter(([, spec]) => spec.kind === 'evaluate' && 'pageSize' in fieldsOf(spec))
     .map(([name]) => name);
 }
 
 /** Only the required fields of a query's input, from the samples. */
 function requiredInput(name: string, samples: Record<string, unknown>): Record<string, unknown> {
-  const spec = ENERGY_TRANSACTIONS.transactions[name as keyof typeof ENERGY_TRANSACTIONS.transactions];
-  const shape = (spec.input as z.ZodObject).shape;
   const input: Record<string, unknown> = {};
-  for (const [field, schema] of Object.entries(shape)) {
-    if ((schema as z.ZodType).safeParse(undefined).success) continue; // optional or defaulted: omitted on purpose
+  for (const [field, schema] of Object.entries(fieldsOf(SPECS[name]))) {
+    if (schema.safeParse(undefined).success) continue; // optional or defaulted: omitted on purpose
     if (!(field in samples)) throw new Error(`${name}: no sample value for required field ${field}; add one to this test`);
     input[field] = samples[field];
   }

@@ -6,9 +6,14 @@
 import { AccessDeniedError, type DecContext } from '@dec/chaincode-kit';
 import { IdentityStore } from '../identity/store';
 import type { Participant } from '../identity/state';
-import { isSystemAccount, SYSTEM_ACCOUNT_ASSETS, type Asset, type SystemAccount } from '../token/accounts';
+import { isSystemAccount, SYS, SYSTEM_ACCOUNT_ASSETS, type Asset, type SystemAccount } from '../token/accounts';
 import { requireCreditable, requireHolder, requirePlatformOperator, requireReader } from './object-rules';
 import { isBoundTo, isPlatformOperator } from './principals';
+
+/** Escrow the market took for a buy order or a grid emergency (payee `sys:fees`, which only the market may name). */
+export function isMarketEscrow(hold: { payee: string; ref?: string }): boolean {
+  return hold.payee === SYS.fees || (hold.ref?.startsWith('market:') ?? false);
+}
 
 export class TokenGuards {
   private readonly identities: IdentityStore;
@@ -57,6 +62,17 @@ export class TokenGuards {
     const subjects: (Participant | SystemAccount)[] = [];
     for (const a of accounts) subjects.push(isSystemAccount(a) ? a : await this.participant(a));
     requireReader(this.ctx.caller, ...subjects);
+  }
+
+  /**
+   * A hold that may be captured or released with token:CaptureHold/ReleaseHold:
+   * not market escrow. The market is the only creator of holds payable to
+   * `sys:fees` (no one else may name a system account as payee), and such a hold
+   * moves only through market settlement or cancellation (or expiry, back to the
+   * payer), never at the discretion of the operator who acts for `sys:fees`.
+   */
+  directlySettleable(hold: { id: string; payee: string; ref?: string }): void {
+    if (isMarketEscrow(hold)) throw new AccessDeniedError(`hold ${hold.id} is market escrow (${hold.ref ?? 'market'}): it moves only through market settlement or cancellation`);
   }
 
   /** After a hold's expiry: the payer's or the payee's active holder, or the platform operator. */

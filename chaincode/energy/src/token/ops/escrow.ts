@@ -47,13 +47,17 @@ async function loadHold(ctx: DecContext, id: string): Promise<holds.Hold> {
 
 export async function captureHold(ctx: DecContext, input: z.output<typeof inputs.captureHoldInput>, env: EnergyEnv): Promise<Hold> {
   const hold = await loadHold(ctx, input.holdId);
-  await new TokenGuards(ctx).holderOrOperator(hold.payee);
+  const guards = new TokenGuards(ctx);
+  guards.directlySettleable(hold);
+  await guards.holderOrOperator(hold.payee);
   return tokenTx(ctx, 'CaptureHold', (store) => settle(ctx, store, hold, holds.captureHold(hold, big(input.amount), env), 'CaptureHold'));
 }
 
 export async function releaseHold(ctx: DecContext, input: z.output<typeof inputs.holdIdInput>, env: EnergyEnv): Promise<Hold> {
   const hold = await loadHold(ctx, input.holdId);
-  await new TokenGuards(ctx).holderOrOperator(hold.payee);
+  const guards = new TokenGuards(ctx);
+  guards.directlySettleable(hold);
+  await guards.holderOrOperator(hold.payee);
   return tokenTx(ctx, 'ReleaseHold', (store) => settle(ctx, store, hold, holds.releaseHold(hold, env), 'ReleaseHold'));
 }
 
