@@ -2,6 +2,7 @@
 import { CHAINCODE_TABLES } from '../chaincode/tables';
 import type { AnyRoute } from '../http/route';
 import type { Services } from '../services';
+import { consortiumRoutes } from './consortium';
 import { eventRoutes } from './events';
 import { identityRoutes } from './identities';
 import { opsRoutes } from './ops';
@@ -19,6 +20,7 @@ export function allRoutes(services: Services): AnyRoute[] {
     ...regulatorRoutes(services),
     ...eventRoutes(services),
     ...webhookRoutes(services),
+    ...consortiumRoutes(services),
   ];
 }
 
