@@ -9,7 +9,9 @@ export { checkChaincodeNames, currentModel, deploy, down, networkProcessNames, p
 export { isAlive, record, records, sleep, stop, type ProcessRecord } from './processes';
 export { readState, type NetworkState } from './state';
 export { GATEWAY_CONFIG_FILE, profilePath } from './steps/generate';
-export { startPeer } from './steps/peers';
+export { peerChainInfo, startPeer } from './steps/peers';
 export { ordererChannelInfo } from './steps/orderers';
 export { registerAndEnroll, type EnrolledUser } from './ca-client';
+export { httpsGet } from './health';
+export * from './hosts';
 export * from './broker';

@@ -35,3 +35,9 @@ export async function channelHeight(org: OrgModel, channel: string): Promise<num
   const json = JSON.parse(out.slice(out.indexOf('{'))) as { height: number };
   return json.height;
 }
+
+/** A peer's own view of a channel: its height and the hash of its last block (two peers agree iff both match). */
+export async function peerChainInfo(org: OrgModel, peer: PeerNode, channel: string): Promise<{ height: number; currentBlockHash: string }> {
+  const out = await run(bin('peer'), ['channel', 'getinfo', '-c', channel], { env: orgAdminEnv(org, peer) });
+  return JSON.parse(out.slice(out.indexOf('{'))) as { height: number; currentBlockHash: string };
+}
