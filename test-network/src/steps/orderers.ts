@@ -36,8 +36,24 @@ function osnadmin(model: NetworkModel, node: OrdererNode, args: string[]): Promi
   ]);
 }
 
+/** How long a just-started orderer's admin listener may refuse connections after /healthz answers. */
+const ADMIN_LISTENER_GRACE_MS = 30_000;
+
+/** `osnadmin channel list`, retried while the admin listener is not yet accepting (a busy machine lags it). */
+async function listChannels(model: NetworkModel, node: OrdererNode): Promise<string> {
+  const deadline = Date.now() + ADMIN_LISTENER_GRACE_MS;
+  for (;;) {
+    try {
+      return await osnadmin(model, node, ['list']);
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 export async function joinOrderer(model: NetworkModel, node: OrdererNode, channel: string): Promise<void> {
-  const listed = await osnadmin(model, node, ['list']);
+  const listed = await listChannels(model, node);
   if (listed.includes(`"name": "${channel}"`)) return;
   await osnadmin(model, node, ['join', '--channelID', channel, '--config-block', model.channelBlock(channel)]);
 }
