@@ -127,7 +127,11 @@ describe('gateway API: identities and transaction routes (real network)', functi
       expect((await lessorOfficer.call('POST', '/api/v1/scf/leasing/get', '{"leaseId":', { 'content-type': 'application/json' })).status).to.equal(400);
     });
 
-    const leaseId = `L${run}`.slice(0, 40);
+    // `run` is set in before(): name the lease on first use, not when the suite is declared.
+    let leaseId = '';
+    before(() => {
+      leaseId = `L${run}`.slice(0, 40);
+    });
     it('run the scf leasing flow: apply, read, approve, issue the receivable', async () => {
       const apply = await projectCompany.post('/api/v1/scf/leasing/apply', {
         leaseId,
