@@ -1,11 +1,14 @@
 /**
- * Simulates one Fabric block: several transactions are endorsed against the
- * same committed state (as concurrent clients' transactions are), each with
- * its read set, range reads and write set recorded, and then validated in
- * block order the way a peer does: a transaction is invalid if a key it read,
- * or a key inside a range it read, was written by an earlier valid transaction
- * of the block (MVCC_READ_CONFLICT / PHANTOM_READ_CONFLICT). Valid writes are
- * committed to the world. Use it to show that hot-account designs really do
+ * Simulates Fabric blocks: transactions are endorsed against the committed
+ * state (as concurrent clients' transactions are), each with its read set
+ * (with the version of every key read), range reads and write set recorded,
+ * and then validated in block order the way a peer does: a transaction is
+ * invalid if a key it read is no longer at the version it read, or a range it
+ * read no longer holds the same keys at the same versions — whether an earlier
+ * transaction of the same block or any block committed since its endorsement
+ * changed it (MVCC_READ_CONFLICT / PHANTOM_READ_CONFLICT). So an endorsement
+ * can be held and committed blocks later, as an attacker does. Valid writes
+ * are committed to the world. Use it to show that hot-account designs really do
  * not conflict. Test-only: import from `@dec/chaincode-kit/testing`.
  */
 import { fromBytes } from '../canonical-json';
@@ -14,23 +17,47 @@ import { FakeClientIdentity, type TestCaller } from './fake-identity';
 import { MemoryStub } from './memory-stub';
 import { compositeKey, type MemoryWorld } from './memory-world';
 
+/** The version of a key: the ID of the transaction that last wrote it, or null when absent. */
+function versionOf(world: MemoryWorld, key: string): string | null {
+  if (!world.state.has(key)) return null;
+  const versions = world.history.get(key) ?? [];
+  return versions[versions.length - 1]?.txId ?? null;
+}
+
+/** What a range read saw: each key under the prefix with its version. */
+function rangeSnapshot(world: MemoryWorld, prefix: string): string {
+  return world.sortedKeys(prefix).map((k) => `${k}@${versionOf(world, k) ?? ''}`).join('|');
+}
+
 class RecordingStub extends MemoryStub {
   readonly reads = new Set<string>();
   readonly ranges: string[] = [];
+  readonly readVersions = new Map<string, string | null>();
+  readonly rangeSnapshots = new Map<string, string>();
+
+  constructor(private readonly recorded: MemoryWorld, ...rest: ConstructorParameters<typeof MemoryStub> extends [MemoryWorld, ...infer R] ? R : never) {
+    super(recorded, ...rest);
+  }
 
   override async getState(key: string) {
     this.reads.add(key);
+    if (!this.readVersions.has(key)) this.readVersions.set(key, versionOf(this.recorded, key));
     return super.getState(key);
   }
 
   override async getStateByPartialCompositeKey(objectType: string, attributes: string[]) {
-    this.ranges.push(compositeKey(objectType, attributes));
+    this.range(compositeKey(objectType, attributes));
     return super.getStateByPartialCompositeKey(objectType, attributes);
   }
 
   override async getStateByPartialCompositeKeyWithPagination(objectType: string, attributes: string[], pageSize: number, bookmark: string) {
-    this.ranges.push(compositeKey(objectType, attributes));
+    this.range(compositeKey(objectType, attributes));
     return super.getStateByPartialCompositeKeyWithPagination(objectType, attributes, pageSize, bookmark);
+  }
+
+  private range(prefix: string): void {
+    this.ranges.push(prefix);
+    if (!this.rangeSnapshots.has(prefix)) this.rangeSnapshots.set(prefix, rangeSnapshot(this.recorded, prefix));
   }
 }
 
@@ -54,6 +81,10 @@ export interface Endorsement {
   error?: Error;
   events: { name: string; payload: unknown }[];
   writeSet: Map<string, Uint8Array | null>;
+  /** The version of each key read at endorsement (null: absent). */
+  readVersions: Map<string, string | null>;
+  /** What each range read saw at endorsement. */
+  rangeSnapshots: Map<string, string>;
 }
 
 export type ValidationCode = 'VALID' | 'MVCC_READ_CONFLICT' | 'PHANTOM_READ_CONFLICT' | 'ENDORSEMENT_FAILURE';
@@ -71,12 +102,13 @@ export class BlockSimulator {
     const txId = `${this.prefix}${(++this.count).toString().padStart(6, '0')}`;
     const args = call.args ?? [];
     const stub = new RecordingStub(this.world, txId, timeMs, call.method, args);
+    const recorded = { readVersions: stub.readVersions, rangeSnapshots: stub.rangeSnapshots };
     const ctx = call.contract.createContext();
     ctx.stub = stub.asStub();
     ctx.clientIdentity = new FakeClientIdentity(call.caller);
     const fn = (call.contract as unknown as Record<string, unknown>)[call.method];
     if (typeof fn !== 'function') throw new Error(`${call.contract.getName()} has no transaction ${call.method}`);
-    const base = { txId, reads: [...stub.reads], ranges: stub.ranges, writes: [] as string[], events: [], writeSet: new Map() };
+    const base = { txId, reads: [...stub.reads], ranges: stub.ranges, writes: [] as string[], events: [], writeSet: new Map(), ...recorded };
     try {
       await call.contract.beforeTransaction(ctx);
       const raw: unknown = await fn.call(call.contract, ctx, ...args);
@@ -89,20 +121,23 @@ export class BlockSimulator {
         result: typeof raw === 'string' && /^[[{"]/.test(raw) ? JSON.parse(raw) : raw,
         events: stub.events.map((e) => ({ name: e.name, payload: fromBytes(e.payload) })),
         writeSet: stub.writes,
+        ...recorded,
       };
     } catch (error) {
       return { ...base, reads: [...stub.reads].sort(), error: error as Error };
     }
   }
 
-  /** Validates endorsements in order, as one block, and commits the valid ones. */
+  /**
+   * Validates endorsements in order, as one block, and commits the valid ones.
+   * Each is checked against the state as committed so far (earlier blocks and
+   * the earlier valid transactions of this one), as a peer's validator does.
+   */
   commitBlock(endorsements: Endorsement[], timeMs: number): ValidationCode[] {
-    const written = new Set<string>();
     return endorsements.map((e) => {
       if (e.error) return 'ENDORSEMENT_FAILURE';
-      if (e.reads.some((k) => written.has(k))) return 'MVCC_READ_CONFLICT';
-      if (e.ranges.some((prefix) => [...written].some((k) => k.startsWith(prefix)))) return 'PHANTOM_READ_CONFLICT';
-      for (const k of e.writes) written.add(k);
+      if ([...e.readVersions].some(([k, v]) => versionOf(this.world, k) !== v)) return 'MVCC_READ_CONFLICT';
+      if ([...e.rangeSnapshots].some(([prefix, seen]) => rangeSnapshot(this.world, prefix) !== seen)) return 'PHANTOM_READ_CONFLICT';
       this.world.commit(e.txId, timeMs, e.writeSet, new Map());
       return 'VALID';
     });
