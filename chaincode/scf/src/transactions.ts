@@ -11,6 +11,7 @@ import { defineTransactions, type TransientField } from '@dec/chaincode-kit/core
 import { ACCESS, BANK, INSURER, LESSOR, LOGISTICS, PROJECT_COMPANY, READERS, REGULATOR, SUPPLIER } from './access/policy';
 import { historyInput } from './audit/inputs';
 import { TRANSIENT } from './common/constants';
+import { saltInput } from './common/salt';
 import { acceptInput, advanceInput, financingRef, offerInput, repaymentAmount, repaymentInput, termsInput } from './financing/inputs';
 import { assessClaimInput, claimRef, fileClaimInput, payClaimInput, policyRef, underwriteInput } from './insurance/inputs';
 import { applyInput, approveInput, leaseRef, rejectInput, rentCollectedInput, supplierPaymentInput } from './leasing/inputs';
@@ -39,7 +40,7 @@ export const SCF_TRANSACTIONS = defineTransactions({
     'receivables:Transfer': {
       kind: 'submit',
       input: transferInput,
-      transient: { [TRANSIENT.assignment]: optional(assignmentTerms) },
+      transient: { [TRANSIENT.assignment]: optional(assignmentTerms), [TRANSIENT.salt]: optional(saltInput) },
       grants: [LESSOR, SUPPLIER],
       rule: 'only the holder',
       summary: 'Transfer a receivable part upstream (holder)',
@@ -55,18 +56,32 @@ export const SCF_TRANSACTIONS = defineTransactions({
       grants: [BANK],
       summary: 'Offer financing against a receivable, order or receipt (bank officer); terms stay private',
     },
-    'financing:Accept': { kind: 'submit', input: acceptInput, grants: [LESSOR, SUPPLIER], rule: 'only the asset holder', summary: 'Accept a financing offer bound to its terms hash (asset holder)' },
+    'financing:Accept': {
+      kind: 'submit',
+      input: acceptInput,
+      transient: { [TRANSIENT.salt]: required(saltInput) },
+      grants: [LESSOR, SUPPLIER],
+      rule: 'only the asset holder',
+      summary: 'Accept a financing offer bound to its terms hash (asset holder)',
+    },
     'financing:Decline': { kind: 'submit', input: financingRef, grants: [LESSOR, SUPPLIER], rule: 'only the asset holder', summary: 'Decline a financing offer (asset holder)' },
     'financing:RecordAdvance': { kind: 'submit', input: advanceInput, grants: [BANK], rule: 'only the offering bank', summary: 'Record the advance paid by the bank' },
     'financing:RecordRepayment': {
       kind: 'submit',
       input: repaymentInput,
-      transient: { [TRANSIENT.repayment]: required(repaymentAmount) },
+      transient: { [TRANSIENT.repayment]: required(repaymentAmount), [TRANSIENT.salt]: required(saltInput) },
       grants: [BANK],
       rule: 'only the offering bank',
       summary: 'Record a repayment (orders, receipts); amount stays private',
     },
-    'financing:Settle': { kind: 'submit', input: financingRef, grants: [BANK, LESSOR, SUPPLIER], rule: 'only the bank or the holder', summary: 'Settle a financing (receivables: bank-first waterfall)' },
+    'financing:Settle': {
+      kind: 'submit',
+      input: financingRef,
+      transient: { [TRANSIENT.salt]: required(saltInput) },
+      grants: [BANK, LESSOR, SUPPLIER],
+      rule: 'only the bank or the holder',
+      summary: 'Settle a financing (receivables: bank-first waterfall)',
+    },
     'financing:Get': { kind: 'evaluate', input: financingRef, grants: READERS, summary: 'A financing record and its terms hash' },
     'financing:GetTerms': {
       kind: 'evaluate',

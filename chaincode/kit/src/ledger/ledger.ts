@@ -5,10 +5,11 @@
  * reads (Fabric's getState does not see them), and wraps iterators so they are
  * always closed.
  */
+import { createHash } from 'node:crypto';
 import type { ChaincodeStub, Iterators } from 'fabric-shim-api';
-import { KeyEndorsementPolicy } from 'fabric-shim';
 import { fromBytes, toBytes } from '../canonical-json';
 import { NotFoundError } from '../errors';
+import { keyEndorsementPolicy, type KeyPolicySpec } from './key-policy';
 
 /** Turns stored JSON into a typed, validated value (a zod schema's `parse` fits). */
 export type Decoder<T> = (json: unknown) => T;
@@ -153,8 +154,18 @@ export class Ledger {
     return decode(fromBytes(bytes));
   }
 
-  async putPrivate(collection: string, key: string, value: unknown): Promise<void> {
-    await this.stub.putPrivateData(collection, key, toBytes(value));
+  /**
+   * Writes a private record with a `salt` field. Every channel member sees the
+   * SHA-256 of the value in the block, so an unsalted record with few likely
+   * values (an advance rate, an exposure) can be recovered by trying them. The
+   * salt comes from the client's transient map (random, never derived from public
+   * data); each key gets its own, SHA-256(salt, key), so two records written by
+   * one transaction never share one.
+   */
+  async putPrivate(collection: string, key: string, value: object, salt: string): Promise<void> {
+    if (!/^[0-9a-f]{32,128}$/.test(salt)) throw new Error('putPrivate: salt must be 32-128 lowercase hex characters of randomness');
+    const recordSalt = createHash('sha256').update(salt).update('\u0000').update(key).digest('hex');
+    await this.stub.putPrivateData(collection, key, toBytes({ ...value, salt: recordSalt }));
   }
 
   /** SHA-256 of a private value as every channel member sees it (hex), or undefined. */
@@ -171,11 +182,13 @@ export class Ledger {
     return decode(fromBytes(bytes));
   }
 
-  /** State-based endorsement: from now on, changes to `key` need a peer of each of `mspIds`. */
-  async requireEndorsementFrom(key: string, mspIds: string[]): Promise<void> {
-    const policy = new KeyEndorsementPolicy();
-    policy.addOrgs('PEER', ...mspIds);
-    await this.stub.setStateValidationParameter(key, policy.getPolicy());
+  /**
+   * State-based endorsement: from now on, changes to `key` are validated against
+   * this policy only (see key-policy.ts): every `required` org AND at least
+   * `atLeast` distinct member orgs in total.
+   */
+  async requireEndorsement(key: string, spec: KeyPolicySpec): Promise<void> {
+    await this.stub.setStateValidationParameter(key, keyEndorsementPolicy(spec));
   }
 
   // --- events ---------------------------------------------------------------

@@ -42,6 +42,12 @@ export const TRANSIENT = {
   repayment: 'repayment',
   /** receivables:Transfer (lessor -> supplier only, optional) — { consideration, paymentDueDate? } */
   assignment: 'assignment',
+  /**
+   * Every transaction that writes a private record (financing:Accept, Settle,
+   * RecordRepayment; receivables:Transfer with an assignment) — random hex from
+   * the client; see common/salt.ts. financing:Offer salts with `terms.salt`.
+   */
+  salt: 'salt',
 } as const;
 
 /** Basis points in one whole. */

@@ -2,6 +2,7 @@
 import { positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { ASSET_TYPES } from '../common/financed';
+import { saltInput } from '../common/salt';
 import { bps, hash, id, isoDate, receivableId } from '../common/schemas';
 
 /** Strict: an unknown field is refused, so terms put in the public arguments by mistake fail instead of leaking. */
@@ -16,7 +17,8 @@ export const termsInput = z.object({
   advanceRateBps: bps(10_000).refine((v) => v > 0, 'must be greater than 0'),
   discountBps: bps(10_000),
   maturityDate: isoDate,
-  salt: z.string().regex(/^[0-9a-f]{32,128}$/, 'must be 32-128 lowercase hex characters of randomness'),
+  /** Random hex: salts the terms record and the offer's refusal detail, if any (common/salt.ts). */
+  salt: saltInput,
 });
 
 export const acceptInput = z.object({

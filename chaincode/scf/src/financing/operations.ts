@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { mspOf, requireParty, requireReader } from '../access/policy';
 import { collectionFor, TRANSIENT } from '../common/constants';
 import type { ScfEnv } from '../common/env';
+import { requireSalt } from '../common/salt';
 import { requireTransient } from '../common/transient';
 import { LeaseStore } from '../leasing/store';
 import { collectedShare } from '../receivables/logic';
@@ -55,7 +56,7 @@ export async function offer(ctx: DecContext, req: z.output<typeof offerInput>, e
   if (!collection) throw new ConflictError(`${env.actor.party} and ${asset.holder} share no private collection for terms`);
   const rc = await ruleContext(ctx, asset.assetType, asset.assetId, collection, env.actor.party, asset.holder);
   const decision = offerFinancing(req.financingId, asset, collection, terms, rc, env);
-  if (decision.refused) return recordRefusal(ctx, decision.refusal);
+  if (decision.refused) return recordRefusal(ctx, decision.refusal, terms.salt);
   const change = decision.change;
   await financings.put(change.financing);
   await financings.putTerms(collection, change.terms);
@@ -69,6 +70,7 @@ export async function offer(ctx: DecContext, req: z.output<typeof offerInput>, e
  * or the rules, tightened since the offer, no longer allow the terms.
  */
 export async function accept(ctx: DecContext, req: z.output<typeof acceptInput>, env: ScfEnv): Promise<Financing | RefusalResult> {
+  const salt = requireSalt(ctx);
   const financings = new FinancingStore(ctx.ledger);
   const f = await financings.require(req.financingId);
   const asset = await loadAsset(ctx.ledger, f.assetType, f.assetId);
@@ -78,12 +80,12 @@ export async function accept(ctx: DecContext, req: z.output<typeof acceptInput>,
   const terms = await financings.terms(f);
   const rc = await ruleContext(ctx, f.assetType, f.assetId, f.collection, f.bank, f.counterparty);
   const decision = acceptFinancing(f, asset, terms, rc, env);
-  if (decision.refused) return recordRefusal(ctx, decision.refusal);
+  if (decision.refused) return recordRefusal(ctx, decision.refusal, salt);
   const change = decision.change;
   await financings.putLock(change.lock);
   await pledgeAsset(ctx.ledger, f.assetType, f.assetId, change.pledge);
-  await financings.putOutstanding(f.collection, f.bank, f.counterparty, change.outstanding);
-  await financings.putSettlement(f.collection, emptySettlement(f.id, env.now));
+  await financings.putOutstanding(f.collection, f.bank, f.counterparty, change.outstanding, salt);
+  await financings.putSettlement(f.collection, emptySettlement(f.id, env.now), salt);
   await financings.put(change.financing);
   ctx.emitAll(change.events);
   return change.financing;
@@ -110,12 +112,12 @@ export async function advance(ctx: DecContext, req: z.output<typeof advanceInput
   return change.financing;
 }
 
-async function applySettlement(ctx: DecContext, f: Financing, change: SettlementChange, now: string): Promise<Financing> {
+async function applySettlement(ctx: DecContext, f: Financing, change: SettlementChange, now: string, salt: string): Promise<Financing> {
   const financings = new FinancingStore(ctx.ledger);
-  await financings.putSettlement(f.collection, change.settlement);
+  await financings.putSettlement(f.collection, change.settlement, salt);
   if (change.repaidNow > 0n) {
     const outstanding = await financings.outstanding(f.collection, f.bank, f.counterparty);
-    await financings.putOutstanding(f.collection, f.bank, f.counterparty, outstanding > change.repaidNow ? outstanding - change.repaidNow : 0n);
+    await financings.putOutstanding(f.collection, f.bank, f.counterparty, outstanding > change.repaidNow ? outstanding - change.repaidNow : 0n, salt);
   }
   if (change.fullyRepaid) await releaseAsset(ctx.ledger, f.assetType, f.assetId, now);
   await financings.put(change.financing);
@@ -132,11 +134,12 @@ async function termsAndSettlement(financings: FinancingStore, f: Financing, now:
 /** Orders and receipts: the bank records a repayment; the amount (transient `repayment`) stays private. */
 export async function repayment(ctx: DecContext, req: z.output<typeof repaymentInput>, env: ScfEnv): Promise<Financing> {
   const { amount } = requireTransient(ctx, TRANSIENT.repayment, repaymentAmount);
+  const salt = requireSalt(ctx);
   const financings = new FinancingStore(ctx.ledger);
   const f = await financings.require(req.financingId);
   requireParty(env.actor, f.bank, 'the financing bank');
   const { terms, previous } = await termsAndSettlement(financings, f, env.now);
-  return applySettlement(ctx, f, recordRepayment(f, terms, previous, big(amount), req.evidenceHash, env), env.now);
+  return applySettlement(ctx, f, recordRepayment(f, terms, previous, big(amount), req.evidenceHash, env), env.now, salt);
 }
 
 /** The receivable part's share of the rent collected so far. */
@@ -149,6 +152,7 @@ async function collectedFor(ctx: DecContext, f: Financing): Promise<bigint> {
 
 /** Receivables: apply the part's share of collected rent, bank first. The bank or the holder may run it. */
 export async function settle(ctx: DecContext, req: z.output<typeof financingRef>, env: ScfEnv): Promise<Financing> {
+  const salt = requireSalt(ctx);
   const financings = new FinancingStore(ctx.ledger);
   const f = await financings.require(req.financingId);
   if (env.actor.party !== f.bank && env.actor.party !== f.counterparty) {
@@ -156,7 +160,7 @@ export async function settle(ctx: DecContext, req: z.output<typeof financingRef>
   }
   const collected = await collectedFor(ctx, f);
   const { terms, previous } = await termsAndSettlement(financings, f, env.now);
-  return applySettlement(ctx, f, settleFromCollections(f, terms, previous, collected, env), env.now);
+  return applySettlement(ctx, f, settleFromCollections(f, terms, previous, collected, env), env.now, salt);
 }
 
 /** The public record and the hash of its private terms (what Accept must name). */

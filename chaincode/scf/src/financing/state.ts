@@ -73,11 +73,13 @@ export const settlement = z.object({
   /** Receivables: the part's collected rent that went to the holder after the bank. */
   holderReceived: amount,
   updatedAt: z.string(),
+  /** Per-record salt (Ledger.putPrivate); absent on records written before salting. */
+  salt: z.string().optional(),
 });
 export type Settlement = z.infer<typeof settlement>;
 export const decodeSettlement = decoder(settlement, 'financing settlement');
 
 /** Private (pair collection): one bank's outstanding advances to one counterparty. */
-export const exposure = z.object({ bank: party, counterparty: party, outstanding: amount });
+export const exposure = z.object({ bank: party, counterparty: party, outstanding: amount, salt: z.string().optional() });
 export type Exposure = z.infer<typeof exposure>;
 export const decodeExposure = decoder(exposure, 'exposure');

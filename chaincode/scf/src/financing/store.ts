@@ -8,7 +8,8 @@
  *                                        Every acceptance reads it, so two acceptances of one
  *                                        asset racing in the same block conflict (MVCC) and only
  *                                        one commits, whichever banks are involved.
- * Private keys (in the bank/counterparty pair collection named on the record):
+ * Private keys (in the bank/counterparty pair collection named on the record),
+ * each written with a salt from the transient map (common/salt.ts):
  *   `terms~<financingId>`                the agreed terms (the channel sees only their hash)
  *   `settlement~<financingId>`           how much of the advance came back
  *   `exposure~<bank>~<counterparty>`     outstanding advances, for the concentration limit
@@ -62,7 +63,7 @@ export class FinancingStore {
   }
 
   putTerms(collection: string, t: PrivateTerms): Promise<void> {
-    return this.ledger.putPrivate(collection, this.termsKey(t.financingId), t);
+    return this.ledger.putPrivate(collection, this.termsKey(t.financingId), t, t.salt);
   }
 
   termsHash(f: Financing): Promise<string | undefined> {
@@ -84,8 +85,8 @@ export class FinancingStore {
     return this.ledger.getPrivate(f.collection, this.settlementKey(f.id), decodeSettlement);
   }
 
-  putSettlement(collection: string, s: Settlement): Promise<void> {
-    return this.ledger.putPrivate(collection, this.settlementKey(s.financingId), s);
+  putSettlement(collection: string, s: Settlement, salt: string): Promise<void> {
+    return this.ledger.putPrivate(collection, this.settlementKey(s.financingId), s, salt);
   }
 
   private exposureKey(bank: string, counterparty: string): string {
@@ -97,7 +98,7 @@ export class FinancingStore {
     return BigInt(e?.outstanding ?? '0');
   }
 
-  putOutstanding(collection: string, bank: string, counterparty: string, outstanding: bigint): Promise<void> {
-    return this.ledger.putPrivate(collection, this.exposureKey(bank, counterparty), { bank, counterparty, outstanding: outstanding.toString() });
+  putOutstanding(collection: string, bank: string, counterparty: string, outstanding: bigint, salt: string): Promise<void> {
+    return this.ledger.putPrivate(collection, this.exposureKey(bank, counterparty), { bank, counterparty, outstanding: outstanding.toString() }, salt);
   }
 }

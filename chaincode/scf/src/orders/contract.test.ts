@@ -14,7 +14,7 @@ describe('scf orders contract (order financing)', () => {
     await s.approvedLease('L1', '1000000');
     const po = await s.call('orders:Register', who.supplier, { orderId: 'PO1', leaseId: 'L1', items: item, amount: '800000', dueDate: '2026-06-30' });
     expect(po.result).to.include({ seller: party.supplier, buyer: party.lessor, status: 'registered' });
-    expect(s.endorsers('order', 'PO1')).to.deep.equal(['SupplierMSP']);
+    expect(s.endorsers('order', 'PO1')).to.deep.equal(['LessorMSP', 'SupplierMSP']);
 
     // Not financeable before the buyer confirms; only the buyer confirms.
     expect((await s.error('financing:Offer', who.bank, { financingId: 'OF1', assetType: 'order', assetId: 'PO1' }, { terms })).message).to.match(/^CONFLICT: order PO1 is registered/);
@@ -34,7 +34,7 @@ describe('scf orders contract (order financing)', () => {
       await s.call('financing:RecordAdvance', who.bank, { financingId: fid, evidenceHash: H('a') });
     }
     expect((await s.result<{ financing: { collection: string } }>('financing:Get', who.bank, { financingId: 'OF2' })).financing.collection).to.equal('termsBankSupplier');
-    expect(s.endorsers('order', 'PO1')).to.deep.equal(['BankMSP', 'SupplierMSP']);
+    expect(s.endorsers('order', 'PO1')).to.deep.equal(['BankMSP', 'LessorMSP', 'SupplierMSP']);
     expect((await s.refused('financing:Offer', who.bank, { financingId: 'OF3', assetType: 'order', assetId: 'PO2' }, { terms })).result).to.include({ rule: 'double-financing', assetType: 'order' });
 
     // Repaid directly (amount private, transient), then the pledge is released.
@@ -43,7 +43,7 @@ describe('scf orders contract (order financing)', () => {
     const done = await s.call('financing:RecordRepayment', who.bank, { financingId: 'OF1', evidenceHash: H('c') }, { repayment: { amount: '280000' } });
     expect(done.events[0]?.name).to.equal('FinancingRepaid');
     expect(await s.result('orders:Get', who.regulator, { orderId: 'PO1' })).to.include({ status: 'repaid' });
-    expect(s.endorsers('order', 'PO1')).to.deep.equal(['SupplierMSP']);
+    expect(s.endorsers('order', 'PO1')).to.deep.equal(['LessorMSP', 'SupplierMSP']);
   });
 
   it('refuses an order for a lease whose supplier is someone else', async () => {

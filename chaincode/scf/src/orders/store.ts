@@ -1,17 +1,16 @@
 /**
  * Order storage. Key scheme: `order~<orderId>`. State-based endorsement: the
- * seller's org (plus the pledgee bank's org while financed) must endorse every
- * change, since the seller owns the right to finance the order.
+ * seller's org (it owns the right to finance the order), the buyer's org (whose
+ * act the confirmation is), the pledgee bank's while financed, AND a channel
+ * majority in total (common/endorsement.ts).
  */
-import { keyPart, type Ledger } from '@dec/chaincode-kit';
-import { mspOf } from '../access/policy';
+import { keyPart, type KeyPolicySpec, type Ledger } from '@dec/chaincode-kit';
+import { assetPolicy } from '../common/endorsement';
 import { decodeOrder, type Order } from './state';
 
-/** The orgs whose peers must endorse any change to `o`. */
-export function orderEndorsers(o: Order): string[] {
-  const orgs = [mspOf(o.seller)];
-  if (o.status === 'financed' && o.pledge) orgs.push(mspOf(o.pledge.bank));
-  return [...new Set(orgs)].sort();
+/** Who must endorse any change to `o`. */
+export function orderPolicy(o: Order): KeyPolicySpec {
+  return assetPolicy([o.seller, o.buyer], o.status === 'financed', o.pledge);
 }
 
 export class OrderStore {
@@ -32,6 +31,6 @@ export class OrderStore {
   async put(o: Order): Promise<void> {
     const key = this.key(o.id);
     await this.ledger.put(key, o);
-    await this.ledger.requireEndorsementFrom(key, orderEndorsers(o));
+    await this.ledger.requireEndorsement(key, orderPolicy(o));
   }
 }

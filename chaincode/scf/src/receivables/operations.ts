@@ -9,6 +9,7 @@ import { mspOf, requireParty } from '../access/policy';
 import { collectionFor, TRANSIENT } from '../common/constants';
 import type { ScfEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
+import { optionalSalt } from '../common/salt';
 import { readTransient } from '../common/transient';
 import type { Lease } from '../leasing/state';
 import { LeaseStore } from '../leasing/store';
@@ -51,10 +52,12 @@ interface PrivateTerms {
 
 /** Records what the receiver gives for a part, privately in the collection the two orgs share. */
 async function putAssignment(ctx: DecContext, part: Receivable, to: string, transferNo: number, terms: z.output<typeof assignmentTerms>): Promise<PrivateTerms> {
+  const salt = optionalSalt(ctx);
+  if (salt === undefined) throw new ValidationError(`transient.${TRANSIENT.salt}`, `is required with transient.${TRANSIENT.assignment}: the assignment is a private record`);
   const collection = collectionFor(mspOf(part.holder), mspOf(to));
   if (!collection) throw new ValidationError(`transient.${TRANSIENT.assignment}`, `${mspOf(part.holder)} and ${mspOf(to)} share no private collection`);
   const key = ctx.ledger.key('assignment', part.id, String(transferNo));
-  await ctx.ledger.putPrivate(collection, key, { receivableId: part.id, from: part.holder, to, ...terms });
+  await ctx.ledger.putPrivate(collection, key, { receivableId: part.id, from: part.holder, to, ...terms }, salt);
   return { collection, key };
 }
 

@@ -3,23 +3,22 @@
  * partial-key range lists a root and all its parts (receivables:Tree).
  * The root ID is the part ID before its first '.', so a part is found from its ID alone.
  *
- * State-based endorsement: every write sets the key's endorsement policy to the
- * holder's org (plus the pledgee bank's org while financed), so no change to a
- * part can commit without the holder's peer (and the bank's) endorsing it.
+ * State-based endorsement: every write sets the key's policy to the holder's org
+ * (plus the pledgee bank's while financed) AND a channel majority in total
+ * (common/endorsement.ts), so no change to a part commits without the holder's
+ * peer (and the bank's), nor with only theirs.
  */
-import { keyPart, type Ledger } from '@dec/chaincode-kit';
-import { mspOf } from '../access/policy';
+import { keyPart, type KeyPolicySpec, type Ledger } from '@dec/chaincode-kit';
+import { assetPolicy } from '../common/endorsement';
 import { decodeReceivable, type Receivable } from './state';
 
 export function rootOf(receivableId: string): string {
   return receivableId.split('.')[0] ?? receivableId;
 }
 
-/** The orgs whose peers must endorse any change to `r`. */
-export function receivableEndorsers(r: Receivable): string[] {
-  const orgs = [mspOf(r.holder)];
-  if (r.status === 'financed' && r.pledge) orgs.push(mspOf(r.pledge.bank));
-  return [...new Set(orgs)].sort();
+/** Who must endorse any change to `r`. */
+export function receivablePolicy(r: Receivable): KeyPolicySpec {
+  return assetPolicy([r.holder], r.status === 'financed', r.pledge);
 }
 
 export class ReceivableStore {
@@ -40,7 +39,7 @@ export class ReceivableStore {
   async put(r: Receivable): Promise<void> {
     const key = this.key(r.id);
     await this.ledger.put(key, r);
-    await this.ledger.requireEndorsementFrom(key, receivableEndorsers(r));
+    await this.ledger.requireEndorsement(key, receivablePolicy(r));
   }
 
   /** Root and every part, in key order. Range read: evaluate transactions only. */

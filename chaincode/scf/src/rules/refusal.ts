@@ -8,10 +8,11 @@ import type { Refusal } from './logic';
 import type { RefusalResult } from './state';
 import { RulesStore } from './store';
 
-export async function recordRefusal(ctx: DecContext, r: Refusal): Promise<RefusalResult> {
+/** `salt` salts the private detail (the transaction's transient salt, or the offered terms' salt). */
+export async function recordRefusal(ctx: DecContext, r: Refusal, salt: string): Promise<RefusalResult> {
   const store = new RulesStore(ctx.ledger);
   await store.putAlert(r.alert);
-  if (r.privateDetail) await store.putAlertDetail(r.privateDetail.collection, r.alert.alertId, r.privateDetail.detail);
+  if (r.privateDetail) await store.putAlertDetail(r.privateDetail.collection, r.alert.alertId, r.privateDetail.detail, salt);
   ctx.emitAll(r.events);
   return r.result;
 }

@@ -59,6 +59,7 @@ export const alertDetail = z.object({
   alertId: z.string(),
   rule: z.enum(RULE_IDS),
   detail: z.string(),
+  salt: z.string().optional(),
 });
 export type AlertDetail = z.infer<typeof alertDetail>;
 export const decodeAlertDetail = decoder(alertDetail, 'alert detail');

@@ -29,8 +29,8 @@ export class RulesStore {
     return this.ledger.put(this.alertKey(a.alertId), a);
   }
 
-  putAlertDetail(collection: string, alertId: string, detail: AlertDetail): Promise<void> {
-    return this.ledger.putPrivate(collection, this.alertKey(alertId), detail);
+  putAlertDetail(collection: string, alertId: string, detail: AlertDetail, salt: string): Promise<void> {
+    return this.ledger.putPrivate(collection, this.alertKey(alertId), detail, salt);
   }
 
   alert(alertId: string): Promise<Alert | undefined> {

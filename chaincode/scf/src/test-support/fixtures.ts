@@ -3,9 +3,9 @@
  * driver that calls `<contract>:<Transaction>` with a JSON input through the
  * kit's TestHarness. Test-only: nothing in the chaincode imports this.
  */
-import { KeyEndorsementPolicy } from 'fabric-shim';
+import { randomBytes } from 'node:crypto';
 import { TestHarness, type TestCaller, type TxOutcome } from '@dec/chaincode-kit/testing';
-import type { DecContract } from '@dec/chaincode-kit';
+import { describeKeyPolicy, type DecContract } from '@dec/chaincode-kit';
 import { AuditContract } from '../audit/contract';
 import { FinancingContract } from '../financing/contract';
 import { InsuranceContract } from '../insurance/contract';
@@ -15,6 +15,8 @@ import { ReceivablesContract } from '../receivables/contract';
 import { RulesContract } from '../rules/contract';
 import type { RefusalResult } from '../rules/state';
 import { WarehouseContract } from '../warehouse/contract';
+import { TRANSIENT } from '../common/constants';
+import { SCF_TRANSACTIONS } from '../transactions';
 
 export const who = {
   projectCompany: { mspId: 'LessorMSP', name: 'pc', attributes: { role: 'project-company', eid: 'PC-1' } },
@@ -53,13 +55,20 @@ export class Scf {
     audit: new AuditContract(),
   };
 
-  /** Calls `contract:Tx` as `caller`; `input` is JSON-encoded unless it is already a string. */
+  /**
+   * Calls `contract:Tx` as `caller`; `input` is JSON-encoded unless it is already a string.
+   * Transactions whose map line takes a transient `salt` get a fresh random one, as
+   * a real client sends; pass `{ salt: undefined }` to leave it out.
+   */
   async call(wire: string, caller: TestCaller, input?: unknown, transient: Record<string, unknown> = {}): Promise<TxOutcome> {
     const [name, tx] = wire.split(':') as [string, string];
     const contract = this.contracts[name];
     if (!contract) throw new Error(`no contract ${name}`);
     const args = input === undefined ? [] : [typeof input === 'string' ? input : JSON.stringify(input)];
-    return this.h.invoke(contract, tx, caller, args, transient);
+    const line = (SCF_TRANSACTIONS.transactions as Record<string, { transient?: Record<string, unknown> }>)[wire];
+    const withSalt = line?.transient?.[TRANSIENT.salt] && !(TRANSIENT.salt in transient) ? { ...transient, [TRANSIENT.salt]: randomBytes(16).toString('hex') } : transient;
+    const sent = Object.fromEntries(Object.entries(withSalt).filter(([, v]) => v !== undefined));
+    return this.h.invoke(contract, tx, caller, args, sent);
   }
 
   async result<T = Record<string, unknown>>(wire: string, caller: TestCaller, input?: unknown, transient: Record<string, unknown> = {}): Promise<T> {
@@ -104,11 +113,11 @@ export class Scf {
     return JSON.stringify([dump(this.h.world.state), dump(this.h.world.privateState), dump(this.h.world.keyPolicies)]);
   }
 
-  /** Orgs the state-based endorsement policy of the key of `objectType~attrs` requires. */
+  /** Orgs the state-based endorsement policy of the key of `objectType~attrs` requires by name (besides the majority). */
   endorsers(objectType: string, ...attrs: string[]): string[] {
     const key = `\u0000${objectType}\u0000${attrs.map((a) => `${a}\u0000`).join('')}`;
     const policy = this.h.world.keyPolicies.get(key);
-    return policy ? new KeyEndorsementPolicy(policy).listOrgs().sort() : [];
+    return policy ? describeKeyPolicy(policy).required : [];
   }
 
   /** A snapshot of everything written, to prove that a failed call wrote nothing. */

@@ -1,16 +1,16 @@
 /**
  * Receipt storage. Key scheme: `receipt~<receiptId>`. State-based endorsement:
- * the owner's org (plus the pledgee bank's org while pledged) must endorse every change.
+ * the owner's org, the issuing logistics party's org (whose act the release is),
+ * the pledgee bank's while pledged, AND a channel majority in total
+ * (common/endorsement.ts).
  */
-import { keyPart, type Ledger } from '@dec/chaincode-kit';
-import { mspOf } from '../access/policy';
+import { keyPart, type KeyPolicySpec, type Ledger } from '@dec/chaincode-kit';
+import { assetPolicy } from '../common/endorsement';
 import { decodeReceipt, type Receipt } from './state';
 
-/** The orgs whose peers must endorse any change to `r`. */
-export function receiptEndorsers(r: Receipt): string[] {
-  const orgs = [mspOf(r.owner)];
-  if (r.status === 'financed' && r.pledge) orgs.push(mspOf(r.pledge.bank));
-  return [...new Set(orgs)].sort();
+/** Who must endorse any change to `r`. */
+export function receiptPolicy(r: Receipt): KeyPolicySpec {
+  return assetPolicy([r.owner, r.issuer], r.status === 'financed', r.pledge);
 }
 
 export class ReceiptStore {
@@ -31,6 +31,6 @@ export class ReceiptStore {
   async put(r: Receipt): Promise<void> {
     const key = this.key(r.id);
     await this.ledger.put(key, r);
-    await this.ledger.requireEndorsementFrom(key, receiptEndorsers(r));
+    await this.ledger.requireEndorsement(key, receiptPolicy(r));
   }
 }
