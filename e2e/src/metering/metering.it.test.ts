@@ -2,9 +2,12 @@
  * Meter ingestion end to end on the real network and a real Mosquitto: a
  * simulated fleet (CA-enrolled owner, grid operator and platform operator;
  * meters registered and certified on the ledger) publishes signed readings
- * over MQTT, the ingestor batches them into metering:SubmitReadings and
+ * over MQTT/TLS, the ingestor batches them into metering:SubmitReadings and
  * answers each reading on its verdict topic. The test's own broker runs in
- * .run/mosquitto-it-<run> on its own port, so it never disturbs `npm start`'s.
+ * .run/mosquitto-it-<run> on its own port, so it never disturbs `npm start`'s,
+ * TLS only with its own meter CA (.run/meter-ca-it-<run>): every meter
+ * connects with its own certificate, the ingestor and the verdict listener
+ * with theirs, as `dec start` runs it.
  * The peer-restart test kills the regulator's peer (neither the ingestor's
  * gateway peer, GridMSP, nor the one this test reads through, PlatformMSP)
  * and starts that one peer again on its ledger, as `up()`'s resume does, but
@@ -12,8 +15,11 @@
  * else has rebuilt on the shared network).
  */
 import {
-  brokerUrl,
   enrollServiceIdentity,
+  INGESTOR_IDENTITY,
+  MeterCa,
+  meterTlsOptions,
+  MONITOR_IDENTITY,
   MeterPublisher,
   openEnergyContract,
   provisionFleet,
@@ -32,12 +38,14 @@ import { REPO_ROOT } from '@dec/network';
 import { currentModel, isAlive, processStatus, record, startBroker, startPeer, stopBroker, type BrokerHandle } from '@dec/test-network';
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 const tag = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const brokerDir = path.join(REPO_ROOT, '.run', `mosquitto-it-${tag}`);
+const caDir = path.join(REPO_ROOT, '.run', `meter-ca-it-${tag}`);
 const port = 18_830 + (process.pid % 1000);
-const url = brokerUrl(port);
+const url = `mqtts://127.0.0.1:${port}`;
 const SLOT = 15 * 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -83,6 +91,7 @@ function expectedIntervals(readings: ReadingPayload[]): Map<string, { imp: bigin
 
 describe('meter ingestion over MQTT on the real network', function () {
   let broker: BrokerHandle;
+  let ca: MeterCa;
   let fleet: Fleet;
   let ingestor: MeterIngestor | undefined;
   let reader: OpenContract | undefined;
@@ -95,7 +104,7 @@ describe('meter ingestion over MQTT on the real network', function () {
     if (process.env.DEC_IT_DEBUG) console.log(`[ingestor] ${l}`);
   };
   const startIngestor = (): Promise<MeterIngestor> =>
-    startMeterIngestor({ mqttPort: port, clientId: ingestorId, enrollmentId: `ingestor-${tag}`, batchSize: 100, maxWaitMs: 300, log: debugLog });
+    startMeterIngestor({ mqttUrl: url, mqttTls: ca.serviceCredentials(INGESTOR_IDENTITY), clientId: ingestorId, enrollmentId: `ingestor-${tag}`, batchSize: 100, maxWaitMs: 300, log: debugLog });
   const key = (m: string, seq?: number) => `${m}/${seq ?? '-'}`;
   const verdictOf = (r: ReadingPayload) => verdicts.get(key(r.meter, r.seq)) ?? [];
   async function waitForVerdicts(readings: ReadingPayload[], timeoutMs = 120_000): Promise<void> {
@@ -169,9 +178,11 @@ describe('meter ingestion over MQTT on the real network', function () {
 
   /** The verdict listener: a persistent session, so verdicts published while the broker restarts (one test) still arrive. */
   async function connectListener(): Promise<void> {
+    const monitor = ca.serviceCredentials(MONITOR_IDENTITY);
     listener = await VerdictListener.open({
       url,
-      clientId: `it-verdicts-${tag}`,
+      clientId: MONITOR_IDENTITY,
+      mqtt: { ...monitor, protocolVersion: 4 },
       clean: false,
       onVerdict: (v) => {
         const k = key(v.meter, v.seq);
@@ -182,9 +193,11 @@ describe('meter ingestion over MQTT on the real network', function () {
 
   before(async function () {
     this.timeout(300_000);
-    broker = await startBroker({ dir: brokerDir, port });
+    ca = MeterCa.open(caDir);
+    broker = await startBroker({ dir: brokerDir, port, access: ca.brokerFiles() });
+    expect(broker.tls).to.equal(true);
     [fleet, reader] = await Promise.all([
-      provisionFleet({ tag, count: 6, forged: 1, regressing: 1, zone: `IT-${tag}` }),
+      provisionFleet({ tag, count: 6, forged: 1, regressing: 1, zone: `IT-${tag}`, credentials: ca }),
       // Read through the platform's peer: the regulator's peer is restarted in one test.
       enrollServiceIdentity('RegulatorMSP', `it-reader-${tag}`, { role: 'regulator' }).then((id) => openEnergyContract(id, 'PlatformMSP')),
     ]);
@@ -202,10 +215,11 @@ describe('meter ingestion over MQTT on the real network', function () {
       writeFileSync('/tmp/it-verdicts.json', JSON.stringify({ published, verdicts: [...verdicts.entries()], stats: ingestor?.stats() }, null, 1));
     }
     await stopBroker({ dir: brokerDir, port, wipe: !process.env.DEC_IT_DEBUG });
+    if (!process.env.DEC_IT_DEBUG) rmSync(caDir, { recursive: true, force: true });
   });
 
   it('lands a simulated fleet: every good reading accepted once, faulty ones rejected with their reason, exact interval energy', async () => {
-    const run = await runSimulation({ fleet, mqttPort: port, readings: 12, rate: 4, stepMs: 5 * 60_000, endMs: Date.now() - 3 * 3_600_000 });
+    const run = await runSimulation({ fleet, mqttUrl: url, readings: 12, rate: 4, stepMs: 5 * 60_000, endMs: Date.now() - 3 * 3_600_000 });
     published.push(...run.published);
     await waitForVerdicts(run.published.map((p) => p.reading));
     for (const p of run.published) {
@@ -223,15 +237,18 @@ describe('meter ingestion over MQTT on the real network', function () {
 
   it('answers duplicates as accepted-duplicate (counted once) and malformed payloads as rejected, and keeps going', async () => {
     const good = fleet.meters.find((m) => !m.fault) as Fleet['meters'][number];
-    const sender = new MeterPublisher({ url, clientId: `it-sender-${tag}` });
+    // Each meter publishes on its own topic with its own certificate (the broker allows nothing else).
+    const sender = new MeterPublisher({ url, clientId: good.eid, mqtt: meterTlsOptions(fleet, good) });
     const again = published.find((p) => p.reading.meter === good.eid && p.reading.seq === 5) as PublishedReading;
     const before = verdictOf(again.reading).length;
     await sender.publish(readingsTopic(good.eid), JSON.stringify(again.reading));
     await sender.publish(readingsTopic(good.eid), 'this is not json');
     await sender.publish(readingsTopic(good.eid), JSON.stringify({ meter: good.eid, seq: 999, ts: 'yesterday' }));
-    const other = fleet.meters[1] as Fleet['meters'][number];
-    await sender.publish(readingsTopic(other.eid), JSON.stringify({ ...again.reading, seq: 998 }));
     await sender.close();
+    const other = fleet.meters[1] as Fleet['meters'][number];
+    const otherSender = new MeterPublisher({ url, clientId: other.eid, mqtt: meterTlsOptions(fleet, other) });
+    await otherSender.publish(readingsTopic(other.eid), JSON.stringify({ ...again.reading, seq: 998 }));
+    await otherSender.close();
     const answered = (): boolean => verdictOf(again.reading).length > before && [key(good.eid), key(good.eid, 999), key(other.eid, 998)].every((k) => verdicts.has(k));
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline && !answered()) await sleep(200);
@@ -245,7 +262,7 @@ describe('meter ingestion over MQTT on the real network', function () {
   });
 
   it('loses and double-counts nothing when the ingestor is killed mid-stream and restarted', async () => {
-    const sim = runSimulation({ fleet, mqttPort: port, readings: 24, rate: 8, firstSeq: 12, stepMs: 60_000, endMs: Date.now() - 60 * 60_000 });
+    const sim = runSimulation({ fleet, mqttUrl: url, readings: 24, rate: 8, firstSeq: 12, stepMs: 60_000, endMs: Date.now() - 60 * 60_000 });
     await sleep(1200);
     ingestor!.kill(); // a crash: in-flight batches may commit on the ledger without their PUBACK
     await sleep(1500);
@@ -261,11 +278,11 @@ describe('meter ingestion over MQTT on the real network', function () {
     // Everything earlier is resolved and acknowledged: none of it may come back after the broker restart.
     await waitIngestorIdle();
     const earlier = verdictCounts();
-    const sim = runSimulation({ fleet, mqttPort: port, readings: 16, rate: 8, firstSeq: 36, stepMs: 60_000, endMs: Date.now() - 30 * 60_000 });
+    const sim = runSimulation({ fleet, mqttUrl: url, readings: 16, rate: 8, firstSeq: 36, stepMs: 60_000, endMs: Date.now() - 30 * 60_000 });
     await sleep(1000);
     await stopBroker({ dir: brokerDir, port });
     await sleep(500);
-    broker = await startBroker({ dir: brokerDir, port });
+    broker = await startBroker({ dir: brokerDir, port, access: ca.brokerFiles() });
     expect(broker.reused).to.equal(false);
     const run = await sim;
     published.push(...run.published);
@@ -281,7 +298,7 @@ describe('meter ingestion over MQTT on the real network', function () {
     this.timeout(300_000);
     const victim = record('regulator-peer0');
     expect(victim && isAlive(victim), 'regulator-peer0 runs').to.equal(true);
-    const sim = runSimulation({ fleet, mqttPort: port, readings: 16, rate: 8, firstSeq: 52, stepMs: 60_000, endMs: Date.now() - 60_000 });
+    const sim = runSimulation({ fleet, mqttUrl: url, readings: 16, rate: 8, firstSeq: 52, stepMs: 60_000, endMs: Date.now() - 60_000 });
     await sleep(700);
     process.kill(victim!.pid, 'SIGKILL');
     while (isAlive(victim!)) await sleep(50);

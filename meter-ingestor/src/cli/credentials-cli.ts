@@ -50,19 +50,40 @@ function issue(ca: MeterCa, eid: string, args: Map<string, string>): void {
   console.log(`key and certificate for ${eid} in ${out} (${eid}.key, ${eid}.crt, ca.crt)`);
 }
 
+function revoke(ca: MeterCa, eid: string, args: Map<string, string>): void {
+  const n = ca.revoke(eid);
+  const reloaded = reloadBroker(path.resolve(args.get('broker-dir') ?? path.join(REPO_ROOT, '.run', 'mosquitto')));
+  console.log(`${n} certificate(s) of ${eid} revoked; ${reloaded ? 'broker reloaded CRL and ACL' : 'no broker running: it reads them when it starts'}`);
+}
+
+const USAGE = 'usage: dec-meter-credentials init | issue <meter-eid> [--csr FILE] [--out DIR] | revoke <meter-eid> [--broker-dir DIR] | revoked  [--ca DIR]';
+
+/** The commands that name a meter, and those that do not. */
+const WITH_NAME: Record<string, (ca: MeterCa, eid: string, args: Map<string, string>) => void> = { issue, revoke };
+const WITHOUT_NAME: Record<string, (ca: MeterCa) => void> = {
+  init: (ca) => {
+    console.log(`meter CA in ${ca.dir}`);
+  },
+  revoked: (ca) => {
+    console.log(ca.revokedNames().join('\n'));
+  },
+};
+
+/** The action the command line asks for, or the usage. */
+function action(argv: string[]): { args: Map<string, string>; run: (ca: MeterCa) => void } {
+  const [command = '', ...rest] = argv;
+  const withName = Object.hasOwn(WITH_NAME, command) ? WITH_NAME[command] : undefined;
+  const withoutName = Object.hasOwn(WITHOUT_NAME, command) ? WITHOUT_NAME[command] : undefined;
+  const eid = withName && rest[0]?.startsWith('--') === false ? rest.shift() : undefined;
+  const args = parseArgs(rest);
+  if (withName && eid) return { args, run: (ca) => { withName(ca, eid, args); } };
+  if (withoutName) return { args, run: withoutName };
+  throw new Error(USAGE);
+}
+
 async function main(): Promise<void> {
-  const [command, name, ...rest] = process.argv.slice(2);
-  const args = parseArgs(name?.startsWith('--') ? [name, ...rest] : rest);
-  const ca = MeterCa.open(path.resolve(args.get('ca') ?? defaultMeterCaDir()));
-  const eid = name?.startsWith('--') ? undefined : name;
-  if (command === 'init') console.log(`meter CA in ${ca.dir}`);
-  else if (command === 'issue' && eid) issue(ca, eid, args);
-  else if (command === 'revoke' && eid) {
-    const n = ca.revoke(eid);
-    const reloaded = reloadBroker(path.resolve(args.get('broker-dir') ?? path.join(REPO_ROOT, '.run', 'mosquitto')));
-    console.log(`${n} certificate(s) of ${eid} revoked; ${reloaded ? 'broker reloaded CRL and ACL' : 'no broker running: it reads them when it starts'}`);
-  } else if (command === 'revoked') console.log(ca.revokedNames().join('\n'));
-  else throw new Error('usage: dec-meter-credentials init | issue <meter-eid> [--csr FILE] [--out DIR] | revoke <meter-eid> [--broker-dir DIR] | revoked  [--ca DIR]');
+  const { args, run } = action(process.argv.slice(2));
+  run(MeterCa.open(path.resolve(args.get('ca') ?? defaultMeterCaDir())));
   await Promise.resolve();
 }
 
