@@ -78,6 +78,8 @@ export function ordererEnv(model: NetworkModel, node: OrdererNode): NodeJS.Proce
     ORDERER_OPERATIONS_TLS_ENABLED: 'true',
     ORDERER_OPERATIONS_TLS_CERTIFICATE: node.tls.cert,
     ORDERER_OPERATIONS_TLS_PRIVATEKEY: node.tls.key,
+    // /metrics (Raft leader, heights) answers clients with a certificate from the orderer org's TLS CA.
+    ORDERER_OPERATIONS_TLS_CLIENTROOTCAS: list([model.ordererOrg.tlsCaCert]),
     ORDERER_METRICS_PROVIDER: 'prometheus',
   };
 }

@@ -22,9 +22,11 @@ export function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-export function httpsGet(url: string, caFile: string, timeoutMs = 3000): Promise<{ status: number; body: string }> {
+/** GET over TLS trusting `caFile`; `client` presents a TLS client certificate (operations /metrics needs one). */
+export function httpsGet(url: string, caFile: string, timeoutMs = 3000, client?: { cert: string; key: string }): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = https.get(url, { ca: readFileSync(caFile), timeout: timeoutMs }, (res) => {
+    const auth = client ? { cert: readFileSync(client.cert), key: readFileSync(client.key) } : {};
+    const req = https.get(url, { ca: readFileSync(caFile), timeout: timeoutMs, ...auth }, (res) => {
       let body = '';
       res.on('data', (d: Buffer) => {
         body += d.toString();

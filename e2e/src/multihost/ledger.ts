@@ -32,9 +32,10 @@ export async function waitConverged(model: NetworkModel, channel: string, timeou
 }
 
 /** 1 if the orderer says it leads the channel's Raft cluster, 0 if not, undefined if it does not answer. */
-export async function isLeader(node: OrdererNode, channel: string): Promise<boolean | undefined> {
+export async function isLeader(model: NetworkModel, node: OrdererNode, channel: string): Promise<boolean | undefined> {
   try {
-    const { body } = await httpsGet(`https://${node.host.address}:${node.operationsPort}/metrics`, node.tls.ca, 2000);
+    // /metrics wants a client certificate from the orderer org's TLS CA: the orderer admin's.
+    const { body } = await httpsGet(`https://${node.host.address}:${node.operationsPort}/metrics`, node.tls.ca, 2000, model.ordererOrg.admin.tls);
     const line = body.split('\n').find((l) => l.startsWith('consensus_etcdraft_is_leader{') && l.includes(`channel="${channel}"`));
     return line === undefined ? undefined : line.trim().endsWith(' 1');
   } catch {
@@ -43,8 +44,8 @@ export async function isLeader(node: OrdererNode, channel: string): Promise<bool
 }
 
 /** The orderer that leads the channel now, among those given. */
-export async function leaderAmong(nodes: OrdererNode[], channel: string): Promise<OrdererNode | undefined> {
-  for (const node of nodes) if (await isLeader(node, channel)) return node;
+export async function leaderAmong(model: NetworkModel, nodes: OrdererNode[], channel: string): Promise<OrdererNode | undefined> {
+  for (const node of nodes) if (await isLeader(model, node, channel)) return node;
   return undefined;
 }
 
