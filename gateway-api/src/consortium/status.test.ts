@@ -30,7 +30,7 @@ const answers: Record<string, ProbeResult> = {
   '127.0.0.1:7212/healthz': { ok: true, status: 200, body: '{"status":"OK"}' },
   '127.0.0.1:7212/metrics': { ok: true, status: 200, body: 'ledger_blockchain_height{channel="energy"} 10\n' },
   '127.0.0.1:6002/healthz': { ok: true, status: 503, body: '{"status":"Service Unavailable","failed_checks":[{"component":"x"}]}' },
-  '127.0.0.1:6002/metrics': { ok: true, status: 401, body: '' },
+  '127.0.0.1:6002/metrics': { ok: false, error: 'SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca:SSL alert number 48' },
   '127.0.0.1:6012/healthz': { ok: true, status: 200, body: '' },
   '127.0.0.1:6012/metrics': { ok: true, status: 200, body: 'consensus_etcdraft_is_leader{channel="energy"} 1\nconsensus_etcdraft_committed_block_number{channel="energy"} 11\n' },
 };
@@ -48,6 +48,17 @@ describe('consortium view', () => {
       { name: 'scf', orgs: ['BankMSP'], leader: null, height: null },
     ]);
     expect(body.observedAt).to.equal('2026-01-01T00:00:00.000Z');
+  });
+
+  it('reads /healthz without the client certificate and /metrics with it', async () => {
+    const seen: string[] = [];
+    const recording: Prober = (t, p) => {
+      seen.push(`${p} ${t.client ? 'with' : 'without'}`);
+      return canned(t, p);
+    };
+    const withClient = { ...TARGETS, orderers: { ...TARGETS.orderers, nodes: [] }, orgs: TARGETS.orgs.map((o) => ({ ...o, peers: o.peers.map((p) => ({ ...p, operations: { ...p.operations, client: { certFile: 'c', keyFile: 'k' } } })) })) };
+    await observeConsortium(withClient, recording);
+    expect(seen.sort()).to.deep.equal(['/healthz without', '/metrics with']);
   });
 
   it('lists a node that does not answer as unreachable instead of failing', async () => {

@@ -24,15 +24,20 @@ function healthOf(result: ProbeResult): { health: Health; healthDetail?: string 
   return { health: 'failing', healthDetail: `HTTP ${String(result.status)}: ${result.body.slice(0, 500)}` };
 }
 
+/** A node that does not trust the client certificate ends the TLS handshake with an alert (Go: VerifyClientCertIfGiven). */
+const REFUSED_CERTIFICATE = /unknown ca|bad certificate|certificate required|certificate unknown/i;
+
 function metricsOf(result: ProbeResult): { metrics: MetricsState; samples: Sample[] } {
-  if (!result.ok) return { metrics: 'unreachable', samples: [] };
+  if (!result.ok) return { metrics: REFUSED_CERTIFICATE.test(result.error) ? 'unauthorized' : 'unreachable', samples: [] };
   if (result.status === 401 || result.status === 403) return { metrics: 'unauthorized', samples: [] };
   if (result.status !== 200) return { metrics: 'error', samples: [] };
   return { metrics: 'ok', samples: parseMetrics(result.body) };
 }
 
 async function read(node: NodeTarget, prober: Prober): Promise<NodeReading> {
-  const [health, metrics] = await Promise.all([prober(node.operations, '/healthz'), prober(node.operations, '/metrics')]);
+  // /healthz without a client certificate: a node that does not trust it would refuse the handshake, healthy or not.
+  const anonymous: OperationsTarget = { address: node.operations.address, caFile: node.operations.caFile };
+  const [health, metrics] = await Promise.all([prober(anonymous, '/healthz'), prober(node.operations, '/metrics')]);
   return { ...healthOf(health), ...metricsOf(metrics) };
 }
 
