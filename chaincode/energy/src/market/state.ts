@@ -159,6 +159,21 @@ export const clearingSchema = z.object({
 });
 export type Clearing = z.infer<typeof clearingSchema>;
 
+/**
+ * The order book of one slot and zone once matching has started: written by the
+ * first `market:Match` page, read by every order mutation of the slot. An order
+ * change endorsed before the freeze read this key as absent, so it fails MVCC
+ * validation if it commits after (issue 13).
+ */
+export const bookFreezeSchema = z.object({
+  slot: z.string(),
+  zone: zoneSchema,
+  status: z.literal('frozen'),
+  frozenAt: z.string(),
+  frozenTxId: z.string(),
+});
+export type BookFreeze = z.infer<typeof bookFreezeSchema>;
+
 export const ppaSchema = z.object({
   id: z.string(),
   zone: zoneSchema,

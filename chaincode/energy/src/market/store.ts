@@ -5,6 +5,7 @@
  *   market.order      ~<slot>~<zone>~<orderId>                 Order
  *   market.order-id   ~<orderId>                               { slot, zone }   locate an order by ID
  *   market.by-owner   ~<eid>~<slot>~<zone>~<orderId>           { id }           a participant's orders
+ *   market.book       ~<slot>~<zone>                           BookFreeze       the book is frozen (first Match page)
  *   market.clearing   ~<slot>~<zone>                           Clearing         matching/settlement progress
  *   market.trade      ~<slot>~<zone>~<buyOrderId>~<n:6>        Trade            a delivery obligation
  *   market.trade-by   ~<eid>~<slot>~<zone>~<tradeId>           { buyOrderId, n } a participant's trades (both sides)
@@ -21,6 +22,10 @@
  * settling one slot+zone range-reads only its own range: posting, amending or
  * cancelling in any other slot or zone writes outside it and never conflicts
  * (and inside it nothing is posted after the gate, when matching starts).
+ * The freeze (issue 13): every post, amendment and cancellation of a slot+zone
+ * reads market.book, which the first Match page writes. A mutation endorsed
+ * before matching and submitted after it read a stale version and is
+ * invalidated (MVCC_READ_CONFLICT), whatever its proposal timestamp says.
  * Posting reads only the poster's own records (participant, meter, deposit,
  * DECC balance) and the zone config, and writes new keys named by its tx ID.
  * Settlement credits payees with blind token credits; it writes a seller's
@@ -30,6 +35,7 @@ import { decoder, keyPart, sortableNumber, type Entry, type Ledger, type Page } 
 import { z } from 'zod';
 import {
   assignmentSchema,
+  bookFreezeSchema,
   clearingSchema,
   emergencySchema,
   offerSchema,
@@ -39,6 +45,7 @@ import {
   tradeSchema,
   zoneConfigSchema,
   type Assignment,
+  type BookFreeze,
   type Clearing,
   type Emergency,
   type Offer,
@@ -54,6 +61,7 @@ export const MARKET_KEYS = {
   order: 'market.order',
   orderId: 'market.order-id',
   byOwner: 'market.by-owner',
+  book: 'market.book',
   clearing: 'market.clearing',
   trade: 'market.trade',
   tradeBy: 'market.trade-by',
@@ -70,6 +78,7 @@ export const MARKET_KEYS = {
 const dZone = decoder(zoneConfigSchema, 'zone config');
 const dOrder = decoder(orderSchema, 'order');
 const dClearing = decoder(clearingSchema, 'clearing');
+const dBook = decoder(bookFreezeSchema, 'book freeze');
 const dTrade = decoder(tradeSchema, 'trade');
 const dPpa = decoder(ppaSchema, 'PPA');
 const dPpaSettle = decoder(ppaSettlementSchema, 'PPA settlement');
@@ -141,6 +150,15 @@ export class MarketStore {
   /** A participant's order index (a range read: Leave only). */
   async orderRefsOf(owner: string): Promise<{ slot: string; zone: string; id: string }[]> {
     return (await this.ledger.list(MARKET_KEYS.byOwner, [owner], dId)).map((e) => ({ slot: e.attributes[1] ?? '', zone: e.attributes[2] ?? '', id: e.value.id }));
+  }
+
+  // --- the book freeze -----------------------------------------------------------------------
+  /** The freeze of a slot's book, if matching has started (a point read every order mutation makes). */
+  async bookFreeze(slot: string, zone: string): Promise<BookFreeze | undefined> {
+    return this.ledger.get(this.ledger.key(MARKET_KEYS.book, slot, zone), dBook);
+  }
+  async saveBookFreeze(f: BookFreeze): Promise<void> {
+    await this.ledger.put(this.ledger.key(MARKET_KEYS.book, f.slot, f.zone), f);
   }
 
   // --- clearing and trades ------------------------------------------------------------------

@@ -98,6 +98,8 @@ export async function match(ctx: DecContext, input: z.output<typeof inputs.slotZ
   const result = matchBook(orders.map(toBook), { gateAt: iso(times.gate), lonScalePpm: zone.lonScalePpm, ppaExportWh: priors.exportWh, ppaImportWh: priors.importWh });
   if (previous && previous.resultHash !== result.hash) throw new ConflictError(`matching of ${input.slot}/${input.zone} no longer reproduces the first page's result; the book changed`);
 
+  // The first page freezes the book: order mutations of this slot read this key.
+  if (!previous) await store.saveBookFreeze({ slot: input.slot, zone: input.zone, status: 'frozen', frozenAt: env.now, frozenTxId: env.txId });
   const from = previous?.written ?? 0;
   const to = Math.min(from + input.pageSize, result.trades.length);
   for (const t of result.trades.slice(from, to)) await store.saveTrade(tradeRecord(t, input.slot, input.zone, env.txId), true);

@@ -1,7 +1,8 @@
 /**
  * Market orders: post (a buy order escrows its maximum cost in DECC), amend
  * (the escrow follows the new maximum) and cancel, by the holder of the
- * owner's eID before the slot's gate closes.
+ * owner's eID before the slot's gate closes and before matching freezes its
+ * book (every one of them reads the freeze key, so MVCC enforces the freeze).
  */
 import { big, ConflictError, type DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
@@ -18,7 +19,7 @@ import type { Order, ZoneConfig } from '../state';
 import { MarketStore } from '../store';
 import { maxCost } from '../settlement';
 import { requireAligned, slotTimes } from '../slots';
-import { escrow, expiryOf, marketIds, requireBeforeGate, requireDepositFor, tradingMeter, zoneFor } from './shared';
+import { escrow, expiryOf, marketIds, requireDepositFor, requireOpenBook, tradingMeter, zoneFor } from './shared';
 
 export async function postOrder(ctx: DecContext, input: z.output<typeof inputs.postOrderInput>, env: EnergyEnv): Promise<Order> {
   const participant = await new IdentityStore(ctx.ledger).requireParticipant(input.eid);
@@ -26,7 +27,7 @@ export async function postOrder(ctx: DecContext, input: z.output<typeof inputs.p
   const store = new MarketStore(ctx.ledger);
   const zone = await zoneFor(store, input.zone);
   requireAligned(input.slot, zone.slotMinutes);
-  requireBeforeGate(ctx, input.slot, zone);
+  await requireOpenBook(ctx, store, input.slot, zone);
   const expiresAt = expiryOf(input.expiresAt, ctx);
   const meter = await tradingMeter(ctx, input.meter, input.eid, zone, 'request.meter');
 
@@ -71,7 +72,7 @@ async function ownOrder(ctx: DecContext, env: EnergyEnv, store: MarketStore, ord
   requireTrader(env.actor, owner, order.side);
   if (order.status !== 'open') throw new ConflictError(`order ${orderId} is ${order.status}`);
   const zone = await zoneFor(store, order.zone);
-  requireBeforeGate(ctx, order.slot, zone);
+  await requireOpenBook(ctx, store, order.slot, zone);
   return { order, owner, zone };
 }
 

@@ -75,7 +75,14 @@ export async function requireDepositFor(ctx: DecContext, token: TokenStore, eid:
   }
 }
 
-export function requireBeforeGate(ctx: DecContext, slot: string, zone: ZoneConfig): void {
+/**
+ * Orders of the slot may still change: its book is not frozen (a key MVCC
+ * checks at commit; the first Match page writes it) and, by the proposal's
+ * timestamp, the gate has not closed yet.
+ */
+export async function requireOpenBook(ctx: DecContext, store: MarketStore, slot: string, zone: ZoneConfig): Promise<void> {
+  const frozen = await store.bookFreeze(slot, zone.zone);
+  if (frozen) throw new ConflictError(`the order book of slot ${slot} in zone ${zone.zone} is frozen: matching started at ${frozen.frozenAt}`);
   const t = slotTimes(slot, zone);
   if (now(ctx) >= t.gate) throw new ConflictError(`slot ${slot} in zone ${zone.zone} closed for orders at ${iso(t.gate)}`);
 }
