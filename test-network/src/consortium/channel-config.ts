@@ -56,7 +56,7 @@ function configOf(block: unknown, what: string): ChannelConfig {
 }
 
 /** Fetches `which` ('config' = latest config block, '0' = genesis) as `org`'s admin into `file`. */
-export async function fetchBlock(model: NetworkModel, org: OrgModel, channel: string, which: 'config' | '0', file: string): Promise<void> {
+export async function fetchBlock(model: NetworkModel, org: OrgModel, channel: string, which: 'config' | 'newest' | '0', file: string): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   await run(bin('peer'), ['channel', 'fetch', which, file, '-c', channel, ...ordererFlags(model)], {
     env: orgAdminEnv(org),

@@ -13,9 +13,10 @@ import { say, UserFacingError } from '../progress';
 import { joinPeer } from '../steps/peers';
 import { runChaincodeForOrg } from './ccaas';
 import { fetchBlock, fetchConfig } from './channel-config';
+import { decodeFile } from './configtxlator';
 import { proposeUpdate, readUpdate, withAnchorPeers, withOrg, withoutOrg } from './config-update';
 import { updateDefinition, type Participant } from './definition';
-import { createCrypto, gatewayOrg, printOrgDefinition, receiveJoinMaterial, startOrgCa, startOrgPeers, type JoiningOrg } from './joining-org';
+import { createCrypto, gatewayOrg, printOrgDefinition, receiveJoinMaterial, startOrgCa, startOrgPeers, waitForHeight, type JoiningOrg } from './joining-org';
 import { acting, consortium, deployedPackage } from './orgs';
 import { signUpdate } from './signatures';
 import { submitUpdate, type SubmitOutcome } from './submit';
@@ -83,6 +84,14 @@ export async function submit(updateFile: string, asMsp: string, signatureFiles: 
   return outcome;
 }
 
+/** The number of the channel's newest block, as the org's admin fetches it from the orderers. */
+async function newestBlock(j: JoiningOrg, channel: string): Promise<number> {
+  const file = path.join(j.dir, 'channels', `${channel}-newest.block`);
+  await fetchBlock(j.model, j.org, channel, 'newest', file);
+  const block = (await decodeFile('common.Block', file)) as { header: { number: string } };
+  return Number(block.header.number);
+}
+
 /** A joining org's peers start and join `channel` from its genesis block, fetched from the orderers as the org's admin. */
 export async function join(channel: string, mspId: string): Promise<void> {
   const j = joining(mspId);
@@ -90,6 +99,9 @@ export async function join(channel: string, mspId: string): Promise<void> {
   await startOrgPeers(j);
   await fetchBlock(j.model, j.org, channel, '0', j.model.channelBlock(channel));
   for (const peer of j.org.peers) await joinPeer(j.model, j.org, peer, channel);
+  // The newest block now is at least the config block that admitted the org.
+  const newest = await newestBlock(j, channel);
+  await waitForHeight(j, channel, newest + 1);
   writeGatewayOrg(j, [channel]);
   say(`${mspId}: ${j.org.peers.map((p) => p.name).join(', ')} joined ${channel}`);
 }

@@ -15,10 +15,12 @@ import { parse, stringify } from 'yaml';
 import { run } from '../exec';
 import { healthy, waitFor } from '../health';
 import { bin } from '../paths';
-import { isAlive, record, type ProcessRecord } from '../processes';
+import { isAlive, record, sleep, type ProcessRecord } from '../processes';
 import { UserFacingError } from '../progress';
 import { startCa } from '../steps/cas';
-import { startPeer } from '../steps/peers';
+import { channelHeight } from '../steps/peers';
+import { peerEnv } from '../env';
+import { start } from '../processes';
 import { orgPolicies } from '@dec/network';
 import { hostDir } from './folders';
 
@@ -89,12 +91,38 @@ export async function startOrgCa(j: JoiningOrg): Promise<void> {
   await waitHealthy(startCa(j.model, j.org));
 }
 
-/** Starts the org's peers unless they run. */
+/**
+ * Starts the org's peers unless they run. A joining peer replays the channel
+ * from block 0, including blocks whose private data (e.g. an earlier member's
+ * lifecycle approvals) no peer it can reach holds: it waits only briefly for
+ * it (pullRetryThreshold, 60 s by default) instead of stalling the catch-up.
+ */
 export async function startOrgPeers(j: JoiningOrg): Promise<void> {
   for (const peer of j.org.peers) {
     const existing = record(peer.id);
     if (existing && isAlive(existing)) continue;
-    await waitHealthy(startPeer(peer));
+    mkdirSync(peer.dataDir, { recursive: true });
+    const r = start({
+      name: peer.id,
+      kind: 'peer',
+      command: bin('peer'),
+      args: ['node', 'start'],
+      env: { ...peerEnv(peer), CORE_PEER_GOSSIP_PVTDATA_PULLRETRYTHRESHOLD: '3s' },
+      ports: { grpc: peer.port, chaincode: peer.chaincodePort, operations: peer.operationsPort },
+      health: { url: `https://${peer.host.address}:${peer.operationsPort}/healthz`, ca: peer.tls.ca },
+    });
+    await waitHealthy(r);
+  }
+}
+
+/** Waits until the org's peers have caught up to `height` on `channel` (so they know the config that admits the org). */
+export async function waitForHeight(j: JoiningOrg, channel: string, height: number): Promise<void> {
+  const until = Date.now() + 120_000;
+  for (;;) {
+    const now = await channelHeight(j.org, channel).catch(() => 0);
+    if (now >= height) return;
+    if (Date.now() > until) throw new UserFacingError(`${j.org.spec.mspId}'s peer is at height ${now} of ${channel}, not ${height}, after 2 minutes`, `read its log: .run/logs/${j.org.peers[0]?.id ?? 'peer'}.log`);
+    await sleep(500);
   }
 }
 
