@@ -3050,10 +3050,28 @@ export interface paths {
         };
         /**
          * Server-Sent Events: chaincode events of one chaincode, resumable
-         * @description Each event: `id: <block>:<txId>`, `event: <eventName>`, `data: {blockNumber, transactionId, chaincode, eventName, payload}`. Reconnect with Last-Event-ID (EventSource does this) or a named checkpoint to continue right after the last event.
+         * @description Each event: `id: <block>:<txId>`, `event: <eventName>`, `data: {blockNumber, transactionId, chaincode, eventName, payload}`. Reconnect with Last-Event-ID (EventSource does this) or a named checkpoint to continue right after the last event. At most 5 open streams per identity (429 beyond); a consumer that stops reading gets a final `event: closed` (reason slow-consumer) and is disconnected.
          */
         get: operations["streamChaincodeEvents"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{channel}/checkpoints/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A named checkpoint of the caller */
+        get: operations["getCheckpoint"];
+        /** Acknowledge events of a named checkpoint: the checkpoint moves right after lastEventId (never backwards) */
+        put: operations["acknowledgeCheckpoint"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3091,7 +3109,10 @@ export interface paths {
         /** The caller's webhooks */
         get: operations["listWebhooks"];
         put?: never;
-        /** Subscribe a URL to chaincode events (POST JSON, X-DEC-Signature: sha256=HMAC(secret, body), retried with backoff) */
+        /**
+         * Subscribe a URL to chaincode events (POST JSON signed per Standard Webhooks, retried with backoff)
+         * @description Each delivery carries `webhook-id`, `webhook-timestamp` and `webhook-signature: v1,<base64 HMAC-SHA256(key, id.timestamp.body)>`, key = the base64 bytes after `whsec_` in the secret. The URL must resolve to public addresses (private, loopback, link-local and metadata addresses are refused unless the gateway allowlists them); redirects are not followed; at most 10 webhooks per identity (409 beyond).
+         */
         post: operations["createWebhook"];
         delete?: never;
         options?: never;
@@ -3128,6 +3149,26 @@ export interface paths {
         post?: never;
         /** Stop a webhook */
         delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consortium": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The consortium now: orgs, hosts, peers (ledger height per channel, health), orderers (Raft leader, height, participation, health)
+         * @description Read from the topology and each node's operations endpoint (/healthz, /metrics), at most every 2 seconds; a node that does not answer is listed as unreachable rather than failing the request.
+         */
+        get: operations["getConsortium"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3314,6 +3355,19 @@ export interface components {
                 value?: unknown;
             }[];
         };
+        Checkpoint: {
+            name: string;
+            channel: string;
+            /** @description The next block a stream from this checkpoint reads */
+            blockNumber: string;
+            /** @description The last transaction of that block already handled */
+            transactionId?: string;
+            updatedAt: string;
+        };
+        CheckpointAck: {
+            /** @description The last event the client has handled: the checkpoint moves right after it */
+            lastEventId: string;
+        };
         Webhook: {
             id: string;
             url: string;
@@ -3335,6 +3389,87 @@ export interface components {
             eventNames: string[];
             /** @description Deliver from this block (default: the next block) */
             fromBlock?: string;
+        };
+        Consortium: {
+            /** Format: date-time */
+            observedAt: string;
+            hosts: components["schemas"]["ConsortiumHost"][];
+            orgs: components["schemas"]["ConsortiumOrg"][];
+            orderers: {
+                mspId: string;
+                nodes: components["schemas"]["ConsortiumOrderer"][];
+            };
+            channels: components["schemas"]["ConsortiumChannel"][];
+        };
+        ConsortiumHost: {
+            name: string;
+            address: string;
+        };
+        ConsortiumOrg: {
+            mspId: string;
+            name: string;
+            description: string;
+            host: components["schemas"]["ConsortiumHost"];
+            peers: components["schemas"]["ConsortiumPeer"][];
+        };
+        ConsortiumPeer: {
+            name: string;
+            host: components["schemas"]["ConsortiumHost"];
+            /** @description host:port of its gRPC listener */
+            address: string;
+            /**
+             * @description the node's operations /healthz: ok (200), failing (503, with the failed checks in healthDetail), unreachable (no answer)
+             * @enum {string}
+             */
+            health: "ok" | "failing" | "unreachable";
+            healthDetail?: string;
+            /**
+             * @description the node's operations /metrics: unauthorized when the node does not trust the gateway's client certificate (operations clientRootCAs)
+             * @enum {string}
+             */
+            metrics: "ok" | "unauthorized" | "unreachable" | "error";
+            channels: components["schemas"]["ConsortiumPeerChannel"][];
+        };
+        ConsortiumPeerChannel: {
+            channel: string;
+            /** @description blocks on the channel; null when the metrics were not readable */
+            height: number | null;
+        };
+        ConsortiumOrderer: {
+            name: string;
+            host: components["schemas"]["ConsortiumHost"];
+            address: string;
+            /**
+             * @description the node's operations /healthz: ok (200), failing (503, with the failed checks in healthDetail), unreachable (no answer)
+             * @enum {string}
+             */
+            health: "ok" | "failing" | "unreachable";
+            healthDetail?: string;
+            /**
+             * @description the node's operations /metrics: unauthorized when the node does not trust the gateway's client certificate (operations clientRootCAs)
+             * @enum {string}
+             */
+            metrics: "ok" | "unauthorized" | "unreachable" | "error";
+            channels: components["schemas"]["ConsortiumOrdererChannel"][];
+        };
+        ConsortiumOrdererChannel: {
+            channel: string;
+            /** @description blocks on the channel; null when the metrics were not readable */
+            height: number | null;
+            /** @description consensus_etcdraft_is_leader */
+            isLeader: boolean | null;
+            /** @enum {string|null} */
+            participation: "inactive" | "active" | "onboarding" | "failed" | null;
+            /** @enum {string|null} */
+            relation: "consenter" | "follower" | null;
+        };
+        ConsortiumChannel: {
+            name: string;
+            orgs: string[];
+            /** @description the orderer that reports itself Raft leader; null when none does (no quorum, or metrics unreadable) */
+            leader: string | null;
+            /** @description the highest height any node reports */
+            height: number | null;
         };
     };
     responses: never;
@@ -18592,6 +18727,7 @@ export interface operations {
                             consideration: string;
                             paymentDueDate?: string;
                         };
+                        salt?: string;
                     };
                 };
             };
@@ -19263,8 +19399,14 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    financingId: string;
-                    termsHash: string;
+                    input: {
+                        financingId: string;
+                        termsHash: string;
+                    };
+                    /** @description Private inputs: sent in the proposal's transient map, never recorded on the ledger */
+                    transient: {
+                        salt: string;
+                    };
                 };
             };
         };
@@ -19697,6 +19839,7 @@ export interface operations {
                         repayment: {
                             amount: string;
                         };
+                        salt: string;
                     };
                 };
             };
@@ -19838,7 +19981,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    financingId: string;
+                    input: {
+                        financingId: string;
+                    };
+                    /** @description Private inputs: sent in the proposal's transient map, never recorded on the ledger */
+                    transient: {
+                        salt: string;
+                    };
                 };
             };
         };
@@ -23408,11 +23557,11 @@ export interface operations {
                 eventNames?: string;
                 /** @description Start at this block (default: the next block); Last-Event-ID and checkpoint take precedence */
                 fromBlock?: string;
-                /** @description Named server-side checkpoint: the stream saves its position under this name and resumes from it */
+                /** @description Named server-side checkpoint of the caller: the stream starts from it (a new one starts here); it moves only when the client acknowledges (Last-Event-ID on reconnect, or PUT .../checkpoints/{name}) */
                 checkpoint?: string;
             };
             header?: {
-                /** @description Resume after this event (`<block>:<txId>`, or `<block>` for blocks) */
+                /** @description Resume after this event (`<block>:<txId>`, or `<block>` for blocks); with a checkpoint, acknowledges everything up to it */
                 "last-event-id"?: string;
             };
             path: {
@@ -23506,15 +23655,191 @@ export interface operations {
             };
         };
     };
+    getCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    acknowledgeCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckpointAck"];
+            };
+        };
+        responses: {
+            /** @description The checkpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     streamBlocks: {
         parameters: {
             query?: {
                 fromBlock?: string;
-                /** @description Named server-side checkpoint: the stream saves its position under this name and resumes from it */
+                /** @description Named server-side checkpoint of the caller: the stream starts from it (a new one starts here); it moves only when the client acknowledges (Last-Event-ID on reconnect, or PUT .../checkpoints/{name}) */
                 checkpoint?: string;
             };
             header?: {
-                /** @description Resume after this event (`<block>:<txId>`, or `<block>` for blocks) */
+                /** @description Resume after this event (`<block>:<txId>`, or `<block>` for blocks); with a checkpoint, acknowledges everything up to it */
                 "last-event-id"?: string;
             };
             path: {
@@ -23743,6 +24068,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -23792,7 +24126,8 @@ export interface operations {
                     "application/json": {
                         deliveries: {
                             eventId: string;
-                            state: string;
+                            /** @enum {string} */
+                            state: "pending" | "delivered" | "failed";
                             attempts: number;
                             lastError?: string;
                         }[];
@@ -23902,6 +24237,53 @@ export interface operations {
             };
             /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConsortium: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consortium */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consortium"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
