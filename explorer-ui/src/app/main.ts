@@ -11,6 +11,7 @@ import { describeError } from './ui/async';
 import { errorBox, h, loading } from './ui/dom';
 import { alertsView } from './views/alerts';
 import { blockView } from './views/block';
+import { consortiumView } from './views/consortium';
 import { blocksView } from './views/blocks';
 import type { Ctx } from './views/context';
 import { historyView } from './views/history';
@@ -43,6 +44,7 @@ function render(ctx: Ctx, route: Route): HTMLElement | Promise<HTMLElement> {
     case 'meters': return metersView(ctx, route.meter);
     case 'receivable': return receivableView(ctx, route.id);
     case 'alerts': return alertsView(ctx);
+    case 'consortium': return consortiumView(ctx);
     case 'signin': return overviewView(ctx);
     case 'notfound': return errorBox(`No page ${route.path}`);
   }

@@ -17,6 +17,7 @@ export type Route =
   | { name: 'meters'; meter?: string }
   | { name: 'receivable'; id?: string }
   | { name: 'alerts' }
+  | { name: 'consortium' }
   | { name: 'notfound'; path: string };
 
 const CHANNEL = /^[a-z][a-z0-9.-]{0,248}$/;
@@ -58,6 +59,7 @@ const TOP = new Map<string, (rest: string[], opt: Query) => Route | undefined>([
   ['meters', ([meter]) => ({ name: 'meters', ...(meter ? { meter } : {}) })],
   ['receivables', ([id]) => ({ name: 'receivable', ...(id ? { id } : {}) })],
   ['alerts', () => ({ name: 'alerts' })],
+  ['consortium', () => ({ name: 'consortium' })],
   ['c', channelRoute],
 ]);
 
@@ -94,6 +96,7 @@ export function href(route: Route): string {
     case 'meters': return `#/meters${route.meter ? `/${enc(route.meter)}` : ''}`;
     case 'receivable': return `#/receivables${route.id ? `/${enc(route.id)}` : ''}`;
     case 'alerts': return '#/alerts';
+    case 'consortium': return '#/consortium';
     case 'notfound': return `#/${route.path}`;
   }
 }
