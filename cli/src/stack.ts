@@ -4,7 +4,7 @@
  * A part that fails to start stops the parts already running.
  */
 import { apiBanner, startApi } from '@dec/gateway-api';
-import { startMeterIngestor } from '@dec/meter-ingestor';
+import { INGESTOR_IDENTITY, MeterCa, startMeterIngestor } from '@dec/meter-ingestor';
 import { down, startBroker, stopBroker, up } from '@dec/test-network';
 import { DEFAULT_EXPLORER_PORT, startExplorer, stopExplorer } from './explorer';
 
@@ -46,13 +46,14 @@ export class Stack {
     });
     const api = await startApi();
     this.parts.push({ stop: () => api.close() });
-    const broker = await startBroker();
+    const meterCa = MeterCa.open(); // TLS only: meters, the ingestor and the broker authenticate with the meter CA
+    const broker = await startBroker({ access: meterCa.brokerFiles() });
     this.parts.push({
       stop: async () => {
         await stopBroker();
       },
     });
-    const ingestor = await startMeterIngestor({ mqttPort: broker.port });
+    const ingestor = await startMeterIngestor({ mqttUrl: broker.url, mqttTls: meterCa.serviceCredentials(INGESTOR_IDENTITY) });
     this.parts.push({ stop: () => ingestor.stop() });
     process.stdout.write(`MQTT broker ${broker.url}; meter ingestor running (topics dec/meters/<meterEid>/readings -> .../verdicts)\n`);
     const explorer = startExplorer(api.url);

@@ -16,6 +16,7 @@ describe('metering CLI arguments', () => {
 
   it('builds the broker URL from --url or --port', () => {
     expect(brokerUrlArg(parseArgs(['--url', 'mqtts://broker:8883']), 1883)).to.equal('mqtts://broker:8883');
-    expect(brokerUrlArg(parseArgs(['--port', '1999']), 1883)).to.equal('mqtt://127.0.0.1:1999');
+    expect(brokerUrlArg(parseArgs(['--port', '1999']), 1883)).to.equal('mqtts://127.0.0.1:1999');
+    expect(brokerUrlArg(parseArgs(['--port', '1999', '--plain']), 1883)).to.equal('mqtt://127.0.0.1:1999');
   });
 });

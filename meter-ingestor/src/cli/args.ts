@@ -1,4 +1,7 @@
-/** Tiny `--name value` / `--flag` argument parser for the metering CLIs (they take a handful of options each). */
+/** Tiny `--name value` / `--flag` argument parser for the metering CLIs (they take a handful of options each), and the broker link they share. */
+import path from 'node:path';
+import { defaultMeterCaDir, MeterCa } from '../credentials/meter-ca';
+
 export function parseArgs(argv: string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -24,9 +27,16 @@ export function num(args: Map<string, string>, name: string, fallback: number): 
   return n;
 }
 
-/** The broker URL the CLIs use: --url, else mqtt://127.0.0.1:<--port | DEC_MQTT_PORT | 1883>. */
+/** The broker URL the CLIs use: --url, else mqtts://127.0.0.1:<--port | DEC_MQTT_PORT | 1883> (mqtt:// with --plain). */
 export function brokerUrlArg(args: Map<string, string>, defaultPort: number): string {
-  return args.get('url') ?? `mqtt://127.0.0.1:${num(args, 'port', Number(process.env.DEC_MQTT_PORT ?? defaultPort))}`;
+  const scheme = args.has('plain') ? 'mqtt' : 'mqtts';
+  return args.get('url') ?? `${scheme}://127.0.0.1:${num(args, 'port', Number(process.env.DEC_MQTT_PORT ?? defaultPort))}`;
+}
+
+/** The meter CA a CLI authenticates with on an mqtts:// URL (--meter-ca, else the default folder); none on mqtt://. */
+export function meterCaArg(args: Map<string, string>, url: string): MeterCa | undefined {
+  if (!url.startsWith('mqtts:')) return undefined;
+  return MeterCa.open(path.resolve(args.get('meter-ca') ?? defaultMeterCaDir()));
 }
 
 /** Runs a CLI's main, printing a failure as one line and exiting 1. */

@@ -2,16 +2,20 @@
 /**
  * Runs the meter ingestor until SIGINT/SIGTERM.
  *
- *   dec-meter-ingestor [--url mqtt://127.0.0.1:1883 | --port 1883] [--client-id dec-meter-ingestor]
+ *   dec-meter-ingestor [--url mqtts://127.0.0.1:1883 | --port 1883 [--plain]] [--meter-ca .run/meter-ca]
+ *        [--client-id dec-meter-ingestor (plain only)]
  *        [--msp GridMSP|PlatformMSP] [--batch-size 200] [--max-wait-ms 500] [--in-flight 4]
  *
  * The broker and the network must be up (`.run/gateway/network.json`); the
  * project's Mosquitto is started by `npm start` or the test network's broker
- * CLI (see the README). Prints counters every 10 s.
+ * CLI (see the README). Over mqtts:// (the default) it authenticates with the
+ * ingestor's certificate from the meter CA; the broker makes its CN
+ * (dec-meter-ingestor) its client ID. Prints counters every 10 s.
  */
 import { startMeterIngestor, type IngestorStats } from '../ingestor';
+import { INGESTOR_IDENTITY } from '../credentials/meter-ca';
 import { DEFAULT_MQTT_PORT } from '../protocol';
-import { brokerUrlArg, num, parseArgs, runCli } from './args';
+import { brokerUrlArg, meterCaArg, num, parseArgs, runCli } from './args';
 
 const resolved = (s: IngestorStats): number => s.accepted + s.duplicates + s.rejected;
 
@@ -19,8 +23,10 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const msp = args.get('msp') ?? 'GridMSP';
   if (msp !== 'GridMSP' && msp !== 'PlatformMSP') throw new Error('--msp must be GridMSP or PlatformMSP');
+  const url = brokerUrlArg(args, DEFAULT_MQTT_PORT);
   const ingestor = await startMeterIngestor({
-    mqttUrl: brokerUrlArg(args, DEFAULT_MQTT_PORT),
+    mqttUrl: url,
+    mqttTls: meterCaArg(args, url)?.serviceCredentials(INGESTOR_IDENTITY),
     clientId: args.get('client-id'),
     mspId: msp,
     batchSize: num(args, 'batch-size', 200),

@@ -30,7 +30,7 @@ import { createKeyAndCsr } from '@dec/fabric-client';
 import { REPO_ROOT } from '@dec/network';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brokerAcl, CA_DAYS, caConfig } from './ca-files';
 import { INGESTOR_IDENTITY_NAME, MONITOR_IDENTITY_NAME } from './names';
@@ -80,10 +80,15 @@ function openssl(args: string[], input?: string): string {
 export class MeterCa {
   private constructor(readonly dir: string) {}
 
-  /** The CA in `dir`, created (CA key, broker and service certificates, empty CRL, ACL) if the folder has none yet. */
+  /**
+   * The CA in `dir`, created (CA key, broker and service certificates, empty CRL, ACL) if the folder has
+   * none yet. A CRL older than a day is rewritten, so a broker (re)started from this folder never reads an
+   * expired one.
+   */
   static open(dir = defaultMeterCaDir()): MeterCa {
     const ca = new MeterCa(dir);
     if (!existsSync(ca.file('ca.crt'))) ca.create();
+    else if (Date.now() - statSync(ca.file('crl.pem')).mtimeMs > 86_400_000) ca.writeRevocations();
     return ca;
   }
 
