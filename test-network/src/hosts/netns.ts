@@ -128,3 +128,19 @@ export async function setHostDelay(hosts: HostSpec[], delay: { ms: number; jitte
 export async function hostPids(host: HostSpec): Promise<number[]> {
   return (await ip(['netns', 'pids', netnsName(host)])).split(/\s+/).filter((p) => /^\d+$/.test(p)).map(Number);
 }
+
+/**
+ * Whether the kernel has tc netem (sch_netem). Some kernels (e.g. minimal VM
+ * kernels) ship without it; then delay cannot be simulated here. Probed on the
+ * loopback of one of our namespaces, leaving nothing behind.
+ */
+export async function netemAvailable(host: HostSpec): Promise<boolean> {
+  const ns = netnsName(host);
+  try {
+    await run('ip', ['netns', 'exec', ns, 'tc', 'qdisc', 'add', 'dev', 'lo', 'root', 'netem', 'delay', '1ms']);
+  } catch {
+    return false;
+  }
+  await run('ip', ['netns', 'exec', ns, 'tc', 'qdisc', 'del', 'dev', 'lo', 'root']);
+  return true;
+}
