@@ -103,7 +103,7 @@ describe('scf key-level endorsement needs the parties and a channel majority (re
     await supplier.submit('scf', 'financing:Accept', { financingId, termsHash }, { transient: { salt: salt() }, endorsingOrganizations: pair });
     await eventually(receipt, (r) => r.status === 'financed');
 
-    // Pledged: the owner's org (Supplier), the issuer's (Lessor) and the bank's are all parties.
+    // Pledged: the owner's org (Supplier) and the bank's are required, plus one more (here the issuer's, Lessor).
     for (const orgs of [['BankMSP'], ['BankMSP', 'SupplierMSP']]) {
       expect(await committedCode(bank, 'warehouse:ConsentRelease', { receiptId }, orgs), orgs.join('+')).to.equal(ENDORSEMENT_POLICY_FAILURE);
     }

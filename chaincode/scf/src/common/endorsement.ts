@@ -4,8 +4,8 @@
  * policy only, so the policy must carry the channel's majority itself: every
  * party of the asset (and the pledgee bank while pledged) AND, counting them,
  * a majority of the channel's members (3 of 4). No org alone, and no two
- * parties colluding, can endorse a new value; every act on an asset is by one
- * of its parties, so the actor's own peer is always among those it needs.
+ * parties colluding, can endorse a new value. The actor's own peer can always
+ * be among the endorsers: it is either required by name or one of the others.
  */
 import { majorityOf, type KeyPolicySpec } from '@dec/chaincode-kit';
 import { mspOf } from '../access/policy';

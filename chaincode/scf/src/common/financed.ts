@@ -9,6 +9,15 @@ import { id, party } from './schemas';
 export const ASSET_TYPES = ['receivable', 'order', 'receipt'] as const;
 export type AssetType = (typeof ASSET_TYPES)[number];
 
+/**
+ * What an asset finances underneath: a receipt for the goods of an order stands
+ * for that order's goods, so both map to the order; anything else to itself.
+ */
+export interface Goods {
+  assetType: AssetType;
+  assetId: string;
+}
+
 export const pledge = z.object({
   financingId: id,
   bank: party,

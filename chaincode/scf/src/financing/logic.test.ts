@@ -4,7 +4,7 @@ import { DEFAULT_RULES } from '../rules/state';
 import { envOf } from '../test-support/env';
 import { acceptFinancing as acceptDecision, offerFinancing as offerDecision, recordAdvance, recordRepayment, settleFromCollections, emptySettlement, type AssetView } from './logic';
 
-const asset: AssetView = { assetType: 'receivable', assetId: 'L1.1', holder: 'LessorMSP', face: 1_000_000n, status: 'active' };
+const asset: AssetView = { assetType: 'receivable', assetId: 'L1.1', goods: { assetType: 'receivable', assetId: 'L1.1' }, holder: 'LessorMSP', face: 1_000_000n, status: 'active' };
 const bank = envOf({ party: 'BankMSP', role: 'bank-officer' });
 const lessor = envOf({ party: 'LessorMSP' });
 const terms = { advanceRateBps: 7_000, discountBps: 200, maturityDate: '2027-01-01', salt: 'ab'.repeat(16) };

@@ -8,7 +8,7 @@
  */
 import { big, ConflictError, str, ValidationError } from '@dec/chaincode-kit/core';
 import type { z } from 'zod';
-import { FINANCEABLE_STATUS, type AssetType, type Pledge } from '../common/financed';
+import { FINANCEABLE_STATUS, type AssetType, type Goods, type Pledge } from '../common/financed';
 import type { ScfEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
 import { applied, checkAdvanceRate, checkConcentration, checkDoubleFinancing, firstViolation, refuse, type Decision, type Violation } from '../rules/logic';
@@ -21,6 +21,8 @@ import { advanceOf, discountOf, waterfall } from './terms';
 export interface AssetView {
   assetType: AssetType;
   assetId: string;
+  /** The goods (or claim) the asset stands for: one double-financing lock covers them whatever asset is financed. */
+  goods: Goods;
   holder: string;
   face: bigint;
   status: string;
@@ -42,7 +44,7 @@ function requireFinanceable(asset: AssetView): void {
 
 function ruleViolation(asset: AssetView, bank: string, counterparty: string, t: { advanceRateBps: number; advance: bigint }, rc: RuleContext): Violation | undefined {
   return firstViolation(
-    checkDoubleFinancing(asset.assetType, asset.assetId, rc.lock),
+    checkDoubleFinancing(asset, rc.lock),
     checkAdvanceRate(rc.rules, t.advanceRateBps),
     checkConcentration(rc.rules, bank, counterparty, rc.outstanding, t.advance),
   );
@@ -90,7 +92,7 @@ export function offerFinancing(
   const bank = env.actor.party;
   const attempt = { transaction: 'financing:Offer', assetType: asset.assetType, assetId: asset.assetId, financingId, collection };
   // Double financing first: an attempt on a financed asset is a rule violation, not a mere wrong status.
-  const twice = checkDoubleFinancing(asset.assetType, asset.assetId, rc.lock);
+  const twice = checkDoubleFinancing(asset, rc.lock);
   if (twice) return refuse(twice, attempt, env);
   requireFinanceable(asset);
   const terms = computeTerms(financingId, asset.face, t);
@@ -122,7 +124,7 @@ export function acceptFinancing(
   if (f.status !== 'offered') throw new ConflictError(`financing ${f.id} is ${f.status}, not offered`);
   if (asset.holder !== f.counterparty) throw new ConflictError(`${asset.assetType} ${asset.assetId} changed hands since the offer`);
   const attempt = { transaction: 'financing:Accept', assetType: f.assetType, assetId: f.assetId, financingId: f.id, collection: f.collection };
-  const twice = checkDoubleFinancing(asset.assetType, asset.assetId, rc.lock);
+  const twice = checkDoubleFinancing(asset, rc.lock);
   if (twice) return refuse(twice, attempt, env);
   requireFinanceable(asset);
   if (big(terms.face) !== asset.face) throw new ConflictError(`${asset.assetType} ${asset.assetId} changed amount since the offer`);

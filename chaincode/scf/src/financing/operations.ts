@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { mspOf, requireParty, requireReader } from '../access/policy';
 import { collectionFor, TRANSIENT } from '../common/constants';
 import type { ScfEnv } from '../common/env';
+import type { Goods } from '../common/financed';
 import { requireSalt } from '../common/salt';
 import { requireTransient } from '../common/transient';
 import { LeaseStore } from '../leasing/store';
@@ -38,11 +39,11 @@ import type { Financing, PrivateTerms, Settlement } from './state';
 import { FinancingStore } from './store';
 import { waterfall } from './terms';
 
-async function ruleContext(ctx: DecContext, assetType: string, assetId: string, collection: string, bank: string, counterparty: string): Promise<RuleContext> {
+async function ruleContext(ctx: DecContext, goods: Goods, collection: string, bank: string, counterparty: string): Promise<RuleContext> {
   const financings = new FinancingStore(ctx.ledger);
   return {
     rules: await new RulesStore(ctx.ledger).rules(),
-    lock: await financings.lock(assetType, assetId),
+    lock: await financings.lock(goods),
     outstanding: await financings.outstanding(collection, bank, counterparty),
   };
 }
@@ -54,7 +55,7 @@ export async function offer(ctx: DecContext, req: z.output<typeof offerInput>, e
   const asset = await loadAsset(ctx.ledger, req.assetType, req.assetId);
   const collection = collectionFor(mspOf(env.actor.party), mspOf(asset.holder));
   if (!collection) throw new ConflictError(`${env.actor.party} and ${asset.holder} share no private collection for terms`);
-  const rc = await ruleContext(ctx, asset.assetType, asset.assetId, collection, env.actor.party, asset.holder);
+  const rc = await ruleContext(ctx, asset.goods, collection, env.actor.party, asset.holder);
   const decision = offerFinancing(req.financingId, asset, collection, terms, rc, env);
   if (decision.refused) return recordRefusal(ctx, decision.refusal, terms.salt);
   const change = decision.change;
@@ -78,11 +79,11 @@ export async function accept(ctx: DecContext, req: z.output<typeof acceptInput>,
   const hash = await financings.termsHash(f);
   if (hash !== req.termsHash) throw new ConflictError(`termsHash does not match the terms of financing ${f.id} on the channel`);
   const terms = await financings.terms(f);
-  const rc = await ruleContext(ctx, f.assetType, f.assetId, f.collection, f.bank, f.counterparty);
+  const rc = await ruleContext(ctx, asset.goods, f.collection, f.bank, f.counterparty);
   const decision = acceptFinancing(f, asset, terms, rc, env);
   if (decision.refused) return recordRefusal(ctx, decision.refusal, salt);
   const change = decision.change;
-  await financings.putLock(change.lock);
+  await financings.putLock(change.lock, asset.goods);
   await pledgeAsset(ctx.ledger, f.assetType, f.assetId, change.pledge);
   await financings.putOutstanding(f.collection, f.bank, f.counterparty, change.outstanding, salt);
   await financings.putSettlement(f.collection, emptySettlement(f.id, env.now), salt);

@@ -3,7 +3,8 @@
  *
  * Public keys:
  *   `financing~<financingId>`            the financing record
- *   `finlock~<assetType>~<assetId>`      the double-financing lock: written once, by the
+ *   `finlock~<assetType>~<assetId>`      the double-financing lock of the asset's goods (a receipt
+ *                                        for an order's goods: the order's key): written once, by the
  *                                        acceptance of the asset's first financing, never deleted.
  *                                        Every acceptance reads it, so two acceptances of one
  *                                        asset racing in the same block conflict (MVCC) and only
@@ -15,6 +16,7 @@
  *   `exposure~<bank>~<counterparty>`     outstanding advances, for the concentration limit
  */
 import { ChaincodeError, keyPart, type Ledger } from '@dec/chaincode-kit';
+import type { Goods } from '../common/financed';
 import {
   decodeExposure,
   decodeFinancing,
@@ -46,16 +48,17 @@ export class FinancingStore {
     return this.ledger.put(this.key(f.id), f);
   }
 
-  private lockKey(assetType: string, assetId: string): string {
-    return this.ledger.key('finlock', keyPart('assetType', assetType), keyPart('assetId', assetId));
+  private lockKey(goods: Goods): string {
+    return this.ledger.key('finlock', keyPart('assetType', goods.assetType), keyPart('assetId', goods.assetId));
   }
 
-  lock(assetType: string, assetId: string): Promise<FinancingLock | undefined> {
-    return this.ledger.get(this.lockKey(assetType, assetId), decodeLock);
+  /** The lock on `goods` (common/financed.ts Goods), whichever asset standing for them was financed. */
+  lock(goods: Goods): Promise<FinancingLock | undefined> {
+    return this.ledger.get(this.lockKey(goods), decodeLock);
   }
 
-  putLock(l: FinancingLock): Promise<void> {
-    return this.ledger.put(this.lockKey(l.assetType, l.assetId), l);
+  putLock(l: FinancingLock, goods: Goods): Promise<void> {
+    return this.ledger.put(this.lockKey(goods), l);
   }
 
   private termsKey(financingId: string): string {

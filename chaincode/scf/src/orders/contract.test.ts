@@ -34,7 +34,7 @@ describe('scf orders contract (order financing)', () => {
       await s.call('financing:RecordAdvance', who.bank, { financingId: fid, evidenceHash: H('a') });
     }
     expect((await s.result<{ financing: { collection: string } }>('financing:Get', who.bank, { financingId: 'OF2' })).financing.collection).to.equal('termsBankSupplier');
-    expect(s.endorsers('order', 'PO1')).to.deep.equal(['BankMSP', 'LessorMSP', 'SupplierMSP']);
+    expect(s.endorsers('order', 'PO1')).to.deep.equal(['BankMSP', 'SupplierMSP']);
     expect((await s.refused('financing:Offer', who.bank, { financingId: 'OF3', assetType: 'order', assetId: 'PO2' }, { terms })).result).to.include({ rule: 'double-financing', assetType: 'order' });
 
     // Repaid directly (amount private, transient), then the pledge is released.
@@ -43,7 +43,7 @@ describe('scf orders contract (order financing)', () => {
     const done = await s.call('financing:RecordRepayment', who.bank, { financingId: 'OF1', evidenceHash: H('c') }, { repayment: { amount: '280000' } });
     expect(done.events[0]?.name).to.equal('FinancingRepaid');
     expect(await s.result('orders:Get', who.regulator, { orderId: 'PO1' })).to.include({ status: 'repaid' });
-    expect(s.endorsers('order', 'PO1')).to.deep.equal(['LessorMSP', 'SupplierMSP']);
+    expect(s.endorsers('order', 'PO1')).to.deep.equal(['SupplierMSP']);
   });
 
   it('refuses an order for a lease whose supplier is someone else', async () => {

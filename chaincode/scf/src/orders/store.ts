@@ -1,8 +1,11 @@
 /**
  * Order storage. Key scheme: `order~<orderId>`. State-based endorsement: the
- * seller's org (it owns the right to finance the order), the buyer's org (whose
- * act the confirmation is), the pledgee bank's while financed, AND a channel
- * majority in total (common/endorsement.ts).
+ * seller's org (it owns the right to finance the order), the buyer's org too
+ * while the order awaits the buyer's confirmation (the buyer's act), the pledgee
+ * bank's while financed, AND a channel majority in total (common/endorsement.ts).
+ * The buyer is not required once confirmed: financing reads the bank/seller
+ * collection, whose members (bank, seller's org, regulator) must be able to
+ * endorse changes to the order on their own.
  */
 import { keyPart, type KeyPolicySpec, type Ledger } from '@dec/chaincode-kit';
 import { assetPolicy } from '../common/endorsement';
@@ -10,7 +13,7 @@ import { decodeOrder, type Order } from './state';
 
 /** Who must endorse any change to `o`. */
 export function orderPolicy(o: Order): KeyPolicySpec {
-  return assetPolicy([o.seller, o.buyer], o.status === 'financed', o.pledge);
+  return assetPolicy(o.status === 'registered' ? [o.seller, o.buyer] : [o.seller], o.status === 'financed', o.pledge);
 }
 
 export class OrderStore {

@@ -7,8 +7,9 @@ const rules = { ...DEFAULT_RULES, maxAdvanceRateBps: 8_000, concentrationLimit: 
 
 describe('scf regulator rules', () => {
   it('double financing: an asset with a lock cannot be financed again, whoever the bank', () => {
-    expect(checkDoubleFinancing('receivable', 'L1.1', undefined)).to.equal(undefined);
-    const v = checkDoubleFinancing('receivable', 'L1.1', { financingId: 'F1', bank: 'BankMSP' });
+    const asset = { assetType: 'receivable', assetId: 'L1.1' };
+    expect(checkDoubleFinancing(asset, undefined)).to.equal(undefined);
+    const v = checkDoubleFinancing(asset, { financingId: 'F1', bank: 'BankMSP' });
     expect(v?.rule).to.equal('double-financing');
     expect(() => {
       enforce(v);

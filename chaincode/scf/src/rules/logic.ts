@@ -25,11 +25,27 @@ export interface Violation {
   publicMessage: string;
 }
 
-/** No asset is financed more than once, whoever the bank: a lock exists from its first accepted financing. */
-export function checkDoubleFinancing(assetType: string, assetId: string, lock: { financingId: string; bank: string } | undefined): Violation | undefined {
+interface LockView {
+  financingId: string;
+  bank: string;
+  /** The asset the lock's financing financed; absent: the asset asked about. */
+  assetType?: string;
+  assetId?: string;
+}
+
+/**
+ * No goods are financed more than once, whoever the bank and whichever asset
+ * stands for them (an order, or the warehouse receipt for its goods): a lock
+ * exists from their first accepted financing.
+ */
+export function checkDoubleFinancing(asset: { assetType: string; assetId: string }, lock: LockView | undefined): Violation | undefined {
   if (!lock) return undefined;
+  const financed = `${lock.assetType ?? asset.assetType} ${lock.assetId ?? asset.assetId}`;
+  const same = financed === `${asset.assetType} ${asset.assetId}`;
   // The lock is public, so the whole message is.
-  const message = `${assetType} ${assetId} is already financed (financing ${lock.financingId} by ${lock.bank})`;
+  const message = same
+    ? `${financed} is already financed (financing ${lock.financingId} by ${lock.bank})`
+    : `${asset.assetType} ${asset.assetId} stands for the goods of ${financed}, already financed (financing ${lock.financingId} by ${lock.bank})`;
   return { rule: 'double-financing', message, publicMessage: message };
 }
 

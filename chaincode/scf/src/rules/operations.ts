@@ -44,18 +44,25 @@ async function outstandingIfReadable(ctx: DecContext, bank: string, holder: stri
   }
 }
 
+/** Whether `actor` may learn anything about `bank`'s exposure to `holder`: one of the two, or the regulator. */
+function partyToPair(actor: ScfEnv['actor'], bank: string, holder: string): boolean {
+  return actor.role === ROLE.regulator || actor.party === bank || actor.party === holder;
+}
+
 /**
  * Evaluate-time pre-check of a financing: which rules it would break. `bank`
  * defaults to the caller. The concentration check needs the pair's private
- * exposure; on a peer outside that collection it is reported in `unchecked`.
+ * exposure: it runs only for the bank, the holder or the regulator (even a
+ * "no violation" answer tells something about the exposure), and only on a peer
+ * of the pair's collection; otherwise it is reported in `unchecked`.
  */
 export async function checkFinancing(ctx: DecContext, req: z.output<typeof checkFinancingInput>, env: ScfEnv): Promise<object> {
   const bank = req.bank ?? env.actor.party;
   const rules = await new RulesStore(ctx.ledger).rules();
   const asset = await loadAsset(ctx.ledger, req.assetType, req.assetId);
-  const lock = await new FinancingStore(ctx.ledger).lock(asset.assetType, asset.assetId);
-  const outstanding = await outstandingIfReadable(ctx, bank, asset.holder);
-  const checks: (Violation | undefined)[] = [checkDoubleFinancing(asset.assetType, asset.assetId, lock), checkAdvanceRate(rules, req.advanceRateBps)];
+  const lock = await new FinancingStore(ctx.ledger).lock(asset.goods);
+  const outstanding = partyToPair(env.actor, bank, asset.holder) ? await outstandingIfReadable(ctx, bank, asset.holder) : undefined;
+  const checks: (Violation | undefined)[] = [checkDoubleFinancing(asset, lock), checkAdvanceRate(rules, req.advanceRateBps)];
   if (outstanding !== undefined) checks.push(checkConcentration(rules, bank, asset.holder, outstanding, advanceOf(asset.face, req.advanceRateBps)));
   const violations = checks.filter((v): v is Violation => v !== undefined);
   const unchecked = outstanding === undefined ? ['concentration-limit'] : [];
@@ -65,7 +72,11 @@ export async function checkFinancing(ctx: DecContext, req: z.output<typeof check
 /** What state says about an alleged violation: true / false where it can tell, else null. */
 async function confirmedByState(ctx: DecContext, req: z.output<typeof raiseAlertInput>): Promise<boolean | null> {
   if (req.rule === 'double-financing' && req.assetType && req.assetId) {
-    return (await new FinancingStore(ctx.ledger).lock(req.assetType, req.assetId)) !== undefined;
+    const asset = await loadAsset(ctx.ledger, req.assetType, req.assetId).catch((e: unknown) => {
+      if (e instanceof NotFoundError) return undefined;
+      throw e;
+    });
+    return asset ? (await new FinancingStore(ctx.ledger).lock(asset.goods)) !== undefined : false;
   }
   if (req.rule === 'max-advance-rate' && req.advanceRateBps !== undefined) {
     return checkAdvanceRate(await new RulesStore(ctx.ledger).rules(), req.advanceRateBps) !== undefined;

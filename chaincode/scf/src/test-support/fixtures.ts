@@ -25,7 +25,7 @@ export const who = {
   supplier: { mspId: 'SupplierMSP', name: 'sup', attributes: { role: 'supplier', eid: 'SUP-1' } },
   subSupplier: { mspId: 'SupplierMSP', name: 'sub', attributes: { role: 'supplier', eid: 'SUB-1' } },
   regulator: { mspId: 'RegulatorMSP', name: 'reg', attributes: { role: 'regulator' } },
-  logistics: { mspId: 'SupplierMSP', name: 'log', attributes: { role: 'logistics', eid: 'LOG-1' } },
+  logistics: { mspId: 'LessorMSP', name: 'log', attributes: { role: 'logistics', eid: 'LOG-1' } },
   insurer: { mspId: 'BankMSP', name: 'ins', attributes: { role: 'insurer', eid: 'INS-1' } },
 } satisfies Record<string, TestCaller>;
 
@@ -35,7 +35,7 @@ export const party = {
   bank: 'BankMSP',
   supplier: 'SupplierMSP:SUP-1',
   subSupplier: 'SupplierMSP:SUB-1',
-  logistics: 'SupplierMSP:LOG-1',
+  logistics: 'LessorMSP:LOG-1',
   insurer: 'BankMSP:INS-1',
 };
 

@@ -31,7 +31,7 @@ describe('scf warehouse contract (warehouse-receipt financing)', () => {
     const otherLogistics = { mspId: 'LessorMSP', name: 'l2', attributes: { role: 'logistics', eid: 'LOG-2' } };
     expect((await s.error('warehouse:ConsentRelease', who.supplier, { receiptId: 'W1' })).message).to.match(/^ACCESS_DENIED/);
     await s.call('warehouse:ConsentRelease', who.bank, { receiptId: 'W1' });
-    expect((await s.error('warehouse:Release', otherLogistics, { receiptId: 'W1' })).message).to.match(/^ACCESS_DENIED: only SupplierMSP:LOG-1/);
+    expect((await s.error('warehouse:Release', otherLogistics, { receiptId: 'W1' })).message).to.match(/^ACCESS_DENIED: only LessorMSP:LOG-1/);
     expect(await s.result('warehouse:Release', who.logistics, { receiptId: 'W1' })).to.include({ status: 'released' });
     // The loan is still owed; repaying it later leaves the goods released.
     await s.call('financing:RecordRepayment', who.bank, { financingId: 'WF1', evidenceHash: H('b') }, { repayment: { amount: '200000' } });

@@ -1,12 +1,26 @@
 /** Warehouse-receipt rules as pure functions. */
-import { ConflictError } from '@dec/chaincode-kit/core';
+import { ConflictError, ValidationError } from '@dec/chaincode-kit/core';
+import { mspOf } from '../access/policy';
 import type { z } from 'zod';
 import type { ScfEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
+import type { Order } from '../orders/state';
 import type { issueReceiptInput } from './inputs';
 import type { Receipt } from './state';
 
-export function issueReceipt(input: z.infer<typeof issueReceiptInput>, env: ScfEnv): { receipt: Receipt; events: ScfEvent[] } {
+/**
+ * A receipt is a third party's word that goods are in store: the issuing
+ * logistics party must be of another org than the owner (an org's admin can
+ * register any company identity of its own, so a party-level check would not
+ * do). A receipt naming an order must be for goods of that order's seller or buyer.
+ */
+export function issueReceipt(input: z.infer<typeof issueReceiptInput>, order: Order | undefined, env: ScfEnv): { receipt: Receipt; events: ScfEvent[] } {
+  if (mspOf(env.actor.party) === mspOf(input.owner)) {
+    throw new ValidationError('input.owner', `must belong to another org than the issuing logistics party ${env.actor.party}: an org cannot vouch for its own goods`);
+  }
+  if (order && input.owner !== order.seller && input.owner !== order.buyer) {
+    throw new ValidationError('input.orderId', `names order ${order.id} of ${order.seller} to ${order.buyer}, not goods of ${input.owner}`);
+  }
   const receipt: Receipt = {
     id: input.receiptId,
     issuer: env.actor.party,

@@ -3,6 +3,7 @@ import { ConflictError, type DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
 import { requireParty } from '../access/policy';
 import type { ScfEnv } from '../common/env';
+import { OrderStore } from '../orders/store';
 import type { issueReceiptInput, receiptRef } from './inputs';
 import { consentRelease, issueReceipt, releaseGoods } from './logic';
 import type { Receipt } from './state';
@@ -11,7 +12,8 @@ import { ReceiptStore } from './store';
 export async function issue(ctx: DecContext, req: z.output<typeof issueReceiptInput>, env: ScfEnv): Promise<Receipt> {
   const receipts = new ReceiptStore(ctx.ledger);
   if (await receipts.exists(req.receiptId)) throw new ConflictError(`receipt ${req.receiptId} already exists`);
-  const change = issueReceipt(req, env);
+  const order = req.orderId ? await new OrderStore(ctx.ledger).require(req.orderId) : undefined;
+  const change = issueReceipt(req, order, env);
   await receipts.put(change.receipt);
   ctx.emitAll(change.events);
   return change.receipt;
