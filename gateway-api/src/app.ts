@@ -21,6 +21,10 @@ export interface AppOptions {
   bodyLimit?: string;
   /** Requests per identity (or per IP without one) per minute (default 600). */
   rateLimitPerMinute?: number;
+  /** Failed authentications (401) per client address per minute before that address gets 429 (default 20). */
+  authFailuresPerMinute?: number;
+  /** The orgs whose identities may use the regulator routes (default RegulatorMSP). */
+  regulatorMspIds?: string[];
 }
 
 declare module 'express-serve-static-core' {
@@ -94,13 +98,26 @@ export function createApp(services: Services, options: AppOptions = {}): { app: 
     },
   });
 
+  // Guessing keys costs the guesser: every 401 counts against its address, successes do not.
+  const authFailures = rateLimit({
+    windowMs: 60_000,
+    limit: options.authFailuresPerMinute ?? 20,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? '0.0.0.0'),
+    handler: (_req, _res, next) => {
+      next(new ApiError('RATE_LIMITED', 'too many failed authentications from this address; retry later'));
+    },
+  });
+  const regulators = options.regulatorMspIds ?? ['RegulatorMSP'];
+
   const authenticate = (r: AnyRoute) => (req: Request, _res: Response, next: NextFunction) => {
     try {
       const caller = services.identities.authenticate(apiKeyOf(req));
       req.caller = caller;
-      if (r.auth === 'admin' && caller.apiRole !== 'admin') throw new ApiError('ACCESS_DENIED', 'only an API admin of the org may do this');
-      if (r.auth === 'regulator' && caller.apiRole !== 'admin' && caller.attributes.role !== 'regulator')
-        throw new ApiError('ACCESS_DENIED', 'only regulators (role=regulator) and API admins may do this');
+      authorize(r, caller, regulators);
       next();
     } catch (e) {
       next(e);
@@ -116,7 +133,7 @@ export function createApp(services: Services, options: AppOptions = {}): { app: 
         next(e);
       }
     };
-    const chain = r.auth === 'public' ? [handle] : [authenticate(r), limiter, handle];
+    const chain = r.auth === 'public' ? [handle] : [authFailures, authenticate(r), limiter, handle];
     app[r.method](expressPath(r.path), ...chain);
   }
 
@@ -136,8 +153,24 @@ export function createApp(services: Services, options: AppOptions = {}): { app: 
   return { app, routes };
 }
 
-/** A route's params, query and body, each checked against the route's schema. */
+/**
+ * Whether the caller's API role and org allow the route. Regulator routes
+ * read every block and transaction of a channel: only identities of a
+ * regulator org (its users with role=regulator, or its API admins) may; a
+ * `role=regulator` attribute alone is something any org's admin can write
+ * into its own users' certificates.
+ */
+function authorize(r: AnyRoute, caller: Caller, regulatorMspIds: readonly string[]): void {
+  if (r.auth === 'admin' && caller.apiRole !== 'admin') throw new ApiError('ACCESS_DENIED', 'only an API admin of the org may do this');
+  if (r.auth !== 'regulator') return;
+  const ofRegulatorOrg = regulatorMspIds.includes(caller.mspId);
+  if (!ofRegulatorOrg || (caller.apiRole !== 'admin' && caller.attributes.role !== 'regulator'))
+    throw new ApiError('ACCESS_DENIED', `only identities of ${regulatorMspIds.join(', ')} with role=regulator, or its API admins, may do this`);
+}
+
+/** A route's params, query and body, each checked against the route's schema (documented headers are checked too). */
 function validatedInput(r: AnyRoute, req: Request): { params: unknown; query: unknown; body: unknown } {
+  if (r.request?.headers) validate(r.request.headers, req.headers, 'headers');
   return {
     params: validate(r.request?.params, req.params, 'params'),
     query: validate(r.request?.query, req.query, 'query'),

@@ -7,16 +7,17 @@
  */
 import type { GatewayNetworkConfig } from '@dec/network';
 import { REPO_ROOT } from '@dec/network';
-import type { Express } from 'express';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listen, requireHttpsOffLoopback, tlsFromEnv, type TlsFiles } from './http/listen';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createApp, type AppOptions } from './app';
-import { IdentityService } from './auth/identities';
-import { EventService } from './events/events';
-import { WebhookService } from './events/webhooks';
+import { IdentityService, type Caller } from './auth/identities';
+import { CertificateRenewal, type RenewalOptions } from './auth/renewal';
+import { EventService, type EventOptions } from './events/events';
+import { WebhookService, type WebhookOptions } from './events/webhooks';
 import { loadGatewayConfig } from '@dec/fabric-client';
 import { FabricSessions } from './fabric/sessions';
 import { TransactionService, type RetryPolicy } from './fabric/transactions';
@@ -34,11 +35,16 @@ export interface ApiOptions extends AppOptions {
   config?: GatewayNetworkConfig;
   logger?: Logger;
   retry?: RetryPolicy;
-  webhooks?: { maxAttempts: number; baseDelayMs: number; pollMs: number; timeoutMs: number };
+  webhooks?: WebhookOptions;
+  events?: EventOptions;
+  renewal?: RenewalOptions;
+  /** HTTPS certificate and key (PEM); default DEC_API_TLS_CERT / DEC_API_TLS_KEY. Required off loopback. */
+  tls?: TlsFiles;
 }
 
 export interface RunningApi {
   url: string;
+  renewal: CertificateRenewal;
   server: Server;
   services: Services;
   /** API keys of org admins created at this start (also in <dataDir>/admin-keys.json). */
@@ -55,15 +61,34 @@ function envNumber(name: string): number | undefined {
   return value ? Number(value) : undefined;
 }
 
+interface Settings extends AppOptions {
+  dataDir: string;
+  host: string;
+  port: number;
+  tls: TlsFiles | undefined;
+}
+
+/** The app's options, else the DEC_API_* environment; unset ones left out (the app has defaults). */
+function appSettings(options: ApiOptions): AppOptions {
+  const env = process.env;
+  const app: AppOptions = {
+    bodyLimit: options.bodyLimit ?? env.DEC_API_BODY_LIMIT,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? envNumber('DEC_API_RATE_LIMIT'),
+    authFailuresPerMinute: options.authFailuresPerMinute ?? envNumber('DEC_API_AUTH_FAILURE_LIMIT'),
+    regulatorMspIds: options.regulatorMspIds ?? env.DEC_API_REGULATOR_MSPS?.split(',').map((s) => s.trim()).filter(Boolean),
+  };
+  return Object.fromEntries(Object.entries(app).filter(([, v]) => v !== undefined));
+}
+
 /** Options, else the DEC_API_* environment, else the defaults. */
-function settings(options: ApiOptions): { dataDir: string; host: string; port: number; bodyLimit: string | undefined; rateLimitPerMinute: number | undefined } {
+function settings(options: ApiOptions): Settings {
   const env = process.env;
   return {
+    ...appSettings(options),
     dataDir: options.dataDir ?? env.DEC_API_DATA_DIR ?? DEFAULT_DATA_DIR,
     host: options.host ?? env.DEC_API_HOST ?? '127.0.0.1',
     port: options.port ?? envNumber('DEC_API_PORT') ?? 3000,
-    bodyLimit: options.bodyLimit ?? env.DEC_API_BODY_LIMIT,
-    rateLimitPerMinute: options.rateLimitPerMinute ?? envNumber('DEC_API_RATE_LIMIT'),
+    tls: options.tls ?? tlsFromEnv(),
   };
 }
 
@@ -72,16 +97,6 @@ function saveAdminKeys(file: string, adminKeys: Record<string, string>): void {
   if (Object.keys(adminKeys).length === 0) return;
   const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
   writeFileSync(file, `${JSON.stringify({ ...previous, ...adminKeys }, null, 2)}\n`, { mode: 0o600 });
-}
-
-function listen(app: Express, port: number, host: string): Promise<Server> {
-  return new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, (err?: Error) => {
-      if (err) reject(err);
-      else resolve(s);
-    });
-    s.on('error', reject);
-  });
 }
 
 function services(options: ApiOptions, dataDir: string): Services {
@@ -109,32 +124,44 @@ function services(options: ApiOptions, dataDir: string): Services {
     options.retry,
   );
   const webhooks = new WebhookService(db, box, sessions, identities, logger, metrics, options.webhooks);
-  return { config, db, identities, sessions, transactions, ledger: new LedgerService(sessions), events: new EventService(db, sessions, metrics), webhooks, metrics, logger };
+  const ledger = new LedgerService(sessions);
+  const heightOf = async (caller: Caller, channel: string): Promise<bigint> => BigInt((await ledger.channelInfo(caller, channel)).height);
+  const events = new EventService(db, sessions, heightOf, metrics, options.events);
+  return { config, db, identities, sessions, transactions, ledger, events, webhooks, metrics, logger };
 }
 
 export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
-  const { dataDir, host, port, bodyLimit, rateLimitPerMinute } = settings(options);
+  const { dataDir, host, port, tls, ...appOptions } = settings(options);
+  requireHttpsOffLoopback(host, tls);
   const all = services(options, dataDir);
   const { db, identities, sessions, transactions, webhooks, logger } = all;
+  const renewal = new CertificateRenewal(identities, (id) => { sessions.forget(id); }, logger, options.renewal);
   const adminKeys = await identities.bootstrapAdmins();
   const adminKeysFile = path.join(dataDir, 'admin-keys.json');
   saveAdminKeys(adminKeysFile, adminKeys);
 
-  const { app } = createApp(all, { bodyLimit, rateLimitPerMinute });
-  const server = await listen(app, port, host);
+  const { app } = createApp(all, appOptions);
+  const server = await listen(app, port, host, tls).catch((e: unknown) => {
+    sessions.close();
+    db.close();
+    throw e;
+  });
   webhooks.start();
+  renewal.start();
   const address = server.address() as AddressInfo;
-  const url = `http://${address.address}:${address.port}`;
+  const url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, dataDir }, 'gateway API listening');
 
   return {
     url,
+    renewal,
     server,
     services: all,
     adminKeys,
     adminKeysFile,
     close: async () => {
       webhooks.stop();
+      renewal.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => {
         server.close(() => {

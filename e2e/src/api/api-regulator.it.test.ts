@@ -1,23 +1,21 @@
 /**
  * The gateway API against the real network, part 3: the regulator's ledger
- * reads, operations endpoints, and webhooks (signed deliveries, retried).
+ * reads (regulator orgs only) and the operations endpoints. Webhooks are in
+ * api-webhooks.it.test.ts.
  */
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call -- replies are JSON the tests read field by field (ApiClient bodies are untyped on purpose) */
 import { expect } from 'chai';
-import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ApiClient } from '../fixtures/api-client';
 import { eventually, startApiWorld, type ApiWorld } from './api-world';
 
-describe('gateway API: regulator, operations and webhooks (real network)', function () {
+describe('gateway API: regulator and operations (real network)', function () {
   let world: ApiWorld | undefined;
-  let run: string, anon: ApiClient, admin: Record<string, ApiClient>, lessorOfficer: ApiClient, bankOfficer: ApiClient, regulator: ApiClient, platformUser: ApiClient;
+  let run: string, anon: ApiClient, admin: Record<string, ApiClient>, lessorOfficer: ApiClient, regulator: ApiClient;
 
   before(async function () {
     this.timeout(120_000);
     world = await startApiWorld();
-    ({ run, anon, admin, lessorOfficer, bankOfficer, regulator, platformUser } = world);
+    ({ run, anon, admin, lessorOfficer, regulator } = world);
   });
 
   after(async () => {
@@ -75,6 +73,18 @@ describe('gateway API: regulator, operations and webhooks (real network)', funct
       expect((await lessorOfficer.get('/api/v1/ledger/scf')).status).to.equal(403);
       expect((await admin.PlatformMSP!.get('/api/v1/ledger/scf')).status).to.equal(403);
     });
+
+    it('refuse role=regulator outside a regulator org, and admins of other orgs, but serve the regulator org\'s admin', async () => {
+      // Any org admin can write role=regulator into its own users' certificates; that must not open the ledger.
+      const impostor = await world!.newUser('LessorMSP', 'fake-regulator', { role: 'regulator' });
+      const refused = await impostor.get('/api/v1/ledger/scf');
+      expect(refused.status).to.equal(403);
+      expect(refused.body.error.code).to.equal('ACCESS_DENIED');
+      expect((await impostor.get(`/api/v1/ledger/scf/transactions/${'0'.repeat(64)}`)).status).to.equal(403);
+      expect((await admin.LessorMSP!.get('/api/v1/ledger/scf')).status).to.equal(403);
+      expect((await admin.RegulatorMSP!.get('/api/v1/ledger/scf')).status).to.equal(200);
+      expect((await regulator.get('/api/v1/ledger/scf')).status).to.equal(200);
+    });
   });
 
   describe('operations', () => {
@@ -110,48 +120,6 @@ describe('gateway API: regulator, operations and webhooks (real network)', funct
       const none = await lessorOfficer.get('/api/v1/nothing');
       expect(none.status).to.equal(404);
       expect(none.body.error.code).to.equal('NOT_FOUND');
-    });
-  });
-
-  describe('webhooks', () => {
-    it('deliver chaincode events, signed, retrying a failed delivery', async () => {
-      const received: { body: string; signature: string }[] = [];
-      let failures = 1;
-      const server = http.createServer((req, res) => {
-        const chunks: Buffer[] = [];
-        req.on('data', (c: Buffer) => chunks.push(c));
-        req.on('end', () => {
-          if (failures-- > 0) {
-            res.statusCode = 500;
-            res.end();
-            return;
-          }
-          received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['x-dec-signature']) });
-          res.end('ok');
-        });
-      });
-      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-      try {
-        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-        const from = (await regulator.get('/api/v1/ledger/scf')).body.height as string;
-        const created = await bankOfficer.post('/api/v1/webhooks', { url, channel: 'scf', chaincode: 'scf', eventNames: ['ProbeRecorded'], fromBlock: from });
-        expect(created.status, JSON.stringify(created.body)).to.equal(201);
-        const note = `hook ${run}`;
-        await bankOfficer.post('/api/v1/scf/network/probe', { note });
-        const delivered = await eventually(
-          () => Promise.resolve(received.find((r) => (JSON.parse(r.body) as { payload: { note: string } }).payload.note === note)),
-          (r) => r !== undefined,
-        );
-        const expected = createHmac('sha256', created.body.secret).update(delivered!.body).digest('hex');
-        expect(delivered!.signature).to.equal(`sha256=${expected}`);
-        const deliveries = await bankOfficer.get(`/api/v1/webhooks/${created.body.id}/deliveries`);
-        expect(deliveries.body.deliveries.some((d: { state: string; attempts: number }) => d.state === 'delivered' && d.attempts >= 2)).to.equal(true);
-        expect((await lessorOfficer.get(`/api/v1/webhooks/${created.body.id}/deliveries`)).status).to.equal(404);
-        expect((await bankOfficer.call('DELETE', `/api/v1/webhooks/${created.body.id}`)).status).to.equal(204);
-        expect((await platformUser.post('/api/v1/webhooks', { url, channel: 'scf', chaincode: 'scf' })).status).to.equal(403);
-      } finally {
-        server.close();
-      }
     });
   });
 });

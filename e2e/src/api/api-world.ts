@@ -55,7 +55,9 @@ export async function startApiWorld(): Promise<ApiWorld> {
     dataDir,
     logger: pino({ level: 'silent' }),
     rateLimitPerMinute: 100_000,
-    webhooks: { maxAttempts: 5, baseDelayMs: 100, pollMs: 100, timeoutMs: 5000 },
+    authFailuresPerMinute: 10_000,
+    // The suites' webhook receivers listen on loopback, which webhooks may call only when allowlisted.
+    webhooks: { maxAttempts: 5, baseDelayMs: 100, pollMs: 100, timeoutMs: 5000, allow: ['127.0.0.0/8'] },
   });
   const anon = new ApiClient(api.url);
   const admin: Record<string, ApiClient> = {};

@@ -1,12 +1,19 @@
 /**
- * Fabric CA over its REST API (/api/v1/enroll, register, revoke), the same
- * protocol fabric-ca-client speaks: enroll with Basic auth and a CSR; register
- * and revoke with a token signed by the calling registrar's own enrollment key
- * (`b64(cert).b64(sig)` over `METHOD.b64(uri).b64(body).b64(cert)`).
+ * Fabric CA over its REST API (/api/v1/enroll, reenroll, register, revoke,
+ * gencrl), the same protocol fabric-ca-client speaks: enroll with Basic auth
+ * and a CSR; reenroll, register, revoke and gencrl with a token signed by the
+ * caller's own enrollment key (`b64(cert).b64(sig)` over
+ * `METHOD.b64(uri).b64(body).b64(cert)`).
+ *
+ * Hygiene: enrollment secrets are random (never derived from an ID or a
+ * process), an identity registers for one enrollment and renews its
+ * certificate by re-enrolling with the certificate itself, and no secret is
+ * put on a command line or into an error message (errors name the CA's URL
+ * and its own error text only).
  */
 import { signers } from '@hyperledger/fabric-gateway';
 import type { GatewayOrg } from '@dec/network';
-import { createHash, createPrivateKey } from 'node:crypto';
+import { createHash, createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { createKeyAndCsr } from './csr';
@@ -49,6 +56,12 @@ interface CaResponse {
   errors?: { code: number; message: string }[];
 }
 
+function crlOf(res: CaResponse): string {
+  const crl = res.result?.CRL;
+  if (typeof crl !== 'string' || crl === '') throw new CaError(502, [], 'the CA returned no CRL');
+  return Buffer.from(crl, 'base64').toString('utf8');
+}
+
 export class FabricCaClient {
   private readonly tlsRoot: Buffer;
   private readonly base: URL;
@@ -69,27 +82,65 @@ export class FabricCaClient {
     return { certificate: Buffer.from(cert, 'base64').toString('utf8'), privateKey: privateKeyPem };
   }
 
-  /** Registers an identity; returns its enrollment secret. */
+  /** A new enrollment secret: 24 random bytes. */
+  static newSecret(): string {
+    return randomBytes(24).toString('base64url');
+  }
+
+  /**
+   * Renews a certificate: a new key and CSR, authenticated by the current
+   * certificate (no secret). Works while the current certificate is valid and
+   * not revoked, whatever the identity's enrollment count.
+   */
+  async reenroll(current: Enrollment): Promise<Enrollment> {
+    // Fabric CA wants the CSR's CN to be the enrollment ID, which is the current certificate's CN.
+    const cn = /(?:^|\n)CN=([^\n]+)/.exec(new X509Certificate(current.certificate).subject)?.[1];
+    if (!cn) throw new CaError(400, [], 'the certificate to renew has no CN');
+    const { csrPem, privateKeyPem } = createKeyAndCsr(cn);
+    const body = JSON.stringify({ certificate_request: csrPem, caname: this.org.ca.caName });
+    const res = await this.call('/api/v1/reenroll', body, await this.token(current, 'POST', '/api/v1/reenroll', body));
+    const cert = res.result?.Cert;
+    if (typeof cert !== 'string') throw new CaError(502, [], 'the CA returned no certificate');
+    return { certificate: Buffer.from(cert, 'base64').toString('utf8'), privateKey: privateKeyPem };
+  }
+
+  /**
+   * Registers an identity; returns its enrollment secret (random, made here
+   * unless given). One enrollment by default: later certificates come from
+   * reenroll, so a leaked secret cannot mint a second key pair.
+   */
   async register(registrar: Enrollment, req: RegisterRequest): Promise<string> {
+    const secret = req.secret ?? FabricCaClient.newSecret();
     const body = JSON.stringify({
       id: req.enrollmentId,
       type: req.type ?? 'client',
-      secret: req.secret,
+      secret,
       affiliation: req.affiliation ?? `${this.org.name}.users`,
-      max_enrollments: req.maxEnrollments ?? 0,
+      max_enrollments: req.maxEnrollments ?? 1,
       attrs: (req.attributes ?? []).map((a) => ({ name: a.name, value: a.value, ecert: a.ecert ?? true })),
       caname: this.org.ca.caName,
     });
     const res = await this.call('/api/v1/register', body, await this.token(registrar, 'POST', '/api/v1/register', body));
-    const secret = res.result?.secret;
-    if (typeof secret !== 'string') throw new CaError(502, [], 'the CA returned no enrollment secret');
-    return secret;
+    const issued = res.result?.secret;
+    if (typeof issued !== 'string') throw new CaError(502, [], 'the CA returned no enrollment secret');
+    return issued;
   }
 
-  /** Revokes every certificate of `enrollmentId` (the identity can no longer enroll). */
-  async revoke(registrar: Enrollment, enrollmentId: string, reason = 'unspecified'): Promise<void> {
-    const body = JSON.stringify({ id: enrollmentId, reason, caname: this.org.ca.caName, gencrl: false });
-    await this.call('/api/v1/revoke', body, await this.token(registrar, 'POST', '/api/v1/revoke', body));
+  /**
+   * Revokes every certificate of `enrollmentId` (the identity can no longer
+   * enroll or re-enroll) and returns the CA's new CRL (PEM), which the org's
+   * channel MSP needs for peers and orderers to refuse the certificates too.
+   */
+  async revoke(registrar: Enrollment, enrollmentId: string, reason = 'unspecified'): Promise<string> {
+    const body = JSON.stringify({ id: enrollmentId, reason, caname: this.org.ca.caName, gencrl: true });
+    const res = await this.call('/api/v1/revoke', body, await this.token(registrar, 'POST', '/api/v1/revoke', body));
+    return crlOf(res);
+  }
+
+  /** The CA's current CRL (PEM), signed by the CA; needs hf.GenCRL. */
+  async generateCrl(registrar: Enrollment): Promise<string> {
+    const body = JSON.stringify({ caname: this.org.ca.caName });
+    return crlOf(await this.call('/api/v1/gencrl', body, await this.token(registrar, 'POST', '/api/v1/gencrl', body)));
   }
 
   private async token(registrar: Enrollment, method: string, uri: string, body: string): Promise<string> {

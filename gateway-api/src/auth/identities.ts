@@ -9,7 +9,7 @@
  * registrar, and its API key is written to `<data dir>/admin-keys.json` (0600).
  */
 import type { GatewayNetworkConfig, GatewayOrg } from '@dec/network';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CaError, FabricCaClient, type CaAttribute, type Enrollment } from '@dec/fabric-client';
 import { ApiError } from '../http/errors';
@@ -58,6 +58,7 @@ const ADMIN_ATTRIBUTES: CaAttribute[] = [
   { name: 'hf.Registrar.Roles', value: 'client', ecert: false },
   { name: 'hf.Registrar.Attributes', value: '*', ecert: false },
   { name: 'hf.Revoker', value: 'true', ecert: false },
+  { name: 'hf.GenCRL', value: 'true', ecert: false },
   { name: 'role', value: 'api-admin', ecert: true },
 ];
 
@@ -132,6 +133,7 @@ export class IdentityService {
   async enroll(mspId: string, enrollmentId: string, secret: string): Promise<{ identity: IdentityRecord; apiKey: string }> {
     const row = this.row(mspId, enrollmentId);
     if (row.status === 'revoked') throw new ApiError('CONFLICT', `identity ${enrollmentId} is revoked`);
+    if (row.status === 'active') throw new ApiError('CONFLICT', `identity ${enrollmentId} is already enrolled; its certificate is renewed by re-enrollment`);
     const enrollment = await this.ca(mspId).enroll(enrollmentId, secret).catch((e: unknown) => {
       if (e instanceof CaError && e.caCodes.includes(20)) throw new ApiError('ACCESS_DENIED', 'the CA refused the enrollment secret');
       throw e;
@@ -141,15 +143,42 @@ export class IdentityService {
     return { identity: this.get(mspId, enrollmentId), apiKey: this.issueApiKey(row.id) };
   }
 
+  /**
+   * Renews an active identity's certificate by re-enrolling with the current
+   * one (new key pair; the API keys stay valid). Returns the new certificate.
+   */
+  async reenroll(id: string): Promise<string> {
+    const caller = this.callerById(id);
+    const enrollment = await this.ca(caller.mspId).reenroll(this.enrollmentOf(caller));
+    this.activate(id, enrollment);
+    return enrollment.certificate;
+  }
+
+  /** Active identities whose certificate ends before `before`. */
+  expiringBefore(before: Date): { id: string; notAfter: Date }[] {
+    const rows = this.db.prepare(`SELECT id, certificate FROM identities WHERE status = 'active' AND certificate IS NOT NULL`).all() as { id: string; certificate: string }[];
+    return rows.map((r) => ({ id: r.id, notAfter: new Date(new X509Certificate(r.certificate).validTo) })).filter((r) => r.notAfter < before);
+  }
+
+  /** The latest CRL each org's CA issued on a revocation here (PEM), for the org's channel MSP. */
+  latestCrl(mspId: string): string | undefined {
+    return (this.db.prepare(`SELECT crl FROM crls WHERE msp_id = ?`).get(mspId) as { crl: string } | undefined)?.crl;
+  }
+
   /** Revokes at the CA (signed by the admin) and disables every API key of the identity. */
   async revoke(admin: Caller, enrollmentId: string, reason: string): Promise<IdentityRecord> {
     const row = this.row(admin.mspId, enrollmentId);
     if (row.id === admin.id) throw new ApiError('CONFLICT', 'an admin cannot revoke itself');
     if (row.status === 'revoked') throw new ApiError('CONFLICT', `identity ${enrollmentId} is already revoked`);
-    await this.ca(admin.mspId).revoke(this.enrollmentOf(admin), enrollmentId, reason).catch((e: unknown) => {
+    const crl = await this.ca(admin.mspId).revoke(this.enrollmentOf(admin), enrollmentId, reason).catch((e: unknown) => {
       // Registered but never enrolled: nothing to revoke at the CA; still disable it here.
       if (!(e instanceof CaError && e.caCodes.includes(48))) throw e;
+      return undefined;
     });
+    if (crl)
+      this.db
+        .prepare(`INSERT INTO crls (msp_id, crl, updated_at) VALUES (?, ?, ?) ON CONFLICT (msp_id) DO UPDATE SET crl = excluded.crl, updated_at = excluded.updated_at`)
+        .run(admin.mspId, crl, nowIso());
     const at = nowIso();
     this.db.transaction(() => {
       this.db.prepare(`UPDATE identities SET status = 'revoked', revoked_at = ? WHERE id = ?`).run(at, row.id);

@@ -1,13 +1,16 @@
 /**
  * Event streams over Server-Sent Events, read with the caller's own identity:
  * - chaincode events of a channel's chaincode, filterable by event name; each
- *   SSE id is `<block>:<txId>`, and a reconnect with Last-Event-ID (or
- *   `?checkpoint=<name>`, stored server-side per identity) resumes right after
- *   the last event delivered; `?fromBlock=N` starts at a block;
+ *   SSE id is `<block>:<txId>`;
  * - block events: a summary per block (transactions with validation codes),
- *   SSE id = block number, resumable the same way.
+ *   SSE id = block number.
+ * A stream starts at Last-Event-ID (right after it), else at its named
+ * checkpoint (`?checkpoint=<name>`, which moves only on acknowledgement, see
+ * checkpoints.ts), else at `?fromBlock=N`, else at the next block. Each
+ * identity has at most `maxStreamsPerIdentity` open streams, and a consumer
+ * that stops reading is closed rather than buffered for (sse.ts).
  */
-import type { ChaincodeEvent, Checkpoint, CloseableAsyncIterable } from '@hyperledger/fabric-gateway';
+import type { ChaincodeEvent, CloseableAsyncIterable } from '@hyperledger/fabric-gateway';
 import type { common } from '@hyperledger/fabric-protos';
 import type { Request, Response } from 'express';
 import type { Caller } from '../auth/identities';
@@ -15,20 +18,11 @@ import { ApiError, toApiError } from '../http/errors';
 import type { FabricSessions } from '../fabric/sessions';
 import { decodeBlock, decodeResult } from '@dec/fabric-client';
 import type { Metrics } from '../ops/metrics';
-import { nowIso, type Db } from '../store/db';
+import type { Db } from '../store/db';
+import { CheckpointStore, parseEventId, StreamSlots, type StreamPosition } from './checkpoints';
+import { openSse, type SseChannel } from './sse';
 
-export interface StreamPosition {
-  blockNumber: bigint;
-  transactionId?: string;
-}
-
-/** `12:abc…` → {12, abc…}; `12` → {12} */
-export function parseEventId(id: string | undefined): StreamPosition | undefined {
-  if (!id) return undefined;
-  const [, block, transactionId] = /^(\d{1,20})(?::([0-9a-f]{1,128}))?$/.exec(id.trim()) ?? [];
-  if (block === undefined) throw new ApiError('VALIDATION', 'Last-Event-ID must be <block> or <block>:<transactionId>');
-  return { blockNumber: BigInt(block), ...(transactionId ? { transactionId } : {}) };
-}
+export { parseEventId, type StreamPosition } from './checkpoints';
 
 /** Which event names a stream sends: those named, or all when none are. */
 export function eventFilter(names: readonly string[] | undefined): (name: string) => boolean {
@@ -48,135 +42,120 @@ function eventBody(event: ChaincodeEvent): Record<string, unknown> {
   };
 }
 
-function checkpointOf(p: StreamPosition): Checkpoint {
-  return { getBlockNumber: () => p.blockNumber, getTransactionId: () => p.transactionId };
+export interface EventOptions {
+  /** Open streams one identity may have (default 5). */
+  maxStreamsPerIdentity?: number;
+  /** Unsent bytes a stream may hold before its consumer counts as not reading (default 1 MiB). */
+  maxBufferedBytes?: number;
 }
 
-function openSse(res: Response): { send(id: string, event: string, data: unknown): boolean; closed: () => boolean } {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
-  res.write('retry: 2000\n\n');
-  let closed = false;
-  res.on('close', () => {
-    closed = true;
-  });
-  const heartbeat = setInterval(() => {
-    res.write(': keep-alive\n\n');
-  }, 15_000);
-  res.on('close', () => {
-    clearInterval(heartbeat);
-  });
-  return {
-    send: (id, event, data) => res.write(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
-    closed: () => closed,
-  };
-}
-
-export interface ChaincodeStreamOptions {
+export interface StreamOptions {
   channel: string;
-  chaincode: string;
-  eventNames?: string[];
   fromBlock?: bigint;
   checkpoint?: string;
 }
 
+export interface ChaincodeStreamOptions extends StreamOptions {
+  chaincode: string;
+  eventNames?: string[];
+}
+
+/** The current height of a channel (the next block), as the caller reads it. */
+export type HeightOf = (caller: Caller, channel: string) => Promise<bigint>;
+
 export class EventService {
+  readonly checkpoints: CheckpointStore;
+  private readonly slots: StreamSlots;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly sessions: FabricSessions,
+    private readonly heightOf: HeightOf,
     private readonly metrics?: Metrics,
-  ) {}
-
-  private loadCheckpoint(caller: Caller, name: string, channel: string): StreamPosition | undefined {
-    const row = this.db.prepare(`SELECT channel, block_number, tx_id FROM checkpoints WHERE identity_id = ? AND name = ?`).get(caller.id, name) as
-      | { channel: string; block_number: string; tx_id: string | null }
-      | undefined;
-    if (!row) return undefined;
-    if (row.channel !== channel) throw new ApiError('CONFLICT', `checkpoint ${name} belongs to channel ${row.channel}`);
-    return { blockNumber: BigInt(row.block_number), ...(row.tx_id ? { transactionId: row.tx_id } : {}) };
+    private readonly options: EventOptions = {},
+  ) {
+    this.checkpoints = new CheckpointStore(db);
+    this.slots = new StreamSlots(options.maxStreamsPerIdentity ?? 5);
   }
 
-  saveCheckpoint(caller: Caller, name: string, channel: string, p: StreamPosition): void {
-    this.db
-      .prepare(
-        `INSERT INTO checkpoints (identity_id, name, channel, block_number, tx_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (identity_id, name) DO UPDATE SET block_number = excluded.block_number, tx_id = excluded.tx_id, updated_at = excluded.updated_at`,
-      )
-      .run(caller.id, name, channel, p.blockNumber.toString(), p.transactionId ?? null, nowIso());
+  /** Where a stream starts (see the file comment); a new named checkpoint is created there. */
+  private async position(caller: Caller, req: Request, opts: StreamOptions): Promise<StreamPosition | undefined> {
+    const lastEventId = req.get('last-event-id');
+    const after = parseEventId(lastEventId);
+    if (!opts.checkpoint) return after ?? (opts.fromBlock !== undefined ? { blockNumber: opts.fromBlock } : undefined);
+    if (after && lastEventId) return this.checkpoints.acknowledge(caller, opts.checkpoint, opts.channel, lastEventId);
+    const stored = this.checkpoints.get(caller, opts.checkpoint, opts.channel);
+    if (stored) return stored;
+    const start = opts.fromBlock ?? (await this.heightOf(caller, opts.channel));
+    return this.checkpoints.create(caller, opts.checkpoint, opts.channel, { blockNumber: start });
   }
 
-  /** Where a stream starts: Last-Event-ID, else the named checkpoint, else fromBlock, else the next block. */
-  private position(caller: Caller, req: Request, channel: string, checkpoint?: string): StreamPosition | undefined {
-    return parseEventId(req.get('last-event-id')) ?? (checkpoint ? this.loadCheckpoint(caller, checkpoint, channel) : undefined);
-  }
-
-  /** The chaincode's events from where the stream resumes (or starts), or a 404 for a chaincode not on the channel. */
+  /** The chaincode's events from where the stream starts, or a 404 for a chaincode not on the channel. */
   private async chaincodeEvents(caller: Caller, req: Request, opts: ChaincodeStreamOptions): Promise<CloseableAsyncIterable<ChaincodeEvent>> {
     const network = this.sessions.network(caller, opts.channel);
     const ch = this.sessions.config.channels.find((c) => c.name === opts.channel);
     if (!ch?.chaincodes.some((c) => c.name === opts.chaincode)) throw new ApiError('NOT_FOUND', `no chaincode ${opts.chaincode} on channel ${opts.channel}`);
-    const resume = this.position(caller, req, opts.channel, opts.checkpoint);
-    const start = resume ? { checkpoint: checkpointOf(resume) } : opts.fromBlock !== undefined ? { startBlock: opts.fromBlock } : {};
+    const start = await this.position(caller, req, opts);
+    const from = start ? { checkpoint: { getBlockNumber: () => start.blockNumber, getTransactionId: () => start.transactionId } } : {};
     try {
-      return await network.getChaincodeEvents(opts.chaincode, start);
+      return await network.getChaincodeEvents(opts.chaincode, from);
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+
+  private async blockEvents(caller: Caller, req: Request, opts: StreamOptions): Promise<CloseableAsyncIterable<common.Block>> {
+    const network = this.sessions.network(caller, opts.channel);
+    const start = await this.position(caller, req, opts);
+    try {
+      return await network.getBlockEvents(start ? { startBlock: start.blockNumber } : {});
     } catch (e) {
       throw toApiError(e);
     }
   }
 
   async streamChaincodeEvents(caller: Caller, req: Request, res: Response, opts: ChaincodeStreamOptions): Promise<void> {
-    const events = await this.chaincodeEvents(caller, req, opts);
-    this.metrics?.eventStreams.inc({ kind: 'chaincode' });
-    const sse = openSse(res);
-    res.on('close', () => {
-      events.close();
-    });
     const wanted = eventFilter(opts.eventNames);
-    try {
-      for await (const event of events) {
-        if (sse.closed()) break;
-        if (wanted(event.eventName)) sse.send(`${event.blockNumber}:${event.transactionId}`, event.eventName, eventBody(event));
-        if (opts.checkpoint) this.saveCheckpoint(caller, opts.checkpoint, opts.channel, { blockNumber: event.blockNumber, transactionId: event.transactionId });
-      }
-    } catch (e) {
-      if (!sse.closed()) sse.send('error', 'error', toApiError(e).body());
-    } finally {
-      res.end();
-    }
+    await this.stream(caller, res, 'chaincode', () => this.chaincodeEvents(caller, req, opts), (sse, event) =>
+      !wanted(event.eventName) || sse.send(`${event.blockNumber}:${event.transactionId}`, event.eventName, eventBody(event)),
+    );
   }
 
-  async streamBlocks(caller: Caller, req: Request, res: Response, opts: { channel: string; fromBlock?: bigint; checkpoint?: string }): Promise<void> {
-    const network = this.sessions.network(caller, opts.channel);
-    const resume = this.position(caller, req, opts.channel, opts.checkpoint);
-    const start = resume ? resume.blockNumber + 1n : opts.fromBlock;
-    const blocks = await network.getBlockEvents(start !== undefined ? { startBlock: start } : {}).catch((e: unknown) => {
-      throw toApiError(e);
+  async streamBlocks(caller: Caller, req: Request, res: Response, opts: StreamOptions): Promise<void> {
+    await this.stream(caller, res, 'block', () => this.blockEvents(caller, req, opts), (sse, block) => {
+      const summary = summarize(block);
+      return sse.send(summary.number, 'block', summary);
     });
-    this.metrics?.eventStreams.inc({ kind: 'block' });
-    const sse = openSse(res);
+  }
+
+  /** Holds a stream slot while the stream is open, and sends until the consumer leaves, stalls or the source fails. */
+  private async stream<T>(caller: Caller, res: Response, kind: string, open: () => Promise<CloseableAsyncIterable<T>>, send: (sse: SseChannel, item: T) => boolean): Promise<void> {
+    const release = this.slots.acquire(caller.id);
+    res.on('close', release);
+    let source: CloseableAsyncIterable<T>;
+    try {
+      source = await open();
+    } catch (e) {
+      release();
+      throw e;
+    }
+    this.metrics?.eventStreams.inc({ kind });
+    const sse = openSse(res, { maxBufferedBytes: this.options.maxBufferedBytes ?? 1024 * 1024 });
     res.on('close', () => {
-      blocks.close();
+      source.close();
     });
     try {
-      for await (const block of blocks) {
-        if (sse.closed()) break;
-        const summary = summarize(block);
-        sse.send(summary.number, 'block', summary);
-        if (opts.checkpoint) this.saveCheckpoint(caller, opts.checkpoint, opts.channel, { blockNumber: BigInt(summary.number) });
-      }
+      for await (const item of source) if (!send(sse, item)) break;
     } catch (e) {
-      if (!sse.closed()) sse.send('error', 'error', toApiError(e).body());
+      sse.send('error', 'error', toApiError(e).body());
     } finally {
-      res.end();
+      source.close();
+      if (sse.open) res.end();
     }
   }
 }
 
-function summarize(block: common.Block) {
+function summarize(block: common.Block): { number: string; dataHash: string; transactionCount: number; transactions: Record<string, unknown>[] } {
   const decoded = decodeBlock(block);
   return {
     number: decoded.number,

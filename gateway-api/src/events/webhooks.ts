@@ -1,13 +1,15 @@
 /**
  * Webhooks for integrators: chaincode events of one channel's chaincode,
- * filtered by event name, POSTed as JSON to the integrator's URL with an
- * HMAC-SHA256 signature (`X-DEC-Signature: sha256=<hex>` over the body, key =
- * the webhook secret shown once at creation). Each event becomes a delivery row
- * first (at-least-once, unique per webhook and event), then is attempted with
- * exponential backoff until it succeeds (2xx) or runs out of attempts.
- * Listening resumes from the webhook's stored checkpoint after a restart.
+ * filtered by event name, POSTed as JSON to the integrator's URL, signed the
+ * Standard Webhooks way (webhook-signature.ts; the secret is shown once at
+ * creation). The URL must pass the target policy (webhook-targets.ts) when the
+ * webhook is created and again at every connection; each identity has at most
+ * `maxPerIdentity` webhooks. Each event becomes a delivery row first
+ * (at-least-once, unique per webhook and event), delivered by the per-endpoint
+ * queue (webhook-deliveries.ts). Listening resumes from the webhook's stored
+ * checkpoint after a restart.
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Caller, IdentityService } from '../auth/identities';
 import { ApiError } from '../http/errors';
@@ -17,6 +19,9 @@ import { eventFilter } from './events';
 import type { Metrics } from '../ops/metrics';
 import { nowIso, type Db } from '../store/db';
 import type { SecretBox } from '../store/secrets';
+import { DeliveryQueue, type DeliveryOptions } from './webhook-deliveries';
+import { newWebhookSecret } from './webhook-signature';
+import { TargetPolicy, TargetRefused } from './webhook-targets';
 
 export interface WebhookRecord {
   id: string;
@@ -42,11 +47,12 @@ interface WebhookRow {
   created_at: string;
 }
 
-export interface WebhookOptions {
-  maxAttempts: number;
-  baseDelayMs: number;
+export interface WebhookOptions extends DeliveryOptions {
   pollMs: number;
-  timeoutMs: number;
+  /** Active webhooks one identity may have (default 10). */
+  maxPerIdentity?: number;
+  /** CIDRs webhooks may call although not public (default: DEC_API_WEBHOOK_ALLOW, else none). */
+  allow?: string[];
 }
 
 const DEFAULTS: WebhookOptions = { maxAttempts: 8, baseDelayMs: 1000, pollMs: 500, timeoutMs: 10_000 };
@@ -64,8 +70,9 @@ const toRecord = (r: WebhookRow): WebhookRecord => ({
 export class WebhookService {
   private readonly listeners = new Map<string, { close(): void }>();
   private timer: NodeJS.Timeout | undefined;
-  private delivering = false;
   private stopped = false;
+  private readonly queue: DeliveryQueue;
+  private readonly policy: TargetPolicy;
 
   constructor(
     private readonly db: Db,
@@ -75,14 +82,24 @@ export class WebhookService {
     private readonly logger: Logger,
     private readonly metrics?: Metrics,
     private readonly options: WebhookOptions = DEFAULTS,
-  ) {}
+  ) {
+    this.policy = options.allow ? new TargetPolicy(options.allow) : TargetPolicy.fromEnv(process.env.DEC_API_WEBHOOK_ALLOW);
+    this.queue = new DeliveryQueue(db, box, this.policy, logger, options, metrics);
+  }
 
-  create(caller: Caller, req: { url: string; channel: string; chaincode: string; eventNames: string[]; fromBlock?: bigint }): WebhookRecord & { secret: string } {
+  async create(caller: Caller, req: { url: string; channel: string; chaincode: string; eventNames: string[]; fromBlock?: bigint }): Promise<WebhookRecord & { secret: string }> {
     this.sessions.requireChannel(caller.mspId, req.channel);
     const ch = this.sessions.config.channels.find((c) => c.name === req.channel);
     if (!ch?.chaincodes.some((c) => c.name === req.chaincode)) throw new ApiError('NOT_FOUND', `no chaincode ${req.chaincode} on channel ${req.channel}`);
+    const cap = this.options.maxPerIdentity ?? 10;
+    const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM webhooks WHERE identity_id = ? AND active = 1`).get(caller.id) as { n: number };
+    if (n >= cap) throw new ApiError('CONFLICT', `at most ${cap} webhooks per identity; delete one first`);
+    await this.policy.checkUrl(req.url).catch((e: unknown) => {
+      if (e instanceof TargetRefused) throw new ApiError('VALIDATION', `body.url: ${e.message}`, { details: [{ field: 'body.url', message: e.message }] });
+      throw e;
+    });
     const id = randomUUID();
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newWebhookSecret();
     this.db
       .prepare(
         `INSERT INTO webhooks (id, identity_id, url, channel, chaincode, event_names, secret, next_block, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
@@ -126,7 +143,7 @@ export class WebhookService {
     this.stopped = false;
     for (const row of this.db.prepare(`SELECT * FROM webhooks WHERE active = 1`).all() as WebhookRow[]) this.listen(row);
     this.timer = setInterval(() => {
-      void this.deliverDue();
+      this.deliverDue();
     }, this.options.pollMs);
     this.timer.unref();
   }
@@ -159,7 +176,7 @@ export class WebhookService {
           for await (const event of events) {
             if (!active()) break;
             this.record(row, event, wanted(event.eventName));
-            void this.deliverDue();
+            this.deliverDue();
           }
         } catch (e) {
           if (!active()) return;
@@ -209,46 +226,11 @@ export class WebhookService {
     })();
   }
 
-  /** Attempts every due delivery once; failures are rescheduled with exponential backoff. */
-  async deliverDue(): Promise<void> {
-    if (this.delivering) return;
-    this.delivering = true;
-    try {
-      const due = this.db
-        .prepare(
-          `SELECT d.id, d.webhook_id, d.payload, d.attempts, w.url, w.secret FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-           WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND w.active = 1 ORDER BY d.id LIMIT 50`,
-        )
-        .all(Date.now()) as { id: number; webhook_id: string; payload: string; attempts: number; url: string; secret: string }[];
-      for (const d of due) {
-        const secret = this.box.open(d.secret, `webhook:${d.webhook_id}`).toString('utf8');
-        const signature = createHmac('sha256', secret).update(d.payload).digest('hex');
-        let error: string | undefined;
-        try {
-          const res = await fetch(d.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-dec-signature': `sha256=${signature}`, 'x-dec-delivery': String(d.id) },
-            body: d.payload,
-            signal: AbortSignal.timeout(this.options.timeoutMs),
-          });
-          if (!res.ok) error = `HTTP ${res.status}`;
-        } catch (e) {
-          error = (e as Error).message;
-        }
-        const attempts = d.attempts + 1;
-        if (!error) {
-          this.metrics?.webhookDeliveries.inc({ result: 'delivered' });
-          this.db.prepare(`UPDATE webhook_deliveries SET state = 'delivered', attempts = ?, last_error = NULL WHERE id = ?`).run(attempts, d.id);
-        } else {
-          const failed = attempts >= this.options.maxAttempts;
-          this.metrics?.webhookDeliveries.inc({ result: failed ? 'failed' : 'retry' });
-          this.db
-            .prepare(`UPDATE webhook_deliveries SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`)
-            .run(failed ? 'failed' : 'pending', attempts, error, Date.now() + this.options.baseDelayMs * 2 ** (attempts - 1), d.id);
-        }
-      }
-    } finally {
-      this.delivering = false;
+  /** Starts the delivery of everything due (per endpoint), and closes the listeners of webhooks whose owner was revoked. */
+  deliverDue(): void {
+    for (const id of this.queue.kick()) {
+      this.listeners.get(id)?.close();
+      this.listeners.delete(id);
     }
   }
 }

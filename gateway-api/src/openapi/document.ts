@@ -6,8 +6,10 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import path from 'node:path';
+import type { ZodType } from 'zod';
 import { ERROR_STATUS, errorBody } from '../http/errors';
 import type { AnyRoute } from '../http/route';
+import { expressStringChecks, type Unexpressed } from './string-checks';
 // Imported for its side effect: `.openapi()` is patched onto zod before any schema is built.
 import './zod';
 
@@ -68,7 +70,22 @@ function requestOf(r: AnyRoute): RouteConfig['request'] {
   };
 }
 
+/** The schemas of what a route takes in, by where they are. */
+function requestSchemas(r: AnyRoute): [string, ZodType][] {
+  const req = r.request ?? {};
+  return (['params', 'query', 'headers', 'body'] as const).flatMap((where) => (req[where] ? [[where, req[where]] as [string, ZodType]] : []));
+}
+
+/**
+ * States the string checks of every route's input in its OpenAPI metadata
+ * (string-checks.ts); returns the refinements no schema can express, per operation.
+ */
+export function expressRouteChecks(routes: AnyRoute[]): (Unexpressed & { operationId: string })[] {
+  return routes.flatMap((r) => requestSchemas(r).flatMap(([where, schema]) => expressStringChecks(schema, where).map((g) => ({ ...g, operationId: r.operationId }))));
+}
+
 export function openApiDocument(routes: AnyRoute[]): object {
+  expressRouteChecks(routes);
   const registry = new OpenAPIRegistry();
   registry.register('Error', errorBody);
   const bearer = registry.registerComponent('securitySchemes', 'apiKey', {

@@ -24,12 +24,14 @@ export const receiptBody = z
 
 export const evaluateResult = z.object({ result: z.unknown().describe('The chaincode\'s result (JSON)') }).openapi('EvaluateResult');
 
+/** An Idempotency-Key: 1-255 visible ASCII characters (no spaces, no control characters). */
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
 export const submitHeaders = z.object({
   'idempotency-key': z
     .string()
-    .min(1)
-    .max(255)
+    .regex(IDEMPOTENCY_KEY, 'must be 1-255 printable ASCII characters without spaces')
     .optional()
     .describe('Makes a retried submit take effect at most once; replays the first outcome (draft-ietf-httpapi-idempotency-key-header)'),
-  prefer: z.string().optional().describe('`respond-async`: answer 202 with a receipt once ordering accepted the transaction'),
+  prefer: z.string().max(1000).optional().describe('`respond-async`: answer 202 with a receipt once ordering accepted the transaction'),
 });

@@ -20,6 +20,7 @@ const createBody = z
   .openapi('CreateWebhook');
 const idParams = z.object({ webhookId: z.uuid() });
 const ERRORS = ['VALIDATION', 'UNAUTHENTICATED', 'ACCESS_DENIED', 'NOT_FOUND', 'RATE_LIMITED'] as const;
+const CREATE_ERRORS = [...ERRORS, 'CONFLICT'] as const;
 
 export function webhookRoutes(services: Services): AnyRoute[] {
   return [
@@ -27,15 +28,19 @@ export function webhookRoutes(services: Services): AnyRoute[] {
       method: 'post',
       path: '/api/v1/webhooks',
       operationId: 'createWebhook',
-      summary: 'Subscribe a URL to chaincode events (POST JSON, X-DEC-Signature: sha256=HMAC(secret, body), retried with backoff)',
+      summary: 'Subscribe a URL to chaincode events (POST JSON signed per Standard Webhooks, retried with backoff)',
+      description:
+        'Each delivery carries `webhook-id`, `webhook-timestamp` and `webhook-signature: v1,<base64 HMAC-SHA256(key, id.timestamp.body)>`, ' +
+        'key = the base64 bytes after `whsec_` in the secret. The URL must resolve to public addresses (private, loopback, link-local and ' +
+        'metadata addresses are refused unless the gateway allowlists them); redirects are not followed; at most 10 webhooks per identity (409 beyond).',
       tags: ['webhooks'],
       auth: 'user',
       request: { body: createBody },
       responses: { 201: { description: 'Created; the secret is shown once', schema: webhook.extend({ secret: z.string() }) } },
-      errors: [...ERRORS],
-      handler: ({ body, caller }) => Promise.resolve({
+      errors: [...CREATE_ERRORS],
+      handler: async ({ body, caller }) => ({
         status: 201,
-        body: services.webhooks.create(caller, { ...body, ...(body.fromBlock ? { fromBlock: BigInt(body.fromBlock) } : { fromBlock: undefined }) }),
+        body: await services.webhooks.create(caller, { ...body, ...(body.fromBlock ? { fromBlock: BigInt(body.fromBlock) } : { fromBlock: undefined }) }),
       }),
     }),
     route({
@@ -60,7 +65,9 @@ export function webhookRoutes(services: Services): AnyRoute[] {
       responses: {
         200: {
           description: 'Deliveries',
-          schema: z.object({ deliveries: z.array(z.object({ eventId: z.string(), state: z.string(), attempts: z.number().int(), lastError: z.string().optional() })) }),
+          schema: z.object({
+            deliveries: z.array(z.object({ eventId: z.string(), state: z.enum(['pending', 'delivered', 'failed']), attempts: z.number().int(), lastError: z.string().optional() })),
+          }),
         },
       },
       errors: [...ERRORS],

@@ -88,6 +88,11 @@ const MIGRATIONS: string[] = [
      last_error TEXT,
      UNIQUE (webhook_id, event_id)
    )`,
+  `CREATE TABLE crls (
+     msp_id TEXT PRIMARY KEY,
+     crl TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   )`,
 ];
 
 export function openDb(file: string): Db {

@@ -3154,6 +3154,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meters/{eid}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Certify a meter's MQTT key: the broker certificate the meter connects with (owner only)
+         * @description The caller must be the active owner of the meter (checked on the ledger with the caller's own identity), and the meter in service (not decommissioned). The key stays with the owner: send a certificate request. Decommissioning the meter revokes its certificates.
+         */
+        post: operations["issueMeterCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consortium": {
         parameters: {
             query?: never;
@@ -3389,6 +3409,17 @@ export interface components {
             eventNames: string[];
             /** @description Deliver from this block (default: the next block) */
             fromBlock?: string;
+        };
+        MeterCredentials: {
+            meter: string;
+            /** @description PEM client certificate, CN = the meter's eID, for the broker's TLS listener */
+            certificate: string;
+            /** @description PEM certificate of the meter CA: the broker's certificate is checked against it */
+            caCertificate: string;
+        };
+        MeterCredentialsRequest: {
+            /** @description PKCS#10 request signed with the meter's MQTT key; subject exactly CN=<meter eID> */
+            csr: string;
         };
         Consortium: {
             /** Format: date-time */
@@ -24255,6 +24286,114 @@ export interface operations {
             };
             /** @description Internal error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    issueMeterCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The meter's device eID */
+                eid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeterCredentialsRequest"];
+            };
+        };
+        responses: {
+            /** @description The meter's certificate and the meter CA's certificate */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeterCredentials"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

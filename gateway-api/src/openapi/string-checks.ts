@@ -1,0 +1,100 @@
+/**
+ * Makes the OpenAPI document state every string constraint a schema can
+ * express. zod-to-openapi writes only the first `.regex()` of a string and
+ * drops `startsWith`/`endsWith`/`includes`, so a client generated from the
+ * document would send strings the API then refuses. This pass walks a route's
+ * zod schemas and, for a string with several pattern checks, records one
+ * pattern that requires them all (anchored lookaheads, which ECMA and Python
+ * regexes both read) as the schema's OpenAPI metadata. A refinement (a
+ * function) cannot be read; one that carries its own `pattern` metadata
+ * (`.meta({ pattern })`) is expressed by that, any other is returned so the
+ * document's gaps are known (README: checks a schema cannot express).
+ */
+import { globalRegistry, type ZodType } from 'zod';
+
+interface CheckDef {
+  check?: string;
+  format?: string;
+  pattern?: RegExp;
+  error?: (issue?: unknown) => unknown;
+}
+
+interface Def {
+  type: string;
+  checks?: { _zod: { def: CheckDef } }[];
+  shape?: Record<string, ZodType>;
+  element?: ZodType;
+  innerType?: ZodType;
+  options?: ZodType[];
+  left?: ZodType;
+  right?: ZodType;
+  keyType?: ZodType;
+  valueType?: ZodType;
+  items?: ZodType[];
+  rest?: ZodType | null;
+  in?: ZodType;
+  out?: ZodType;
+}
+
+/** A refinement the document cannot state: where it is and what it says. */
+export interface Unexpressed {
+  path: string;
+  message: string;
+}
+
+const defOf = (schema: ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** One pattern that matches only what every one of `patterns` matches. */
+export function allOfPatterns(patterns: readonly RegExp[]): string {
+  return `^${patterns.map((p) => `(?=${p.source})`).join('')}`;
+}
+
+function messageOf(check: CheckDef): string {
+  try {
+    const out = check.error?.();
+    return typeof out === 'string' ? out : ((out as { message?: string } | undefined)?.message ?? 'custom check');
+  } catch {
+    return 'custom check';
+  }
+}
+
+function expressString(schema: ZodType, path: string, gaps: Unexpressed[]): void {
+  const checks = (defOf(schema).checks ?? []).map((c) => c._zod.def);
+  const meta = globalRegistry.get(schema) as { pattern?: string } | undefined;
+  if (meta?.pattern !== undefined) return;
+  const patterns = checks.filter((c) => c.check === 'string_format' && c.pattern instanceof RegExp).map((c) => c.pattern as RegExp);
+  if (patterns.length > 1) globalRegistry.add(schema, { ...meta, pattern: allOfPatterns(patterns) });
+  for (const c of checks.filter((x) => x.check === 'custom')) gaps.push({ path, message: messageOf(c) });
+}
+
+/** The schemas inside a schema, with the path segment of each. */
+function children(def: Def): [string, ZodType][] {
+  const out: [string, ZodType][] = [];
+  if (def.shape) out.push(...Object.entries(def.shape));
+  for (const [name, inner] of [['[]', def.element], ['', def.innerType], ['', def.left], ['', def.right], ['{key}', def.keyType], ['{}', def.valueType], ['', def.in], ['', def.out], ['[rest]', def.rest]] as const) {
+    if (inner) out.push([name, inner]);
+  }
+  (def.options ?? []).forEach((o) => out.push(['', o]));
+  (def.items ?? []).forEach((item, i) => out.push([`[${i}]`, item]));
+  return out;
+}
+
+/** `a` + `b` → `a.b`; `a` + `[]` → `a[]`; `a` + `` → `a`. */
+function joinPath(path: string, name: string): string {
+  if (name === '') return path;
+  if (name.startsWith('[') || name.startsWith('{')) return `${path}${name}`;
+  return path ? `${path}.${name}` : name;
+}
+
+/** Expresses the string checks under `schema` in its OpenAPI metadata; returns the refinements it cannot express. */
+export function expressStringChecks(schema: ZodType, path = '', seen = new Set<ZodType>()): Unexpressed[] {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const def = defOf(schema);
+  const gaps: Unexpressed[] = [];
+  const where = path || '(value)';
+  if (def.type === 'string') expressString(schema, where, gaps);
+  else for (const c of (def.checks ?? []).map((x) => x._zod.def).filter((x) => x.check === 'custom')) gaps.push({ path: where, message: messageOf(c) });
+  for (const [name, child] of children(def)) gaps.push(...expressStringChecks(child, joinPath(path, name), seen));
+  return gaps;
+}
