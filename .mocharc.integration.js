@@ -10,6 +10,8 @@ const cliSpec = process.argv.some((a) => a === '--spec' || a.startsWith('--spec=
 module.exports = {
   require: ['ts-node/register/transpile-only', 'e2e/src/fixtures/root-hooks.ts'],
   spec: cliSpec ? [] : ['e2e/src/**/*.it.test.ts'],
+  // the multi-host suite runs on its own network (.mocharc.multihost.js)
+  ignore: ['e2e/src/multihost/**'],
   timeout: 180000,
   slow: 5000,
 };
