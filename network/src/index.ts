@@ -6,3 +6,4 @@ export * from './generate/crypto-config';
 export * from './generate/configtx';
 export * from './generate/connection-profile';
 export * from './generate/gateway-config';
+export * from './generate/k8s';

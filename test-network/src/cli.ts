@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * dec-network: up | down | status | deploy | bundle | org-crypto, on the
+ * dec-network: up | down | status | deploy | bundle | org-crypto | k8s, on the
  * single-host network (network/topology.yaml, run folder .run) or, with
  * --hosts / --topology <file with hosts>, on the multi-host one (its own run
  * folder, e.g. .run-hosts). The topology is chosen before the rest loads:
@@ -21,6 +21,7 @@ const USAGE = `usage: dec-network [--hosts | --topology <file>] <command>
                         only), as <dir> and <dir>.tar.gz; needs a generated network
   org-crypto <org> --out <dir>
                         make an org's crypto on its own host; only <dir>/public leaves it
+  k8s --out <dir>       Kubernetes manifests of the consortium (deploy/README.md; not run here)
   --hosts               the multi-host topology network/topology.hosts.yaml (needs root)
   --topology <file>     another topology file (also DEC_TOPOLOGY)`;
 
@@ -70,33 +71,53 @@ async function hostCommand(command: string, rest: string[]): Promise<number> {
   return 0;
 }
 
+/** Writes the Kubernetes manifests of the current topology (one namespace per org, see deploy/README.md). */
+async function k8sCommand(rest: string[]): Promise<number> {
+  const out = option(rest, '--out');
+  if (out === undefined) throw new UserFacingError('k8s needs --out <dir>', USAGE);
+  const { writeKubernetesManifests } = await import('@dec/network');
+  const { currentModel } = await import('./network');
+  for (const file of writeKubernetesManifests(currentModel().model, out)) say(file);
+  return 0;
+}
+
+/** `up [--foreground]`: start (or resume) the network; in the foreground, Ctrl-C stops it. */
+async function upCommand(rest: string[]): Promise<number> {
+  const network = await import('./network');
+  await network.up();
+  if (!rest.includes('--foreground')) return 0;
+  say('Running. Press Ctrl-C to stop the network.');
+  await untilSignal();
+  await network.down({ keepData: false });
+  return 0;
+}
+
+/** Every command, by name: one line each. */
+const COMMANDS: Record<string, (rest: string[], command: string) => Promise<number>> = {
+  up: upCommand,
+  down: async (rest) => {
+    await (await import('./network')).down({ keepData: rest.includes('--keep-data') });
+    return 0;
+  },
+  status: async () => ((await (await import('./network')).status()) ? 0 : 1),
+  deploy: async (rest) => {
+    await (await import('./network')).deploy(rest);
+    return 0;
+  },
+  bundle: (rest, command) => hostCommand(command, rest),
+  'org-crypto': (rest, command) => hostCommand(command, rest),
+  k8s: k8sCommand,
+};
+
 async function main(argv: string[]): Promise<number> {
   chooseTopology(argv);
   const [command, ...rest] = argv;
-  const network = await import('./network');
-  switch (command) {
-    case 'up':
-      await network.up();
-      if (!rest.includes('--foreground')) return 0;
-      say('Running. Press Ctrl-C to stop the network.');
-      await untilSignal();
-      await network.down({ keepData: false });
-      return 0;
-    case 'down':
-      await network.down({ keepData: rest.includes('--keep-data') });
-      return 0;
-    case 'status':
-      return (await network.status()) ? 0 : 1;
-    case 'deploy':
-      await network.deploy(rest);
-      return 0;
-    case 'bundle':
-    case 'org-crypto':
-      return hostCommand(command, rest);
-    default:
-      console.error(USAGE);
-      return command ? 2 : 0;
+  const run = command === undefined ? undefined : COMMANDS[command];
+  if (run === undefined) {
+    console.error(USAGE);
+    return command ? 2 : 0;
   }
+  return run(rest, command ?? '');
 }
 
 main(process.argv.slice(2)).then(
