@@ -117,7 +117,7 @@ describe('consortium: InsurerMSP joins scf and is removed again', function () {
     const contract = insurer.getNetwork('scf').getContract('scf');
     // The endorsers' reasons, not just "failed to endorse", when the chaincode refuses.
     const result = parse<{ insurer: string }>(await contract.submitTransaction('insurance:Underwrite', JSON.stringify(policy)).catch(async (e: unknown) => {
-      throw new Error(`insurance:Underwrite by InsurerMSP refused: ${await failure(Promise.reject(e))}`);
+      throw new Error(`insurance:Underwrite by InsurerMSP refused: ${await failure(Promise.reject(e instanceof Error ? e : new Error(String(e))))}`);
     }));
     expect(result.insurer).to.equal(`InsurerMSP:insurer-${id}`);
   });
