@@ -77,7 +77,7 @@ describe('market settlement (pure)', () => {
   });
 
   it('sums a slot from the meter’s own intervals; no interval at all means no data', () => {
-    expect(sumIntervals([undefined, e(5n, 1n), e(7n, 2n)])).to.deep.equal({ importWh: 3n, exportWh: 12n });
+    expect(sumIntervals([undefined, e(5n, 1n), e(7n, 2n)])).to.deep.equal({ importWh: 3n, exportWh: 12n, interpolatedExportWh: 0n });
     expect(sumIntervals([undefined, undefined])).to.equal(undefined);
   });
 });

@@ -39,10 +39,19 @@ export interface Obligation {
 export interface SlotEnergy {
   importWh: bigint;
   exportWh: bigint;
+  /**
+   * Export of intervals metering marked `interpolated` (spread pro rata from a
+   * reading that spanned several intervals): an estimate, not a measurement of
+   * delivery in this slot, so it never counts as a seller's delivery (issue 13).
+   */
+  interpolatedExportWh?: bigint;
 }
 
 export interface SettlementMath {
+  /** The seller's measured export in the slot (interpolated export left out). */
   sellerExportWh: bigint | null;
+  /** Some of the seller's export in the slot was interpolated and did not count. */
+  sellerInterpolated: boolean;
   buyerImportWh: bigint | null;
   sellerAllocWh: bigint;
   buyerAllocWh: bigint;
@@ -71,6 +80,11 @@ export function maxCost(quantityWh: bigint, limitPrice: bigint): bigint {
   return (quantityWh * limitPrice + 999n) / 1000n;
 }
 
+/** The seller's export that counts as delivered: measured, never interpolated (undefined: no data). */
+export function measuredExport(seller: SlotEnergy | undefined): bigint | undefined {
+  return seller ? seller.exportWh - (seller.interpolatedExportWh ?? 0n) : undefined;
+}
+
 export function settleObligation(
   o: Obligation,
   seller: SlotEnergy | undefined,
@@ -78,7 +92,9 @@ export function settleObligation(
   params: SettlementParams,
 ): SettlementMath {
   const q = o.quantityWh;
-  const sellerAllocWh = seller ? allocate(seller.exportWh, o.sellerPriorWh, q) : 0n;
+  const sellerInterpolated = (seller?.interpolatedExportWh ?? 0n) > 0n;
+  const sellerMeasuredWh = measuredExport(seller);
+  const sellerAllocWh = sellerMeasuredWh === undefined ? 0n : allocate(sellerMeasuredWh, o.sellerPriorWh, q);
   const buyerAllocWh = buyer ? allocate(buyer.importWh, o.buyerPriorWh, q) : q;
   const deliveredWh = min(sellerAllocWh, buyerAllocWh);
   const paid = costOf(deliveredWh, o.price);
@@ -87,9 +103,9 @@ export function settleObligation(
   const tolerance = (q * BigInt(params.toleranceBps)) / BPS;
   const penalised = max(shortfallWh - tolerance, 0n);
   const penalty = (penalised * BigInt(params.penaltyPerKwh)) / 1000n;
-  const data: TradeSettlement['data'] = seller && buyer ? 'complete' : seller ? 'buyer-missing' : buyer ? 'seller-missing' : 'both-missing';
   return {
-    sellerExportWh: seller ? seller.exportWh : null,
+    sellerExportWh: sellerMeasuredWh ?? null,
+    sellerInterpolated,
     buyerImportWh: buyer ? buyer.importWh : null,
     sellerAllocWh,
     buyerAllocWh,
@@ -99,8 +115,15 @@ export function settleObligation(
     sellerNet: paid - fee,
     shortfallWh,
     penalty,
-    data,
+    data: dataOf(seller, buyer),
   };
+}
+
+/** Which meters had data for the slot. */
+function dataOf(seller: SlotEnergy | undefined, buyer: SlotEnergy | undefined): TradeSettlement['data'] {
+  if (seller && buyer) return 'complete';
+  if (seller) return 'buyer-missing';
+  return buyer ? 'seller-missing' : 'both-missing';
 }
 
 /** Sums the metering intervals that make up one market slot (undefined when none exists). */
@@ -108,11 +131,13 @@ export function sumIntervals(parts: readonly (SlotEnergy | undefined)[]): SlotEn
   let found = false;
   let importWh = 0n;
   let exportWh = 0n;
+  let interpolatedExportWh = 0n;
   for (const p of parts) {
     if (!p) continue;
     found = true;
     importWh += p.importWh;
     exportWh += p.exportWh;
+    interpolatedExportWh += p.interpolatedExportWh ?? 0n;
   }
-  return found ? { importWh, exportWh } : undefined;
+  return found ? { importWh, exportWh, interpolatedExportWh } : undefined;
 }

@@ -127,6 +127,8 @@ export const tradeSchema = z.object({
       penalty: amount,
       penaltyTaken: amount,
       data: z.enum(['complete', 'seller-missing', 'buyer-missing', 'both-missing']),
+      /** Some of the seller's export in the slot was interpolated (spread from a reading across a silence) and was not counted as delivered. Absent in records settled before issue 13. */
+      sellerInterpolated: z.boolean().optional(),
       at: z.string(),
       txId: z.string(),
     })

@@ -89,7 +89,8 @@ export class MarketWorld extends EnergyWorld {
     return r;
   }
 
-  private reading(m: SimMeter, tsMs: number) {
+  /** A signed cumulative reading of `m` at `tsMs` (its counters as they are now). */
+  reading(m: SimMeter, tsMs: number): Record<string, unknown> {
     const r = { meter: m.eid, seq: ++m.seq, ts: iso(tsMs), importWh: m.importWh.toString(), exportWh: m.exportWh.toString() };
     return { ...r, sig: sign('sha256', Buffer.from(readingMessage(r)), m.priv).toString('base64') };
   }

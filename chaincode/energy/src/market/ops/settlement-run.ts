@@ -38,14 +38,18 @@ export class SettlementRun {
     this.metering = new MeteringStore(ctx.ledger);
   }
 
-  /** Energy of a meter in the market slot: the sum of its metering intervals inside it (undefined: no data). */
+  /**
+   * Energy of a meter in the market slot: the sum of its metering intervals
+   * inside it (undefined: no data), with the export of interpolated intervals
+   * counted apart (a whole interval counts as interpolated if any of it was).
+   */
   async slotEnergy(meter: string, slot: string, meterSlotMinutes: number): Promise<SlotEnergy | undefined> {
     const key = `${meter}|${slot}`;
     if (this.energy.has(key)) return this.energy.get(key);
     const parts: (SlotEnergy | undefined)[] = [];
     for (const start of meterIntervals(slot, this.slotMinutes, meterSlotMinutes)) {
       const i = await this.metering.interval(meter, start);
-      parts.push(i ? { importWh: BigInt(i.importWh), exportWh: BigInt(i.exportWh) } : undefined);
+      parts.push(i ? { importWh: BigInt(i.importWh), exportWh: BigInt(i.exportWh), interpolatedExportWh: i.interpolated ? BigInt(i.exportWh) : 0n } : undefined);
     }
     const e = sumIntervals(parts);
     this.energy.set(key, e);
@@ -112,6 +116,7 @@ export class SettlementRun {
       penalty: m.penalty.toString(),
       penaltyTaken: penaltyTaken.toString(),
       data: m.data,
+      sellerInterpolated: m.sellerInterpolated,
       at: this.env.now,
       txId: this.env.txId,
     };
