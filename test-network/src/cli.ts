@@ -22,6 +22,8 @@ const USAGE = `usage: dec-network [--hosts | --topology <file>] <command>
   org-crypto <org> --out <dir>
                         make an org's crypto on its own host; only <dir>/public leaves it
   k8s --out <dir>       Kubernetes manifests of the consortium (deploy/README.md; not run here)
+  consortium <command>  grow the running network: org-create, propose-add|remove|anchors, sign,
+                        submit, join, definition, sidechain, org-stop (\`consortium help\`)
   --hosts               the multi-host topology network/topology.hosts.yaml (needs root)
   --topology <file>     another topology file (also DEC_TOPOLOGY)`;
 
@@ -107,6 +109,7 @@ const COMMANDS: Record<string, (rest: string[], command: string) => Promise<numb
   bundle: (rest, command) => hostCommand(command, rest),
   'org-crypto': (rest, command) => hostCommand(command, rest),
   k8s: k8sCommand,
+  consortium: async (rest) => (await import('./consortium/cli')).consortiumMain(rest),
 };
 
 async function main(argv: string[]): Promise<number> {
