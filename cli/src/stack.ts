@@ -5,7 +5,7 @@
  */
 import { apiBanner, startApi } from '@dec/gateway-api';
 import { INGESTOR_IDENTITY, MeterCa, startMeterIngestor } from '@dec/meter-ingestor';
-import { down, startBroker, stopBroker, up } from '@dec/test-network';
+import { down, reloadBroker, startBroker, stopBroker, up } from '@dec/test-network';
 import { DEFAULT_EXPLORER_PORT, startExplorer, stopExplorer } from './explorer';
 
 interface RunningPart {
@@ -53,7 +53,7 @@ export class Stack {
         await stopBroker();
       },
     });
-    const ingestor = await startMeterIngestor({ mqttUrl: broker.url, mqttTls: meterCa.serviceCredentials(INGESTOR_IDENTITY) });
+    const ingestor = await startMeterIngestor({ mqttUrl: broker.url, mqttTls: meterCa.serviceCredentials(INGESTOR_IDENTITY), revokeDecommissioned: { ca: meterCa, reloadBroker: () => reloadBroker() } });
     this.parts.push({ stop: () => ingestor.stop() });
     process.stdout.write(`MQTT broker ${broker.url}; meter ingestor running (topics dec/meters/<meterEid>/readings -> .../verdicts)\n`);
     const explorer = startExplorer(api.url);

@@ -12,7 +12,8 @@ export { VerdictPublisher, type Acknowledgeable, type VerdictSink } from './verd
 export { ReadingsSubscription, type SubscriptionOptions } from './readings-subscription';
 export * from './protocol';
 export { faultsOf, loadFleet, provisionFleet, saveFleet, type Fault, type Fleet, type FleetMeter, type ProvisionOptions } from './fleet';
-export { defaultMeterCaDir, INGESTOR_IDENTITY, isIssuableName, MeterCa, MONITOR_IDENTITY, SERVICE_IDENTITIES, type BrokerAccessFiles, type ServiceIdentity, type TlsMaterial } from './credentials/meter-ca';
+export { defaultMeterCaDir, INGESTOR_IDENTITY, isIssuableName, isMeterEid, MeterCa, MONITOR_IDENTITY, SERVICE_IDENTITIES, type BrokerAccessFiles, type ServiceIdentity, type TlsMaterial } from './credentials/meter-ca';
+export { decommissionedMeters, watchDecommissions, type DecommissionWatcher, type DecommissionWatcherOptions } from './credentials/decommission-watcher';
 export { countersAt, meterTlsOptions, runSimulation, type PublishedReading, type SimulationResult, type SimulatorOptions } from './simulator';
 export { connectMeterClient, MeterPublisher, type MeterLinkOptions } from './meter-publisher';
 export { VerdictListener, type VerdictListenerOptions } from './verdict-listener';

@@ -24,6 +24,8 @@
 import type { Contract } from '@dec/fabric-client';
 import type tls from 'node:tls';
 import { ReadingBatcher } from './batcher';
+import { watchDecommissions, type DecommissionWatcher } from './credentials/decommission-watcher';
+import type { MeterCa } from './credentials/meter-ca';
 import type { Delivery, MqttSession } from './mqtt-session';
 import { brokerUrl, DEFAULT_MQTT_PORT, readingOf, type ReadingPayload } from './protocol';
 import { ReadingsSubscription } from './readings-subscription';
@@ -55,6 +57,8 @@ export interface MeterIngestorOptions {
   maxWaitMs?: number;
   /** Batches submitted concurrently (default 4). Their meters are disjoint. */
   maxInFlight?: number;
+  /** Revoke a meter's broker certificates when the ledger says it was decommissioned (needs the enrolled identity). */
+  revokeDecommissioned?: { ca: MeterCa; reloadBroker(): void };
   log?: (line: string) => void;
 }
 
@@ -105,6 +109,8 @@ class IngestorService implements MeterIngestor {
   private readonly verdicts: VerdictPublisher;
   private readonly timer: NodeJS.Timeout;
   private killed = false;
+  /** Follows decommissions while the ingestor runs (revokeDecommissioned). */
+  watcher: DecommissionWatcher | undefined;
 
   constructor(
     options: MeterIngestorOptions,
@@ -149,6 +155,7 @@ class IngestorService implements MeterIngestor {
     clearInterval(this.timer);
     await Promise.allSettled([...this.inFlight]);
     await this.subscription.end();
+    this.watcher?.close();
     this.opened?.close();
   }
 
@@ -156,6 +163,7 @@ class IngestorService implements MeterIngestor {
     this.killed = true;
     clearInterval(this.timer);
     this.subscription.destroy();
+    this.watcher?.close();
     this.opened?.close();
   }
 
@@ -209,6 +217,13 @@ class IngestorService implements MeterIngestor {
   }
 }
 
+/** The decommission watcher, if asked for and the ingestor has its own Fabric identity to follow events with. */
+async function decommissionWatcher(options: MeterIngestorOptions, opened: OpenContract | undefined, log: (line: string) => void): Promise<DecommissionWatcher | undefined> {
+  const revoke = options.revokeDecommissioned;
+  if (!revoke || !opened) return undefined;
+  return watchDecommissions({ network: opened.gateway.getNetwork('energy'), ca: revoke.ca, reloadBroker: () => { revoke.reloadBroker(); }, log });
+}
+
 /** Opens the ledger (a given contract, or an enrolled service identity) and connects to the broker. */
 export async function startMeterIngestor(options: MeterIngestorOptions = {}): Promise<MeterIngestor> {
   const settings: Settings = {
@@ -224,6 +239,7 @@ export async function startMeterIngestor(options: MeterIngestorOptions = {}): Pr
     submit = ledgerSubmitter(opened.contract);
   }
   const ingestor = new IngestorService(options, settings, submit, opened);
+  ingestor.watcher = await decommissionWatcher(options, opened, settings.log);
   await ingestor.start();
   return ingestor;
 }

@@ -10,29 +10,19 @@
  *   dec-meter-credentials revoke <meter-eid> [--broker-dir .run/mosquitto]
  *        revokes every certificate of the meter, rewrites CRL and ACL and makes the broker reload them
  *   dec-meter-credentials revoked                               lists revoked names
+ *   dec-meter-credentials certify <meter-eid>                   a PEM request on stdin -> {"certificate","caCertificate"} on stdout
+ *        (how the gateway asks the CA: it never holds the CA key itself)
  * Every command takes [--ca DIR] (default $DEC_METER_CA_DIR or .run/meter-ca).
  *
  * The command does not look at the ledger: whoever holds the CA folder is the
  * operator. Owners get certificates through the gateway
  * (POST /api/v1/meters/{eid}/credentials), which checks ownership first.
  */
-import { REPO_ROOT } from '@dec/network';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultMeterCaDir, MeterCa } from '../credentials/meter-ca';
+import { defaultBrokerDir, reloadBrokerAt } from '../credentials/broker-reload';
+import { defaultMeterCaDir, isMeterEid, MeterCa } from '../credentials/meter-ca';
 import { parseArgs, runCli } from './args';
-
-/** SIGHUP to the broker whose PID the broker folder records: it reads CRL and ACL again. */
-function reloadBroker(brokerDir: string): boolean {
-  const file = path.join(brokerDir, 'mosquitto.pid');
-  if (!existsSync(file)) return false;
-  try {
-    process.kill(Number(readFileSync(file, 'utf8').trim()), 'SIGHUP');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function issue(ca: MeterCa, eid: string, args: Map<string, string>): void {
   const out = path.resolve(args.get('out') ?? '.');
@@ -50,16 +40,23 @@ function issue(ca: MeterCa, eid: string, args: Map<string, string>): void {
   console.log(`key and certificate for ${eid} in ${out} (${eid}.key, ${eid}.crt, ca.crt)`);
 }
 
+/** A meter's own request in, its certificate out, as JSON for a program (the gateway). */
+function certify(ca: MeterCa, eid: string): void {
+  if (!isMeterEid(eid)) throw new Error(`certify is for meters: ${JSON.stringify(eid)} is not a meter eID`);
+  const certificate = ca.issueFromCsr(eid, readFileSync(0, 'utf8'));
+  process.stdout.write(`${JSON.stringify({ certificate, caCertificate: ca.caPem })}\n`);
+}
+
 function revoke(ca: MeterCa, eid: string, args: Map<string, string>): void {
   const n = ca.revoke(eid);
-  const reloaded = reloadBroker(path.resolve(args.get('broker-dir') ?? path.join(REPO_ROOT, '.run', 'mosquitto')));
+  const reloaded = reloadBrokerAt(path.resolve(args.get('broker-dir') ?? defaultBrokerDir()));
   console.log(`${n} certificate(s) of ${eid} revoked; ${reloaded ? 'broker reloaded CRL and ACL' : 'no broker running: it reads them when it starts'}`);
 }
 
 const USAGE = 'usage: dec-meter-credentials init | issue <meter-eid> [--csr FILE] [--out DIR] | revoke <meter-eid> [--broker-dir DIR] | revoked  [--ca DIR]';
 
 /** The commands that name a meter, and those that do not. */
-const WITH_NAME: Record<string, (ca: MeterCa, eid: string, args: Map<string, string>) => void> = { issue, revoke };
+const WITH_NAME: Record<string, (ca: MeterCa, eid: string, args: Map<string, string>) => void> = { issue, revoke, certify };
 const WITHOUT_NAME: Record<string, (ca: MeterCa) => void> = {
   init: (ca) => {
     console.log(`meter CA in ${ca.dir}`);

@@ -63,6 +63,11 @@ export function defaultMeterCaDir(): string {
   return process.env.DEC_METER_CA_DIR ?? path.join(process.env.DEC_RUN_DIR ?? path.join(REPO_ROOT, '.run'), 'meter-ca');
 }
 
+/** Whether `name` is a meter's device eID (eid:d:<32 hex>). */
+export function isMeterEid(name: string): boolean {
+  return METER_EID.test(name);
+}
+
 /** Whether `name` may be a certificate's CN: a meter eID or one of the service identities. */
 export function isIssuableName(name: string): boolean {
   return METER_EID.test(name) || (SERVICE_IDENTITIES as readonly string[]).includes(name);
