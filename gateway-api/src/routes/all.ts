@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { consortiumRoutes } from './consortium';
 import { eventRoutes } from './events';
 import { identityRoutes } from './identities';
+import { meterCredentialRoutes } from './meter-credentials';
 import { opsRoutes } from './ops';
 import { receiptRoutes } from './receipts';
 import { regulatorRoutes } from './regulator';
@@ -20,6 +21,7 @@ export function allRoutes(services: Services): AnyRoute[] {
     ...regulatorRoutes(services),
     ...eventRoutes(services),
     ...webhookRoutes(services),
+    ...meterCredentialRoutes(services),
     ...consortiumRoutes(services),
   ];
 }
