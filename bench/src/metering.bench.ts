@@ -7,7 +7,9 @@
  *   canonical message (@dec/meter-ingestor readingMessage) in a tight loop on the main
  *   thread for ~2 s. Every reading is verified at least once per endorsing peer,
  *   so this bounds what one core could ever ingest.
- * - end to end: an own Mosquitto on a free port (wiped afterwards), the meter
+ * - end to end: an own Mosquitto on a free port, TLS only with a meter CA of
+ *   its own (both wiped afterwards; meters, ingestor and verdict listener
+ *   connect with their certificates, as `dec start` runs it), the meter
  *   ingestor, a fleet of certified meters; readings are signed beforehand and
  *   published over one MQTT connection per meter as fast as the broker takes
  *   them (QoS 1, each meter's publishes pipelined). readings/s = readings /
@@ -17,10 +19,14 @@
  *   same fleet, continuing its sequence numbers; the best run is reported.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {
-  brokerUrl,
+  INGESTOR_IDENTITY,
+  MeterCa,
+  meterTlsOptions,
+  MONITOR_IDENTITY,
   MeterPublisher,
   provisionFleet,
   readingMessage,
@@ -175,6 +181,7 @@ function tally(publishedAt: Map<string, number>, verdictAt: VerdictTimes, t0: nu
 
 async function runOnce(o: {
   fleet: Fleet;
+  ca: MeterCa;
   port: number;
   tag: string;
   readings: ReadingPayload[][];
@@ -188,17 +195,19 @@ async function runOnce(o: {
   const verdictAt: VerdictTimes = new Map();
   const total = o.readings.reduce((s, r) => s + r.length, 0);
   const runTag = `${o.tag}-b${o.batchSize}-f${o.maxInFlight}`;
-  const url = brokerUrl(o.port);
+  const url = `mqtts://127.0.0.1:${o.port}`;
   const listener = await VerdictListener.open({
     url,
     clientId: `bench-verdicts-${runTag}`,
+    mqtt: { ...o.ca.serviceCredentials(MONITOR_IDENTITY), protocolVersion: 4 },
     onVerdict: (v: Verdict, at: number) => {
       if (v.seq !== undefined && !verdictAt.has(key(v.meter, v.seq))) verdictAt.set(key(v.meter, v.seq), { at, v });
     },
   });
   const ingestor = await startMeterIngestor({
     mqttUrl: url,
-    clientId: `bench-ingestor-${o.tag}`, // one persistent session for all runs: no stale session queues readings
+    mqttTls: o.ca.serviceCredentials(INGESTOR_IDENTITY),
+    clientId: `bench-ingestor-${o.tag}`, // one persistent session for all runs (the broker names it by the certificate: dec-meter-ingestor)
     enrollmentId: `bench-ingestor-${o.tag}`,
     batchSize: o.batchSize,
     maxWaitMs: o.maxWaitMs,
@@ -209,7 +218,7 @@ async function runOnce(o: {
   });
   const publishers = await Promise.all(
     o.fleet.meters.map(async (m) => {
-      const c = new MeterPublisher({ url, clientId: `bench-${runTag}-${m.eid.slice(-8)}` });
+      const c = new MeterPublisher({ url, clientId: m.eid, mqtt: meterTlsOptions(o.fleet, m) });
       await c.connect();
       return c;
     }),
@@ -267,10 +276,12 @@ export async function meteringBench(o: {
   const tag = `bench${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const port = await freePort();
   const dir = path.join(REPO_ROOT, '.run', `mosquitto-${tag}`);
+  const caDir = path.join(REPO_ROOT, '.run', `meter-ca-${tag}`);
+  const ca = MeterCa.open(caDir);
   // Every reading in flight to the ingestor at once: the broker must not hold them back.
-  await startBroker({ dir, port, maxInflight: 65_000 });
+  await startBroker({ dir, port, maxInflight: 65_000, access: ca.brokerFiles() });
   try {
-    const fleet = await provisionFleet({ tag, count: o.meters, zone: 'BENCH', log: (l) => {
+    const fleet = await provisionFleet({ tag, count: o.meters, zone: 'BENCH', credentials: ca, log: (l) => {
       o.log(`metering: ${l}`);
     } });
     const perMeter = Math.ceil(o.readingsPerRun / o.meters);
@@ -281,7 +292,7 @@ export async function meteringBench(o: {
     for (const [n, [batchSize, maxInFlight]] of o.settings.entries()) {
       const readings = signedReadings(fleet, plan, n * perMeter, perMeter);
       o.log(`metering: ${o.meters} meters × ${perMeter} readings, batch ${batchSize}, ${maxInFlight} in flight`);
-      const run = await runOnce({ fleet, port, tag, readings, batchSize, maxInFlight, maxWaitMs: o.maxWaitMs ?? 200, log: (l) => {
+      const run = await runOnce({ fleet, ca, port, tag, readings, batchSize, maxInFlight, maxWaitMs: o.maxWaitMs ?? 200, log: (l) => {
         o.log(`metering: ${l}`);
       } });
       o.log(
@@ -302,6 +313,7 @@ export async function meteringBench(o: {
     };
   } finally {
     await stopBroker({ dir, port, wipe: true });
+    rmSync(caDir, { recursive: true, force: true });
   }
 }
 
