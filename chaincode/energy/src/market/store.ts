@@ -9,7 +9,8 @@
  *   market.clearing   ~<slot>~<zone>                           Clearing         matching/settlement progress
  *   market.trade      ~<slot>~<zone>~<buyOrderId>~<n:6>        Trade            a delivery obligation
  *   market.trade-by   ~<eid>~<slot>~<zone>~<tradeId>           { buyOrderId, n } a participant's trades (both sides)
- *   market.ppa        ~<zone>~<ppaId>                          Ppa
+ *   market.ppa        ~<zone>~<ppaId>                          Ppa              accepted (active, terminated)
+ *   market.ppa-prop   ~<ppaId>                                 Ppa              proposed or rejected (not in the zone range)
  *   market.ppa-id     ~<ppaId>                                 { zone }
  *   market.ppa-by     ~<eid>~<ppaId>                           { zone }          a participant's PPAs
  *   market.ppa-settle ~<ppaId>~<slot>                          PpaSettlement
@@ -28,6 +29,9 @@
  * invalidated (MVCC_READ_CONFLICT), whatever its proposal timestamp says.
  * Posting reads only the poster's own records (participant, meter, deposit,
  * DECC balance) and the zone config, and writes new keys named by its tx ID.
+ * PPAs: Match and SettlePpa range-read a zone's PPAs, so a proposal (which
+ * any holder can make) is kept outside that range until it is accepted;
+ * proposal spam cannot make them fail with phantom reads (issue 13).
  * Settlement credits payees with blind token credits; it writes a seller's
  * deposit only to slash it and a station's assignment only to pay it.
  */
@@ -66,6 +70,7 @@ export const MARKET_KEYS = {
   trade: 'market.trade',
   tradeBy: 'market.trade-by',
   ppa: 'market.ppa',
+  ppaProposal: 'market.ppa-prop',
   ppaId: 'market.ppa-id',
   ppaBy: 'market.ppa-by',
   ppaSettle: 'market.ppa-settle',
@@ -211,22 +216,31 @@ export class MarketStore {
   // --- PPAs -----------------------------------------------------------------------------
   async ppa(id: string): Promise<Ppa | undefined> {
     const ref = await this.ledger.get(this.ledger.key(MARKET_KEYS.ppaId, keyPart('ppaId', id)), dZoneRef);
-    return ref ? this.ledger.get(this.ledger.key(MARKET_KEYS.ppa, ref.zone, id), dPpa) : undefined;
+    if (!ref) return undefined;
+    return (await this.ledger.get(this.ledger.key(MARKET_KEYS.ppa, ref.zone, id), dPpa)) ?? this.ledger.get(this.ppaProposalKey(id), dPpa);
+  }
+  private ppaProposalKey(id: string): string {
+    return this.ledger.key(MARKET_KEYS.ppaProposal, keyPart('ppaId', id));
   }
   async requirePpa(id: string): Promise<Ppa> {
     const p = await this.ppa(id);
     if (!p) return this.ledger.require(this.ledger.key(MARKET_KEYS.ppaId, id), dPpa, 'PPA', id);
     return p;
   }
+  /** A proposed (or rejected) PPA stays out of the zone's range; acceptance moves it in. */
   async savePpa(p: Ppa, isNew: boolean): Promise<void> {
-    await this.ledger.put(this.ledger.key(MARKET_KEYS.ppa, p.zone, p.id), p);
+    if (p.status === 'proposed' || p.status === 'rejected') await this.ledger.put(this.ppaProposalKey(p.id), p);
+    else {
+      await this.ledger.put(this.ledger.key(MARKET_KEYS.ppa, p.zone, p.id), p);
+      if (p.status === 'active' && !isNew) await this.ledger.delete(this.ppaProposalKey(p.id));
+    }
     if (isNew) {
       await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaId, p.id), { zone: p.zone });
       await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaBy, p.seller, p.id), { zone: p.zone });
       await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaBy, p.buyer, p.id), { zone: p.zone });
     }
   }
-  /** All PPAs of a zone (a range read; PPAs change rarely). */
+  /** The accepted PPAs of a zone (a range read; proposals are not in it, so only both parties together add to it). */
   async ppasOf(zone: string): Promise<Ppa[]> {
     return (await this.ledger.list(MARKET_KEYS.ppa, [zone], dPpa)).map((e) => e.value);
   }
