@@ -48,7 +48,8 @@ describe('scf white paper flow on the real network', function () {
   async function finance(financingId: string, assetType: string, assetId: string, holder: Actor, pair: string[], rateBps: number): Promise<void> {
     await bank.submit('scf', 'financing:Offer', { financingId, assetType, assetId }, { transient: { terms: terms(rateBps) }, endorsingOrganizations: pair });
     const { termsHash } = await eventually(() => holder.evaluate<Fin>('scf', 'financing:Get', { financingId }));
-    const accepted = await holder.submit<Fin['financing']>('scf', 'financing:Accept', { financingId, termsHash }, { endorsingOrganizations: pair });
+    // Accept pledges the asset: its key policy needs the holder and a channel majority, here the pair's collection (pair + regulator).
+    const accepted = await holder.submit<Fin['financing']>('scf', 'financing:Accept', { financingId, termsHash }, { transient: { salt: salt() }, endorsingOrganizations: [...pair, 'RegulatorMSP'] });
     expect(accepted.status).to.equal('accepted');
     await eventually(() => bank.evaluate<Fin>('scf', 'financing:Get', { financingId }), (f) => f.financing.status === 'accepted');
     await bank.submit('scf', 'financing:RecordAdvance', { financingId, evidenceHash: H('a') }, { endorsingOrganizations: pair });
@@ -74,7 +75,7 @@ describe('scf white paper flow on the real network', function () {
     const total = BigInt(root.amount);
     faceA = (total * 6n) / 10n;
     await eventually(() => bank.evaluate('scf', 'receivables:Get', { receivableId: leaseId }));
-    await lessor.submit('scf', 'receivables:Split', { receivableId: leaseId, amounts: [faceA.toString(), (total - faceA).toString()] }, { endorsingOrganizations: ['LessorMSP', 'BankMSP'] });
+    await lessor.submit('scf', 'receivables:Split', { receivableId: leaseId, amounts: [faceA.toString(), (total - faceA).toString()] }, { endorsingOrganizations: ['LessorMSP', 'BankMSP', 'RegulatorMSP'] });
   });
 
   it('bank financing of the lessor part, and the other part split off to the supplier', async () => {
@@ -91,7 +92,7 @@ describe('scf white paper flow on the real network', function () {
       'scf',
       'receivables:Transfer',
       { receivableId: partB, to: `SupplierMSP:${supplierEid}` },
-      { transient: { assignment: { consideration: '20000000' } }, endorsingOrganizations: ['LessorMSP', 'SupplierMSP'] },
+      { transient: { assignment: { consideration: '20000000' }, salt: salt() }, endorsingOrganizations: ['LessorMSP', 'SupplierMSP', 'RegulatorMSP'] },
     );
     expect(moved.receivable.holders).to.deep.equal(['LessorMSP', `SupplierMSP:${supplierEid}`]);
     expect(moved.privateTerms.collection).to.equal('termsLessorSupplier');
@@ -107,8 +108,8 @@ describe('scf white paper flow on the real network', function () {
     });
     expect(po).to.include({ buyer: 'LessorMSP', status: 'registered' });
     await eventually(() => lessor.evaluate('scf', 'orders:Get', { orderId }));
-    // The order's key-level policy names the seller's org, so SupplierMSP must endorse the confirmation.
-    await lessor.submit('scf', 'orders:Confirm', { orderId }, { endorsingOrganizations: ['LessorMSP', 'SupplierMSP'] });
+    // A registered order's key-level policy names the seller's and the buyer's orgs and a channel majority (3 of 4).
+    await lessor.submit('scf', 'orders:Confirm', { orderId }, { endorsingOrganizations: ['LessorMSP', 'SupplierMSP', 'BankMSP'] });
     await finance(`FO${id}`, 'order', orderId, supplier, ['BankMSP', 'SupplierMSP'], 6000);
     expect(await regulator.evaluate('scf', 'orders:Get', { orderId })).to.include({ status: 'financed' });
     await eventually(() => supplier.evaluate<{ status: string }>('scf', 'orders:Get', { orderId }), (o) => o.status === 'financed');
@@ -120,18 +121,18 @@ describe('scf white paper flow on the real network', function () {
       items: [{ description: 'IGBT module', quantity: 40 }],
       amount: '1200000',
       dueDate: '2027-02-01',
-    }, { endorsingOrganizations: ['SupplierMSP', 'BankMSP'] });
+    }, { endorsingOrganizations: ['SupplierMSP', 'BankMSP', 'RegulatorMSP'] });
     expect(derived).to.include({ buyer: `SupplierMSP:${supplierEid}`, seller: `SupplierMSP:${subEid}` });
     await eventually(() => bank.evaluate('scf', 'orders:Get', { orderId: derivedId }));
-    await supplier.submit('scf', 'orders:Confirm', { orderId: derivedId }, { endorsingOrganizations: ['SupplierMSP', 'BankMSP'] });
+    await supplier.submit('scf', 'orders:Confirm', { orderId: derivedId }, { endorsingOrganizations: ['SupplierMSP', 'BankMSP', 'RegulatorMSP'] });
     await eventually(() => bank.evaluate<{ status: string }>('scf', 'orders:Get', { orderId: derivedId }), (o) => o.status === 'confirmed');
     await finance(`FD${id}`, 'order', derivedId, subSupplier, ['BankMSP', 'SupplierMSP'], 5000);
 
     // The supplier repays its order loan directly; the bank records it (amount private), the pledge is released.
     const { terms: t } = await bank.evaluate<{ terms: { advance: string } }>('scf', 'financing:GetTerms', { financingId: `FO${id}` });
     const repaid = await bank.submit<{ status: string }>('scf', 'financing:RecordRepayment', { financingId: `FO${id}`, evidenceHash: H('b') }, {
-      transient: { repayment: { amount: t.advance } },
-      endorsingOrganizations: ['BankMSP', 'SupplierMSP'],
+      transient: { repayment: { amount: t.advance }, salt: salt() },
+      endorsingOrganizations: ['BankMSP', 'SupplierMSP', 'RegulatorMSP'],
     });
     expect(repaid.status).to.equal('repaid');
     await eventually(() => regulator.evaluate<{ status: string }>('scf', 'orders:Get', { orderId }), (o) => o.status === 'repaid');
@@ -145,7 +146,7 @@ describe('scf white paper flow on the real network', function () {
     expect(early.toHolder).to.equal('0');
     expect(BigInt(early.toBank) + BigInt(early.bankOutstanding)).to.equal(advanceA);
     await eventually(() => bank.evaluate<{ collected: string }>('scf', 'leasing:Get', { leaseId }), (l) => l.collected === schedule[0]!.rent);
-    const partial = await bank.submit<{ status: string }>('scf', 'financing:Settle', { financingId: `FA${id}` }, { endorsingOrganizations: ['BankMSP', 'LessorMSP'] });
+    const partial = await bank.submit<{ status: string }>('scf', 'financing:Settle', { financingId: `FA${id}` }, { transient: { salt: salt() }, endorsingOrganizations: ['BankMSP', 'LessorMSP'] });
     expect(partial.status).to.equal('advanced');
 
     for (const row of schedule.slice(1)) {
@@ -159,7 +160,7 @@ describe('scf white paper flow on the real network', function () {
     expect(BigInt(end.toBank)).to.equal(advanceA);
     expect(BigInt(end.toHolder)).to.equal(faceA - advanceA);
 
-    const done = await lessor.submit<{ status: string }>('scf', 'financing:Settle', { financingId: `FA${id}` }, { endorsingOrganizations: ['LessorMSP', 'BankMSP'] });
+    const done = await lessor.submit<{ status: string }>('scf', 'financing:Settle', { financingId: `FA${id}` }, { transient: { salt: salt() }, endorsingOrganizations: ['LessorMSP', 'BankMSP', 'RegulatorMSP'] });
     expect(done.status).to.equal('repaid');
     await eventually(() => regulator.evaluate<Fin>('scf', 'financing:Get', { financingId: `FA${id}` }), (f) => f.financing.status === 'repaid');
     await eventually(() => bank.evaluate<Fin>('scf', 'financing:Get', { financingId: `FA${id}` }), (f) => f.financing.status === 'repaid');

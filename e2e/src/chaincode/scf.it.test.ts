@@ -71,7 +71,8 @@ describe('scf chaincode on the real network', function () {
     expect(offered.termsHash).to.match(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(offered)).not.to.include('7000');
 
-    await supplier.submit('scf', 'financing:Accept', { financingId, termsHash: offered.termsHash }, { endorsingOrganizations: ['SupplierMSP', 'BankMSP'] });
+    // Accept pledges the part: its key policy needs the holder's org and a channel majority (3 of 4).
+    await supplier.submit('scf', 'financing:Accept', { financingId, termsHash: offered.termsHash }, { transient: { salt: salt() }, endorsingOrganizations: ['SupplierMSP', 'BankMSP', 'RegulatorMSP'] });
     await bank.submit('scf', 'financing:RecordAdvance', { financingId, evidenceHash: H('4') }, { endorsingOrganizations: ['BankMSP', 'SupplierMSP'] });
 
     const asRegulator = await regulator.evaluate<{ terms: { advanceRateBps: number; advance: string } }>('scf', 'financing:GetTerms', { financingId });
@@ -127,7 +128,8 @@ describe('scf chaincode on the real network', function () {
     const endorsed = await Promise.all(
       ids.map(async (financingId) => {
         const { termsHash } = await eventually(() => lessor.evaluate<Fin>('scf', 'financing:Get', { financingId }));
-        return lessor.contract('scf').newProposal('financing:Accept', { arguments: [JSON.stringify({ financingId, termsHash })], endorsingOrganizations: ['LessorMSP', 'BankMSP'] }).endorse();
+        const transientData = { salt: JSON.stringify(salt()) };
+        return lessor.contract('scf').newProposal('financing:Accept', { arguments: [JSON.stringify({ financingId, termsHash })], transientData, endorsingOrganizations: ['LessorMSP', 'BankMSP', 'RegulatorMSP'] }).endorse();
       }),
     );
     const codes = await Promise.all(endorsed.map(async (tx) => (await (await tx.submit()).getStatus()).code));
