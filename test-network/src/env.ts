@@ -38,8 +38,9 @@ export function peerEnv(peer: PeerNode): NodeJS.ProcessEnv {
     CORE_OPERATIONS_TLS_CERT_FILE: peer.tls.cert,
     CORE_OPERATIONS_TLS_KEY_FILE: peer.tls.key,
     // /metrics answers only clients with a certificate of the org's TLS CA (the org admin's
-    // pair, as the gateway's consortium view uses); /healthz stays open.
-    CORE_OPERATIONS_TLS_CLIENTROOTCAS_FILES: list([peer.tls.ca]),
+    // pair, as the gateway's consortium view uses); /healthz stays open. One file: the
+    // peer reads this setting as a plain path, not as a [list].
+    CORE_OPERATIONS_TLS_CLIENTROOTCAS_FILES: peer.tls.ca,
     CORE_METRICS_PROVIDER: 'prometheus',
     // No Docker: an empty VM endpoint disables the Docker health check; chaincode
     // runs as a service through our external builder.
