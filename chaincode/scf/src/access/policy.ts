@@ -25,7 +25,7 @@
  * institution share one party, so any lessor officer may act on the lessor's receivable.
  */
 import { AccessDeniedError, type AccessTable, type CallerView } from '@dec/chaincode-kit/core';
-import { MSP, SCF_MEMBERS } from '../common/constants';
+import { MSP } from '../common/constants';
 
 export const ROLE = {
   projectCompany: 'project-company',
@@ -38,19 +38,28 @@ export const ROLE = {
 } as const;
 export type Role = (typeof ROLE)[keyof typeof ROLE];
 
-/** One line of a grant list: callers of these MSPs with this `role` attribute. */
+/**
+ * Any org the channel admits. Fabric refuses a proposal whose creator's MSP is not in the
+ * channel config, so this grant follows the channel: an org that joins later (an insurer, a
+ * logistics firm) is granted without a chaincode change, and one that leaves is refused.
+ */
+export const CHANNEL_MEMBERS = 'channel members';
+
+/** One line of a grant list: callers of these MSPs (or of any channel member) with this `role` attribute. */
 export interface Grant {
-  readonly msps: readonly string[];
+  readonly msps: readonly string[] | typeof CHANNEL_MEMBERS;
   readonly role: Role;
 }
+
+const grantsMsp = (g: Grant, msp: string): boolean => g.msps === CHANNEL_MEMBERS || g.msps.includes(msp);
 
 export const PROJECT_COMPANY: Grant = { msps: [MSP.lessor], role: ROLE.projectCompany };
 export const LESSOR: Grant = { msps: [MSP.lessor], role: ROLE.lessorOfficer };
 export const BANK: Grant = { msps: [MSP.bank], role: ROLE.bankOfficer };
 export const SUPPLIER: Grant = { msps: [MSP.supplier], role: ROLE.supplier };
 export const REGULATOR: Grant = { msps: [MSP.regulator], role: ROLE.regulator };
-export const LOGISTICS: Grant = { msps: SCF_MEMBERS, role: ROLE.logistics };
-export const INSURER: Grant = { msps: SCF_MEMBERS, role: ROLE.insurer };
+export const LOGISTICS: Grant = { msps: CHANNEL_MEMBERS, role: ROLE.logistics };
+export const INSURER: Grant = { msps: CHANNEL_MEMBERS, role: ROLE.insurer };
 /** Every recognised identity on the channel may read public business records (the channel shows them anyway). */
 export const READERS: readonly Grant[] = [PROJECT_COMPANY, LESSOR, BANK, SUPPLIER, REGULATOR, LOGISTICS, INSURER];
 
@@ -68,9 +77,9 @@ const COMPANY_ID = /^[A-Za-z0-9_.@-]{1,128}$/;
 export function authorize(caller: CallerView, tx: string, grants: readonly Grant[]): Actor {
   const msp = caller.mspId;
   const role = caller.attribute('role');
-  const grant = grants.find((g) => g.role === role && g.msps.includes(msp));
+  const grant = grants.find((g) => g.role === role && grantsMsp(g, msp));
   if (!grant) {
-    const allowed = grants.map((g) => `${g.msps.length === SCF_MEMBERS.length ? 'any member' : g.msps.join('|')} role=${g.role}`);
+    const allowed = grants.map((g) => `${g.msps === CHANNEL_MEMBERS ? 'any member' : g.msps.join('|')} role=${g.role}`);
     throw new AccessDeniedError(`${tx}: caller ${msp} role=${role ?? '(none)'} may not call it; allowed: ${allowed.join(', ')}`);
   }
   return { msp, role: grant.role, party: partyOf(caller, msp, grant.role) };

@@ -32,10 +32,14 @@ export const text = (max: number): z.ZodString => z.string().min(1, 'must not be
  * A party: an institution (`BankMSP`) or a company inside a member org
  * (`SupplierMSP:sub-supplier-7`). See access/party.ts for how a caller maps to one.
  */
-export const party = z
-  .string()
-  .regex(/^[A-Za-z0-9]+(:[A-Za-z0-9_.@-]{1,128})?$/, 'must be <MSP> or <MSP>:<company id>')
-  .refine((p) => SCF_MEMBERS.includes(p.split(':')[0] ?? ''), 'must belong to an scf channel member org');
+/**
+ * A party that acted on the channel, as its certificate made it (an insurer or logistics
+ * firm may belong to an org that joined the channel later than the founding members).
+ */
+export const actingParty = z.string().regex(/^[A-Za-z0-9]+(:[A-Za-z0-9_.@-]{1,128})?$/, 'must be <MSP> or <MSP>:<company id>');
+
+/** A party named in an input: one of the founding members' orgs. */
+export const party = actingParty.refine((p) => SCF_MEMBERS.includes(p.split(':')[0] ?? ''), 'must belong to an scf channel member org');
 
 export const bps = (max: number): z.ZodNumber => z.number().int('must be an integer').min(0, 'must be at least 0').max(max, `must be at most ${max}`);
 

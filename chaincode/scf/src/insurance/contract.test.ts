@@ -13,6 +13,16 @@ const policy = {
 };
 
 describe('scf insurance contract', () => {
+  it('lets an insurer of an org that joined the channel later underwrite, and reads its policy back', async () => {
+    const s = new Scf();
+    await s.approvedLease('L1', '1000000');
+    const joined = { mspId: 'InsurerMSP', name: 'uw', attributes: { role: 'insurer', eid: 'UW-1' } };
+    expect(await s.result('insurance:Underwrite', joined, policy)).to.include({ insurer: 'InsurerMSP:UW-1' });
+    expect(await s.result('insurance:GetPolicy', who.regulator, { policyId: 'P1' })).to.include({ insurer: 'InsurerMSP:UW-1' });
+    // the insured must still be a party of a founding member org
+    expect((await s.error('insurance:Underwrite', joined, { ...policy, policyId: 'P2', insured: 'InsurerMSP:UW-1' })).message).to.match(/^VALIDATION: input.insured/);
+  });
+
   it('underwrites, takes a claim with evidence, assesses and pays it within the cover', async () => {
     const s = new Scf();
     await s.approvedLease('L1', '1000000');

@@ -8,12 +8,12 @@
  */
 import { amount, decoder, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
-import { hash, id, isoDate, party } from '../common/schemas';
+import { actingParty, hash, id, isoDate, party } from '../common/schemas';
 import { equipmentItem } from '../leasing/state';
 
 export const insurancePolicy = z.object({
   id,
-  insurer: party,
+  insurer: actingParty,
   leaseId: id,
   insured: party,
   equipment: z.array(equipmentItem),
@@ -33,13 +33,13 @@ export const CLAIM_STATUSES = ['filed', 'approved', 'rejected', 'paid'] as const
 export const claim = z.object({
   id,
   policyId: id,
-  claimant: party,
+  claimant: actingParty,
   amount: positiveAmount,
   description: z.string(),
   evidenceHash: hash,
   status: z.enum(CLAIM_STATUSES),
   approvedAmount: amount.optional(),
-  assessment: z.object({ by: party, reason: z.string(), reportHash: hash.optional(), at: z.string() }).optional(),
+  assessment: z.object({ by: actingParty, reason: z.string(), reportHash: hash.optional(), at: z.string() }).optional(),
   payment: z.object({ evidenceHash: hash, at: z.string() }).optional(),
   filedAt: z.string(),
   updatedAt: z.string(),
