@@ -7,3 +7,5 @@ export { apiBanner } from './banner';
 // The transaction routes the API serves (the end-to-end tests walk every one).
 export { CHAINCODE_TABLES } from './chaincode/tables';
 export { txPath, type ChaincodeTable, type TxDef } from './chaincode/table';
+// The input checks no OpenAPI schema can state (the fuzzing run accepts refusals for these only).
+export { INEXPRESSIBLE_CHECKS } from './openapi/inexpressible';

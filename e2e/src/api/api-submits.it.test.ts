@@ -128,27 +128,74 @@ describe('gateway API: submits and event streams (real network)', function () {
       expect(mine).to.deep.equal([notes[2]]);
     });
 
-    it('resume from a named server-side checkpoint', async () => {
-      const from = await height('energy');
-      const checkpoint = `cp-${run}`;
-      const path = `/api/v1/events/energy/chaincode/energy?eventNames=ProbeRecorded&fromBlock=${from}&checkpoint=${checkpoint}`;
-      const stream = await platformUser.sse(path);
-      await platformUser.post('/api/v1/energy/network/probe', { note: `cp1 ${run}` });
-      for (;;) {
+    /** The notes of the next `n` probe events of this run on a stream, with their event IDs. */
+    async function probes(stream: Awaited<ReturnType<ApiClient['sse']>>, n: number, prefix: string): Promise<{ id: string; note: string }[]> {
+      const got: { id: string; note: string }[] = [];
+      while (got.length < n) {
         const ev = await stream.next();
-        if (ev.data.payload.note === `cp1 ${run}`) break;
+        const note = String(ev.data.payload?.note);
+        if (note.startsWith(prefix)) got.push({ id: ev.id!, note });
       }
-      stream.close();
-      await platformUser.post('/api/v1/energy/network/probe', { note: `cp2 ${run}` });
+      return got;
+    }
+
+    it('keep a named checkpoint where the client acknowledged: unacknowledged events come again, nothing is skipped', async () => {
+      const checkpoint = `cp-${run}`;
+      const prefix = `cp ${run}`;
+      const path = `/api/v1/events/energy/chaincode/energy?eventNames=ProbeRecorded&checkpoint=${checkpoint}`;
+      // A new checkpoint starts where its first stream starts, before the events below exist.
+      const first = await platformUser.sse(path);
+      expect(first.status).to.equal(200);
+      const created = await platformUser.get(`/api/v1/events/energy/checkpoints/${checkpoint}`);
+      expect(created.status).to.equal(200);
+      for (const n of [1, 2, 3]) await platformUser.post('/api/v1/energy/network/probe', { note: `${prefix} ${n}` });
+      const [a, b] = await probes(first, 2, prefix);
+      first.close();
+      // Nothing acknowledged: the checkpoint did not move, and the same events come again.
+      expect((await platformUser.get(`/api/v1/events/energy/checkpoints/${checkpoint}`)).body).to.deep.equal(created.body);
+      const again = await platformUser.sse(path);
+      expect((await probes(again, 1, prefix))[0]).to.deep.equal(a);
+      again.close();
+      // An explicit acknowledgement of the first: the stream resumes at the second.
+      const ack = await platformUser.call('PUT', `/api/v1/events/energy/checkpoints/${checkpoint}`, { lastEventId: a!.id });
+      expect(ack.status, JSON.stringify(ack.body)).to.equal(200);
+      const afterAck = await platformUser.sse(path);
+      expect((await probes(afterAck, 1, prefix))[0]).to.deep.equal(b);
+      afterAck.close();
+      // A reconnect with Last-Event-ID acknowledges up to it; the next stream from the checkpoint alone starts after it.
+      const withLastId = await platformUser.sse(path, { 'last-event-id': b!.id });
+      const [c] = await probes(withLastId, 1, prefix);
+      withLastId.close();
+      expect(c!.note).to.equal(`${prefix} 3`);
       const resumed = await platformUser.sse(path);
-      const first = await (async () => {
-        for (;;) {
-          const ev = await resumed.next();
-          if (String(ev.data.payload.note).startsWith('cp')) return ev.data.payload.note as string;
-        }
-      })();
+      expect((await probes(resumed, 1, prefix))[0]).to.deep.equal(c);
       resumed.close();
-      expect(first).to.equal(`cp2 ${run}`);
+      // Acknowledgements never move a checkpoint back, and another identity has no such checkpoint.
+      expect((await platformUser.call('PUT', `/api/v1/events/energy/checkpoints/${checkpoint}`, { lastEventId: '0' })).status).to.equal(409);
+      expect((await lessorOfficer.get(`/api/v1/events/energy/checkpoints/${checkpoint}`)).status).to.equal(404);
+    });
+
+    it('cap the open streams of one identity (429 beyond five), and free a slot when a stream closes', async () => {
+      const user = await world!.newUser('PlatformMSP', 'streams-cap');
+      const open = await Promise.all([1, 2, 3, 4, 5].map(() => user.sse('/api/v1/events/energy/blocks')));
+      for (const s of open) expect(s.status).to.equal(200);
+      const over = await user.get('/api/v1/events/energy/blocks');
+      expect(over.status).to.equal(429);
+      expect(over.body.error.message).to.match(/at most 5 open event streams/);
+      // Another identity is not affected.
+      const other = await platformUser.sse('/api/v1/events/energy/blocks');
+      expect(other.status).to.equal(200);
+      other.close();
+      open[0]!.close();
+      const next = await eventually(
+        () => user.sse('/api/v1/events/energy/blocks'),
+        (s) => {
+          if (s.status !== 200) s.close();
+          return s.status === 200;
+        },
+      );
+      next.close();
+      for (const s of open.slice(1)) s.close();
     });
 
     it('stream block summaries from a block number, resumable by block', async () => {

@@ -44,6 +44,15 @@ export interface Unexpressed {
 
 const defOf = (schema: ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
+/** Metadata keys that state a constraint in the document. */
+const CONSTRAINT_KEYS = ['pattern', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minProperties', 'maxProperties', 'minItems', 'maxItems', 'uniqueItems'];
+
+/** Whether the schema carries its refinement as OpenAPI metadata (`.meta({ pattern })`, `.meta({ maxProperties })`, ...). */
+function carriesConstraint(schema: ZodType): boolean {
+  const meta: Record<string, unknown> | undefined = globalRegistry.get(schema);
+  return meta !== undefined && CONSTRAINT_KEYS.some((k) => k in meta);
+}
+
 /** One pattern that matches only what every one of `patterns` matches. */
 export function allOfPatterns(patterns: readonly RegExp[]): string {
   return `^${patterns.map((p) => `(?=${p.source})`).join('')}`;
@@ -94,7 +103,7 @@ export function expressStringChecks(schema: ZodType, path = '', seen = new Set<Z
   const gaps: Unexpressed[] = [];
   const where = path || '(value)';
   if (def.type === 'string') expressString(schema, where, gaps);
-  else for (const c of (def.checks ?? []).map((x) => x._zod.def).filter((x) => x.check === 'custom')) gaps.push({ path: where, message: messageOf(c) });
+  else if (!carriesConstraint(schema)) for (const c of (def.checks ?? []).map((x) => x._zod.def).filter((x) => x.check === 'custom')) gaps.push({ path: where, message: messageOf(c) });
   for (const [name, child] of children(def)) gaps.push(...expressStringChecks(child, joinPath(path, name), seen));
   return gaps;
 }

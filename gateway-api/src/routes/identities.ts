@@ -7,7 +7,8 @@ import type { Services } from '../services';
 const enrollmentId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ . @ - (starting with a letter or digit)');
 const attributes = z
   .record(z.string().regex(ATTRIBUTE_NAME, 'attribute names are letters, digits, _ . - and must not start with hf.'), z.string().min(1).max(256))
-  .refine((a) => Object.keys(a).length <= 20, 'at most 20 attributes');
+  .refine((a) => Object.keys(a).length <= 20, 'at most 20 attributes')
+  .meta({ maxProperties: 20 });
 
 export const identity = z
   .object({

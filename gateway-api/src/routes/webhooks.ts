@@ -11,7 +11,7 @@ const createBody = z
     url: z
       .url()
       .max(2000)
-      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
+      .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL'),
     channel: z.string().regex(/^[a-z][a-z0-9.-]{0,248}$/),
     chaincode: z.string().regex(/^[A-Za-z0-9_.+-]{1,128}$/),
     eventNames: z.array(z.string().min(1).max(128)).max(50).default([]).describe('Event names to deliver (empty: all)'),

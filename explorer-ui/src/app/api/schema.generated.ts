@@ -3398,7 +3398,6 @@ export interface components {
             createdAt: string;
         };
         CreateWebhook: {
-            /** Format: uri */
             url: string;
             channel: string;
             chaincode: string;
