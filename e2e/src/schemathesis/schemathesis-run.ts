@@ -45,7 +45,8 @@ const ACCEPTED_STATUSES = ['2XX', 401, 403, 404, 409, 422, 429];
 
 interface Interaction {
   request: { method: string; uri: string };
-  response?: { status_code: number; body?: { $base64?: string } | string };
+  /** The report stores the body as `content: {$base64}`. */
+  response?: { status_code: number | string; content?: { $base64?: string } | string };
 }
 
 interface Recorder {
@@ -56,7 +57,7 @@ interface Recorder {
 
 /** The response body's text (the report stores bodies as base64). */
 function bodyText(interaction: Interaction | undefined): string {
-  const raw = interaction?.response?.body;
+  const raw = interaction?.response?.content;
   if (typeof raw === 'string') return raw;
   return raw?.$base64 ? Buffer.from(raw.$base64, 'base64').toString('utf8') : '';
 }
@@ -73,7 +74,7 @@ function refusalOf(label: string, interaction: Interaction | undefined): Refusal
     // not JSON: no code, no messages
   }
   const error = body.error;
-  return { operation: label, status: interaction?.response?.status_code ?? 0, ...(error?.code ? { code: error.code } : {}), messages: messagesOf(error) };
+  return { operation: label, status: Number(interaction?.response?.status_code ?? 0), ...(error?.code ? { code: error.code } : {}), messages: messagesOf(error) };
 }
 
 /** The per-field messages of an error reply, else its message. */
