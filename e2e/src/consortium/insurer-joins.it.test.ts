@@ -32,7 +32,8 @@ async function removeIfStillMember(file: (name: string) => string): Promise<void
 describe('consortium: InsurerMSP joins scf and is removed again', function () {
   this.timeout(300_000);
   const id = runId();
-  const dir = exchangeDir(id);
+  // Made in before(): a fresh run's root hook wipes the run folder after the suite is declared.
+  let dir = '';
   const file = (name: string): string => path.join(dir, name);
   const pool = new ActorPool();
   const clients = new PeerClients();
@@ -40,6 +41,7 @@ describe('consortium: InsurerMSP joins scf and is removed again', function () {
   let bank: Actor;
 
   before(async () => {
+    dir = exchangeDir(id);
     bank = await pool.enroll('BankMSP', 'bank', { role: 'bank-officer' });
   });
   after(async () => {
