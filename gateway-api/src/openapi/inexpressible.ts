@@ -15,6 +15,9 @@ export const INEXPRESSIBLE_CHECKS: readonly string[] = [
   'must change quantityWh, limitPrice or expiresAt',
   'must be after startDate',
   'must change at least one rule',
+  // Across fields: a paging bookmark is an opaque cursor of one query (meter, kind, range); the
+  // chaincode refuses one taken from another query.
+  'does not belong to this query',
 ];
 
 /**
@@ -32,4 +35,7 @@ export const EXPRESSIBLE_BUT_UNSTATED: readonly string[] = [
   'must belong to an scf channel member org',
   'must be a supplier company SupplierMSP:<id>',
   'must be LessorMSP or a supplier company SupplierMSP:<id>',
+  // The ledger layer refuses U+0000 and U+10FFFF inside a composite-key part (Fabric's delimiters);
+  // every ID field could state it as a pattern.
+  'contains a character that cannot be part of a key',
 ];
