@@ -48,10 +48,16 @@ async function answering(r: ProcessRecord): Promise<boolean> {
 
 async function waitHealthy(r: ProcessRecord): Promise<void> {
   const check = async (): Promise<boolean> => {
-    if (!isAlive(r)) throw new UserFacingError(`${r.name} exited during start-up`, `read its log: ${r.log}`);
+    if (!isAlive(r)) throw new UserFacingError(`${r.name} exited during start-up; the end of its log:\n${logTail(r.log)}`, `read its whole log: ${r.log}`);
     return answering(r);
   };
   await waitFor(r.name, check, READY_TIMEOUT_MS, `Read its log: ${r.log}`);
+}
+
+/** The last lines of a log, so a failure reads the same where the run folder is wiped afterwards (CI). */
+function logTail(log: string, lines = 15): string {
+  if (!existsSync(log)) return '  (no log written)';
+  return readFileSync(log, 'utf8').trimEnd().split('\n').slice(-lines).map((l) => `  | ${l}`).join('\n');
 }
 
 /** Starts `name` unless the recorded process is alive; returns the record. */

@@ -24,6 +24,8 @@ export interface ProcessRecord {
   netns?: string;
   /** A script that execs `command` (a bundle's run-node.sh): its PID is the same process. */
   launcher?: string;
+  /** The kernel's start time of the PID (clock ticks since boot): with the PID, who it is. */
+  startTicks?: number;
 }
 
 export interface StartSpec {
@@ -68,6 +70,7 @@ export function start(spec: StartSpec): ProcessRecord {
     address: spec.address,
     netns: spec.netns,
     launcher: spec.launcher,
+    startTicks: procStat(child.pid)?.startTicks,
   };
   writeFileSync(path.join(PID_DIR, `${spec.name}.json`), JSON.stringify(record, null, 2));
   return record;
@@ -84,21 +87,46 @@ export function record(name: string): ProcessRecord | undefined {
   return records().find((r) => r.name === name);
 }
 
-/** Alive and still the program we started (a PID can be reused after a crash). */
+/** A process's state letter and start time from /proc/<pid>/stat; undefined without /proc. */
+function procStat(pid: number): { state: string; startTicks: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', startTicks: Number(fields[19]) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Alive and still the process we started (a PID can be reused after a crash).
+ * Identity is the PID with its start time, which never changes across the
+ * exec chain `ip netns exec` → run-node.sh → the program; the command line
+ * does, and reads empty while an exec is under way (a false "exited", seen in CI).
+ */
 export function isAlive(r: ProcessRecord): boolean {
   try {
     process.kill(r.pid, 0);
   } catch {
     return false;
   }
+  const stat = procStat(r.pid);
+  if (!stat) return true; // no /proc: trust the signal check
+  if (stat.state === 'Z' || stat.state === 'X') return false;
+  if (r.startTicks !== undefined) return stat.startTicks === r.startTicks;
+  return commandLineMatches(r);
+}
+
+/** For records written before start times were kept: the command line names the program. */
+function commandLineMatches(r: ProcessRecord): boolean {
   try {
     const cmdline = readFileSync(`/proc/${r.pid}/cmdline`, 'utf8').split('\0');
-    // Until `ip netns exec` and the launcher have exec'd, the cmdline is theirs.
     const names = [r.command, ...(r.launcher ? [r.launcher] : [])];
+    if (cmdline.join('') === '') return true; // mid-exec
     if (r.netns && cmdline[0] === 'ip' && cmdline[2] === 'exec') return true;
     return cmdline.some((part) => names.some((name) => part === name || part.endsWith(path.basename(name))));
   } catch {
-    return true; // no /proc: trust the signal check
+    return false;
   }
 }
 
