@@ -24,6 +24,16 @@ describe('energy transaction map', () => {
     expect(committed === withGeneratedTables(committed), 'chaincode/energy/README.md is stale: `npx tsc -b chaincode/energy && npm run -w chaincode/energy readme`').to.equal(true);
   });
 
+  it('names in each `lane` a field of the submit\'s input that holds the debited account', () => {
+    const lanes = Object.entries(ENERGY_TRANSACTIONS.transactions).flatMap(([name, spec]) => ('lane' in spec ? [{ name, spec }] : []));
+    expect(lanes.map((l) => l.name)).to.include.members(['token:Transfer', 'token:CreateHold', 'token:MintDecc']);
+    for (const { name, spec } of lanes) {
+      expect(spec.kind, name).to.equal('submit');
+      const shape = (spec.input as unknown as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
+      expect(Object.keys(shape), name).to.include(spec.lane);
+    }
+  });
+
   it('loads without fabric-contract-api or fabric-shim', function () {
     this.timeout(30_000);
     const probe = "require('./src/transactions'); const loaded = Object.keys(require.cache); console.log(JSON.stringify(loaded.filter((f) => /fabric-(contract-api|shim)/.test(f))));";

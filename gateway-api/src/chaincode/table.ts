@@ -21,6 +21,8 @@ export interface TxDef {
   args?: (input: unknown) => string[];
   transient?: Readonly<Record<string, TransientField>>;
   summary: string;
+  /** The input field naming the debited account: submits of one account go one after another (fabric/lanes.ts). */
+  lane?: string;
 }
 
 export interface ChaincodeTable {
@@ -32,7 +34,7 @@ export interface ChaincodeTable {
 /** What the gateway reads of a chaincode's transaction map (any map fits, whatever its grants). */
 export interface TransactionMapView {
   readonly transactions: Readonly<
-    Record<string, { readonly kind: TxKind; readonly input?: ZodType; readonly positional?: readonly string[]; readonly transient?: Readonly<Record<string, TransientField>>; readonly summary: string }>
+    Record<string, { readonly kind: TxKind; readonly input?: ZodType; readonly positional?: readonly string[]; readonly transient?: Readonly<Record<string, TransientField>>; readonly summary: string; readonly lane?: string }>
   >;
 }
 
@@ -50,6 +52,7 @@ export function linesOf(map: TransactionMapView): TxDef[] {
     ...(spec.positional ? { args: positionalArgs(spec.positional) } : {}),
     ...(spec.transient ? { transient: spec.transient } : {}),
     summary: spec.summary,
+    ...(spec.lane ? { lane: spec.lane } : {}),
   }));
 }
 

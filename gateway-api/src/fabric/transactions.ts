@@ -8,7 +8,10 @@
  *   nothing else is retried;
  * - a retried request with the same key replays the stored outcome, or, when
  *   the first attempt's outcome was lost, resubmits the stored bytes;
- * - async: reply 202 once ordering accepted, record the outcome in a receipt.
+ * - async: reply 202 once ordering accepted, record the outcome in a receipt;
+ * - a call with a lane (the account it debits) waits for the lane's earlier
+ *   submits to commit first (./lanes.ts); conflicts with writers outside this
+ *   gateway are re-endorsed after a jittered, growing pause.
  */
 import {
   decodeResult, isMvccConflict, isTimeout, isTransient, sleep, validationCodeName, withRetry,
@@ -19,6 +22,7 @@ import type { Caller } from '../auth/identities';
 import { ApiError, commitFailure, toApiError, type ErrorBody } from '../http/errors';
 import { nowIso, type Db } from '../store/db';
 import { IdempotencyStore, storedOutcome } from './idempotency';
+import { Lanes } from './lanes';
 import type { FabricSessions } from './sessions';
 
 export interface TxCall {
@@ -28,6 +32,8 @@ export interface TxCall {
   name: string;
   args: string[];
   transient?: Record<string, string>;
+  /** The account the transaction debits (the map's `lane` field): such submits run one after another. */
+  lane?: string;
 }
 
 export interface SubmitResult {
@@ -63,14 +69,16 @@ export interface TxHooks {
 export interface RetryPolicy {
   /** Resends of the same transaction on timeout / unavailable ordering. */
   submitAttempts: number;
-  /** Re-endorsements after an MVCC conflict. */
+  /** Endorsements in all when commits keep meeting MVCC conflicts (writers outside this gateway's lanes). */
   mvccAttempts: number;
+  /** The pause before re-endorsing grows from this, doubled each time, with full jitter (capped at 2 s). */
+  mvccDelayMs: number;
   /** Evaluations after a timeout. */
   evaluateAttempts: number;
   delayMs: number;
 }
 
-const DEFAULT_RETRY: RetryPolicy = { submitAttempts: 8, mvccAttempts: 3, evaluateAttempts: 3, delayMs: 500 };
+const DEFAULT_RETRY: RetryPolicy = { submitAttempts: 8, mvccAttempts: 6, mvccDelayMs: 100, evaluateAttempts: 3, delayMs: 500 };
 function proposalOptions(call: TxCall): ProposalOptions {
   return { arguments: call.args, ...(call.transient ? { transientData: call.transient } : {}) };
 }
@@ -89,6 +97,7 @@ export class TransactionService {
   private readonly inFlight = new Set<string>();
   private readonly watchers = new Map<string, Promise<void>>();
   private readonly idempotency: IdempotencyStore;
+  private readonly lanes = new Lanes();
 
   constructor(
     private readonly db: Db,
@@ -123,9 +132,29 @@ export class TransactionService {
   }
 
   /** Sync or async submit, at most once per (caller, Idempotency-Key). */
-  async submit(caller: Caller, call: TxCall, opts: { idempotencyKey?: string; async?: boolean } = {}): Promise<Outcome> {
+  async submit(caller: Caller, call: TxCall, opts: SubmitOptions = {}): Promise<Outcome> {
     const gateway = this.sessions.gateway(caller);
     this.sessions.requireChannel(caller.mspId, call.channel);
+    if (call.lane === undefined) return this.submitNow(caller, gateway, call, opts);
+    const release = await this.lanes.enter(`${call.channel}\u0000${call.chaincode}\u0000${call.lane}`);
+    let outcome: Outcome | undefined;
+    try {
+      outcome = await this.submitNow(caller, gateway, call, opts);
+      return outcome;
+    } finally {
+      this.releaseAfterCommit(outcome, release);
+    }
+  }
+
+  /** An async submit holds its lane until its commit watcher is done; anything else lets go now. */
+  private releaseAfterCommit(outcome: Outcome | undefined, release: () => void): void {
+    const receiptId = outcome?.status === 202 && 'receiptId' in outcome.body ? outcome.body.receiptId : undefined;
+    const watcher = receiptId === undefined ? undefined : this.watchers.get(receiptId);
+    if (watcher) void watcher.finally(release);
+    else release();
+  }
+
+  private async submitNow(caller: Caller, gateway: Gateway, call: TxCall, opts: SubmitOptions): Promise<Outcome> {
     const async = opts.async ?? false;
     const key = opts.idempotencyKey;
     if (!key) return this.run(caller, gateway, call, async);
@@ -231,6 +260,7 @@ export class TransactionService {
         if (isMvccConflict(status.code)) this.hooks.onMvccConflict?.();
         if (!this.mayReendorse(status.code, call, attempt)) throw commitFailure(tx.getTransactionId(), status.code);
         this.hooks.onRetry?.('mvcc');
+        await sleep(Math.random() * Math.min(2000, this.retry.mvccDelayMs * 2 ** (attempt - 1)));
         tx = await this.endorse(caller, call);
         store?.(tx);
         commit = await this.order(tx);
@@ -302,6 +332,11 @@ export class TransactionService {
   async drain(): Promise<void> {
     await Promise.allSettled([...this.watchers.values()]);
   }
+}
+
+export interface SubmitOptions {
+  idempotencyKey?: string;
+  async?: boolean;
 }
 
 function hashCall(call: TxCall, async: boolean): string {

@@ -28,14 +28,29 @@ export function chaincodeCall(table: ChaincodeTable, tx: TxDef, parsed: unknown)
   const withTransient = parsed as { input?: unknown; transient?: Record<string, unknown> } | undefined;
   const input = tx.transient ? withTransient?.input : parsed;
   const args = tx.args ? tx.args(input) : tx.input ? [JSON.stringify(input)] : [];
-  const call: TxCall = { channel: table.channel, chaincode: table.chaincode, name: tx.name, args };
-  if (tx.transient) {
-    const given = withTransient?.transient ?? {};
-    const transient: Record<string, string> = {};
-    for (const name of Object.keys(tx.transient)) if (given[name] !== undefined) transient[name] = JSON.stringify(given[name]);
-    call.transient = transient;
-  }
-  return call;
+  const lane = laneOf(tx, input);
+  return {
+    channel: table.channel,
+    chaincode: table.chaincode,
+    name: tx.name,
+    args,
+    ...(lane !== undefined ? { lane } : {}),
+    ...(tx.transient ? { transient: transientOf(tx.transient, withTransient?.transient ?? {}) } : {}),
+  };
+}
+
+/** The declared transient fields the body gave, each as JSON text (the proposal's transient map). */
+function transientOf(declared: Readonly<Record<string, unknown>>, given: Record<string, unknown>): Record<string, string> {
+  const transient: Record<string, string> = {};
+  for (const name of Object.keys(declared)) if (given[name] !== undefined) transient[name] = JSON.stringify(given[name]);
+  return transient;
+}
+
+/** The debited account the map's `lane` field names in the validated input, if any. */
+function laneOf(tx: TxDef, input: unknown): string | undefined {
+  if (tx.lane === undefined || typeof input !== 'object' || input === null) return undefined;
+  const account = (input as Record<string, unknown>)[tx.lane];
+  return typeof account === 'string' ? account : undefined;
 }
 
 export function transactionRoutes(tables: ChaincodeTable[], services: Services): AnyRoute[] {
@@ -71,7 +86,8 @@ export function transactionRoutes(tables: ChaincodeTable[], services: Services):
           summary: tx.summary,
           description:
             `Submits \`${tx.name}\` on channel \`${table.channel}\`, signed by the caller's own identity. ` +
-            'Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.',
+            'Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway' +
+            (tx.lane ? `; submits debiting one \`${tx.lane}\` account run one after another, so they never conflict with each other.` : '.'),
           request: { ...(body ? { body } : {}), headers: submitHeaders },
           responses: {
             200: { description: 'Committed (validation code VALID)', schema: submitResult },

@@ -33,6 +33,14 @@ export interface TxSpec<G> {
   readonly grants: G;
   /** The object-level rule the operation checks once state is read ("only the holder"), if any. */
   readonly rule?: string;
+  /**
+   * The input field naming the account this transaction debits. Debits of one
+   * account read and write the same balance key, so concurrent ones conflict
+   * (MVCC) at commit; a client submits those of one lane one after another,
+   * and each then sees the balance the previous one left (`lane` is a hint for
+   * clients: the chaincode's checks do not depend on it).
+   */
+  readonly lane?: string;
 }
 
 /** A chaincode's access table: how its grants are checked and described. */

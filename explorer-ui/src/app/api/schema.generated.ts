@@ -672,7 +672,7 @@ export interface paths {
         put?: never;
         /**
          * Transfer DEC or DECC
-         * @description Submits `token:Transfer` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         * @description Submits `token:Transfer` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway; submits debiting one `from` account run one after another, so they never conflict with each other.
          */
         post: operations["energy_token_Transfer"];
         delete?: never;
@@ -712,7 +712,7 @@ export interface paths {
         put?: never;
         /**
          * Transfer under an allowance
-         * @description Submits `token:TransferFrom` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         * @description Submits `token:TransferFrom` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway; submits debiting one `owner` account run one after another, so they never conflict with each other.
          */
         post: operations["energy_token_TransferFrom"];
         delete?: never;
@@ -752,7 +752,7 @@ export interface paths {
         put?: never;
         /**
          * Mint DECC against DEC at the posted rate
-         * @description Submits `token:MintDecc` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         * @description Submits `token:MintDecc` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway; submits debiting one `account` account run one after another, so they never conflict with each other.
          */
         post: operations["energy_token_MintDecc"];
         delete?: never;
@@ -772,7 +772,7 @@ export interface paths {
         put?: never;
         /**
          * Redeem DECC for DEC at the posted rate
-         * @description Submits `token:RedeemDecc` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         * @description Submits `token:RedeemDecc` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway; submits debiting one `account` account run one after another, so they never conflict with each other.
          */
         post: operations["energy_token_RedeemDecc"];
         delete?: never;
@@ -792,7 +792,7 @@ export interface paths {
         put?: never;
         /**
          * Hold funds for a later capture
-         * @description Submits `token:CreateHold` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         * @description Submits `token:CreateHold` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway; submits debiting one `payer` account run one after another, so they never conflict with each other.
          */
         post: operations["energy_token_CreateHold"];
         delete?: never;
@@ -872,7 +872,7 @@ export interface paths {
         put?: never;
         /**
          * Lock a security deposit
-         * @description Submits `token:LockDeposit` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         * @description Submits `token:LockDeposit` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway; submits debiting one `account` account run one after another, so they never conflict with each other.
          */
         post: operations["energy_token_LockDeposit"];
         delete?: never;
