@@ -28,56 +28,55 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)]!;
 }
 
+/** Counts outcomes and commit latencies; both load shapes report through it. */
+export class Tally {
+  private readonly latencies: number[] = [];
+  private committed = 0;
+  private mvccConflicts = 0;
+  private otherFailures = 0;
+  private firstError: string | undefined;
+
+  /** Runs one submit; latency counts from `since` (the send time, or the scheduled time in an open loop). */
+  async run(since: bigint, submit: () => Promise<TxOutcome>): Promise<void> {
+    try {
+      const { code } = await submit();
+      if (code === 0) {
+        this.committed++;
+        this.latencies.push(Number(process.hrtime.bigint() - since) / 1e6);
+      } else if (code === 11) this.mvccConflicts++;
+      else {
+        this.otherFailures++;
+        this.firstError ??= `validation code ${code}`;
+      }
+    } catch (e) {
+      this.otherFailures++;
+      const details = (e as { details?: { message: string }[] }).details;
+      this.firstError ??= details?.[0]?.message ?? String(e);
+    }
+  }
+
+  result(name: string, concurrency: number, total: number, seconds: number): LoadResult {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    const { committed, mvccConflicts, otherFailures, firstError } = this;
+    return { name, concurrency, total, committed, mvccConflicts, otherFailures, seconds, tps: committed / seconds, p50ms: percentile(sorted, 50), p99ms: percentile(sorted, 99), firstError };
+  }
+}
+
 export async function runLoad(
   name: string,
   concurrency: number,
   total: number,
   submit: (worker: number, seq: number) => Promise<TxOutcome>,
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
+  const tally = new Tally();
   let next = 0;
-  let committed = 0;
-  let mvccConflicts = 0;
-  let otherFailures = 0;
-  let firstError: string | undefined;
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
-      for (let seq = next++; seq < total; seq = next++) {
-        const t0 = process.hrtime.bigint();
-        try {
-          const { code } = await submit(worker, seq);
-          if (code === 0) {
-            committed++;
-            latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-          } else if (code === 11) mvccConflicts++;
-          else {
-            otherFailures++;
-            firstError ??= `validation code ${code}`;
-          }
-        } catch (e) {
-          otherFailures++;
-          const details = (e as { details?: { message: string }[] }).details;
-          firstError ??= details?.[0]?.message ?? String(e);
-        }
-      }
+      for (let seq = next++; seq < total; seq = next++) await tally.run(process.hrtime.bigint(), () => submit(worker, seq));
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    concurrency,
-    total,
-    committed,
-    mvccConflicts,
-    otherFailures,
-    seconds,
-    tps: committed / seconds,
-    p50ms: percentile(latencies, 50),
-    p99ms: percentile(latencies, 99),
-    firstError,
-  };
+  return tally.result(name, concurrency, total, Number(process.hrtime.bigint() - started) / 1e9);
 }
 
 export function formatTable(rows: LoadResult[]): string {

@@ -21,8 +21,9 @@ const log = (line: string): void => {
 function ratios(rows: LoadResult[]): string[] {
   const out: string[] = [];
   for (const row of rows.filter((r) => !r.name.startsWith('baseline'))) {
-    const base = rows.find((r) => r.name.startsWith('baseline') && r.concurrency === row.concurrency);
-    if (base) out.push(`concurrency ${row.concurrency}: ${row.name} at ${((100 * row.tps) / base.tps).toFixed(0)}% of baseline throughput, ${row.mvccConflicts} MVCC conflicts`);
+    const open = (r: LoadResult) => r.name.includes('(open loop');
+    const base = rows.find((r) => r.name.startsWith('baseline') && r.concurrency === row.concurrency && open(r) === open(row));
+    if (base) out.push(`${open(row) ? 'open loop at' : 'concurrency'} ${row.concurrency}${open(row) ? ' tx/s' : ''}: ${row.name} at ${((100 * row.tps) / base.tps).toFixed(0)}% of baseline throughput, ${row.mvccConflicts} MVCC conflicts`);
   }
   return out;
 }
@@ -33,7 +34,7 @@ const skipped = (name: string): boolean => process.env[name] === '0';
 
 async function tokenSection(pool: ActorPool, levels: number[]): Promise<LoadResult[]> {
   if (skipped('BENCH_TOKEN')) return [];
-  const rows = await tokenTransferBench(pool, { concurrencies: levels, txPerLevel, log });
+  const rows = await tokenTransferBench(pool, { concurrencies: levels, txPerLevel, openRate: Number(process.env.BENCH_OPEN_RATE ?? 0), log });
   if (rows.length > 0) console.log(`\nToken transfers vs. baseline (same network, same run)\n${formatTable(rows)}\n`);
   for (const line of ratios(rows)) console.log(line);
   return rows;

@@ -7,8 +7,11 @@
  */
 import { createParticipants, dec, enrollOperator, ensureGenesis, type ActorPool, type Participant } from '@dec/e2e';
 import { runLoad, type LoadResult } from './load';
+import { runOpenLoad } from './open-load';
 
 export interface TransferBenchOptions {
+  /** Offered rate (tx/s) of the open-loop rows; 0 or absent: half the baseline's best closed-loop throughput. */
+  openRate?: number;
   concurrencies: number[];
   txPerLevel: (concurrency: number) => number;
   log: (line: string) => void;
@@ -22,17 +25,25 @@ export async function tokenTransferBench(pool: ActorPool, options: TransferBench
   const [merchant, ...payers] = (await createParticipants(pool, operator, maxConc + 1, { name: 'bench', fundWholeDec: 1_000 })) as [Participant, ...Participant[]];
   const amount = dec(1);
 
+  const submitCode = async (p: Participant, fn: string, input: unknown) => {
+    const tx = await p.actor.contract('energy').newProposal(fn, { arguments: [JSON.stringify(input)] }).endorse();
+    return { code: (await (await tx.submit()).getStatus()).code };
+  };
   const rows: LoadResult[] = [];
   for (const c of options.concurrencies) {
     const total = options.txPerLevel(c);
-    const submitCode = async (p: Participant, fn: string, input: unknown) => {
-      const tx = await p.actor.contract('energy').newProposal(fn, { arguments: [JSON.stringify(input)] }).endorse();
-      return { code: (await (await tx.submit()).getStatus()).code };
-    };
     options.log(`concurrency ${c}: ${total} baseline writes ...`);
     rows.push(await runLoad('baseline network:Beacon', c, total, (w, seq) => submitCode(payers[w]!, 'network:Beacon', { note: `b${seq}` })));
     options.log(`concurrency ${c}: ${total} transfers into one account ...`);
     rows.push(await runLoad('token:Transfer -> 1 account', c, total, (w) => submitCode(payers[w]!, 'token:Transfer', { from: payers[w]!.eid, to: merchant.eid, asset: 'DEC', amount })));
   }
+  // Open loop below saturation: the latency a client sees when the network is not the bottleneck, queueing included.
+  const best = Math.max(...rows.filter((r) => r.name.startsWith('baseline')).map((r) => r.tps));
+  const rate = options.openRate !== undefined && options.openRate > 0 ? options.openRate : Math.max(2, Math.floor(best / 2));
+  const total = rate * 20;
+  options.log(`open loop at ${rate} tx/s (half the best baseline throughput unless BENCH_OPEN_RATE): ${total} baseline writes, then ${total} transfers ...`);
+  const payer = (seq: number): Participant => payers[seq % payers.length]!;
+  rows.push(await runOpenLoad('baseline network:Beacon', rate, total, (seq) => submitCode(payer(seq), 'network:Beacon', { note: `o${seq}` })));
+  rows.push(await runOpenLoad('token:Transfer -> 1 account', rate, total, (seq) => submitCode(payer(seq), 'token:Transfer', { from: payer(seq).eid, to: merchant.eid, asset: 'DEC', amount })));
   return rows;
 }
