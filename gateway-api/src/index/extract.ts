@@ -32,7 +32,7 @@ const MAX_EIDS_PER_TX = 32;
 /** Longest value kept; a longer one is stored as null (the transaction still links to it). */
 const MAX_VALUE_CHARS = 16_384;
 
-export interface BlockRow { number: number; txCount: number; invalidCount: number; time: string | null; dataHash: string }
+export interface BlockRow { number: number; txCount: number; invalidCount: number; time: string | null; dataHash: string; functions: string[]; creators: string[] }
 export interface TxRow { index: number; txId: string; type: string; time: string | null; creatorMsp: string; chaincode: string | null; function: string | null; validation: string | null }
 export interface WriteRow { objectType: string; key: string; firstAttr: string; secondAttr: string; value: string | null; deleted: boolean; txIndex: number; txId: string; time: string | null }
 export interface ExtractedBlock { block: BlockRow; txs: TxRow[]; participants: { eid: string; txIndex: number }[]; writes: WriteRow[] }
@@ -108,6 +108,8 @@ function txRow(tx: DecodedTransaction, index: number): TxRow {
   };
 }
 
+const uniq = (xs: (string | null)[]): string[] => [...new Set(xs.filter((x): x is string => x !== null))];
+
 export function extractBlock(block: common.Block): ExtractedBlock {
   const decoded = decodeBlock(block);
   const envelopes = block.getData()?.getDataList_asU8() ?? [];
@@ -134,6 +136,8 @@ export function extractBlock(block: common.Block): ExtractedBlock {
       invalidCount: txs.filter((t) => t.validation !== null && t.validation !== 'VALID').length,
       time: times[times.length - 1] ?? null,
       dataHash: decoded.dataHash,
+      functions: uniq(txs.map((t) => t.function)),
+      creators: uniq(txs.map((t) => t.creatorMsp)),
     },
     txs,
     participants,

@@ -20,6 +20,8 @@ const TABLES = [
      invalid_count INTEGER NOT NULL,
      time TEXT,
      data_hash TEXT NOT NULL,
+     functions TEXT NOT NULL,
+     creators TEXT NOT NULL,
      PRIMARY KEY (channel, number)
    )`,
   `CREATE TABLE IF NOT EXISTS idx_txs (

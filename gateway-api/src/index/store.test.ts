@@ -11,7 +11,7 @@ const time = (n: number) => new Date(Date.UTC(2026, 0, 1, 12, n)).toISOString();
 function block(n: number, writes: Partial<WriteRow>[] = [], eids: string[] = []): ExtractedBlock {
   const txId = `tx${String(n)}`;
   return {
-    block: { number: n, txCount: 2, invalidCount: 1, time: time(n), dataHash: `h${String(n)}` },
+    block: { number: n, txCount: 2, invalidCount: 1, time: time(n), dataHash: `h${String(n)}`, functions: ['token:Transfer'], creators: ['GridMSP', 'BankMSP'] },
     txs: [
       { index: 0, txId, type: 'ENDORSER_TRANSACTION', time: time(n), creatorMsp: 'GridMSP', chaincode: 'energy', function: n % 2 ? 'token:Transfer' : 'market:Post', validation: 'VALID' },
       { index: 1, txId: `${txId}b`, type: 'ENDORSER_TRANSACTION', time: time(n), creatorMsp: 'BankMSP', chaincode: 'energy', function: 'token:Transfer', validation: 'MVCC_READ_CONFLICT' },
@@ -56,7 +56,7 @@ describe('gateway index store', () => {
     const first = store.blocks('energy', undefined, 2);
     expect(first.items.map((b) => b.number)).to.deep.equal(['4', '3']);
     expect(store.blocks('energy', Number(first.next), 2).items.map((b) => b.number)).to.deep.equal(['2', '1']);
-    expect(store.blocks('energy', 1, 2)).to.deep.equal({ items: [{ number: '0', transactionCount: 2, invalidCount: 1, time: time(0), dataHash: 'h0' }] });
+    expect(store.blocks('energy', 1, 2)).to.deep.equal({ items: [{ number: '0', transactionCount: 2, invalidCount: 1, time: time(0), dataHash: 'h0', functions: ['token:Transfer'], creators: ['GridMSP', 'BankMSP'] }] });
     const txs = store.transactions('energy', {}, undefined, 3);
     expect(txs.items.map((t) => `${t.blockNumber}.${String(t.index)}`)).to.deep.equal(['4.1', '4.0', '3.1']);
     expect(txs.next).to.equal('3.1');

@@ -10,7 +10,7 @@ import type { ExtractedBlock } from './extract';
 import { createIndexTables, dropChannel } from './schema';
 
 export interface Page<T> { items: T[]; next?: string }
-export interface BlockItem { number: string; transactionCount: number; invalidCount: number; time: string | null; dataHash: string }
+export interface BlockItem { number: string; transactionCount: number; invalidCount: number; time: string | null; dataHash: string; functions: string[]; creators: string[] }
 export interface TxItem { transactionId: string; blockNumber: string; index: number; type: string; time: string | null; creatorMspId: string; chaincode: string | null; function: string | null; validationCode: string | null }
 export interface StateItem { objectType: string; key: string; value: unknown; deleted?: boolean; transactionId: string; blockNumber: string; time: string | null }
 export interface ActivityItem { minute: string; blocks: number; transactions: number }
@@ -84,7 +84,7 @@ export class IndexStore {
     return this.db.transaction(() => {
       if (x.block.number !== this.nextBlock(channel)) return false;
       const b = x.block;
-      this.db.prepare(`INSERT INTO idx_blocks VALUES (?, ?, ?, ?, ?, ?)`).run(channel, b.number, b.txCount, b.invalidCount, b.time, b.dataHash);
+      this.db.prepare(`INSERT INTO idx_blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(channel, b.number, b.txCount, b.invalidCount, b.time, b.dataHash, JSON.stringify(b.functions), JSON.stringify(b.creators));
       const tx = this.db.prepare(`INSERT INTO idx_txs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
       for (const t of x.txs) tx.run(channel, b.number, t.index, t.txId, t.type, t.time, t.creatorMsp, t.chaincode, t.function, t.validation);
       const who = this.db.prepare(`INSERT OR IGNORE INTO idx_participants VALUES (?, ?, ?, ?)`);
@@ -111,8 +111,16 @@ export class IndexStore {
   blocks(channel: string, before: number | undefined, limit: number): Page<BlockItem> {
     const rows = this.db
       .prepare(`SELECT * FROM idx_blocks WHERE channel = ? AND number < ? ORDER BY number DESC LIMIT ?`)
-      .all(channel, before ?? Number.MAX_SAFE_INTEGER, limit + 1) as { number: number; tx_count: number; invalid_count: number; time: string | null; data_hash: string }[];
-    const items = rows.slice(0, limit).map((r) => ({ number: String(r.number), transactionCount: r.tx_count, invalidCount: r.invalid_count, time: r.time, dataHash: r.data_hash }));
+      .all(channel, before ?? Number.MAX_SAFE_INTEGER, limit + 1) as { number: number; tx_count: number; invalid_count: number; time: string | null; data_hash: string; functions: string; creators: string }[];
+    const items = rows.slice(0, limit).map((r) => ({
+      number: String(r.number),
+      transactionCount: r.tx_count,
+      invalidCount: r.invalid_count,
+      time: r.time,
+      dataHash: r.data_hash,
+      functions: JSON.parse(r.functions) as string[],
+      creators: JSON.parse(r.creators) as string[],
+    }));
     const last = items[items.length - 1];
     return { items, ...(rows.length > limit && last ? { next: last.number } : {}) };
   }

@@ -38,7 +38,17 @@ const activityQuery = z.object({ minutes: z.string().regex(/^([1-9]\d{0,2}|1[0-3
 
 const page = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), next: z.string().optional().describe('Pass as `before` for the next (older) page; absent on the last page') }).openapi(name);
-const blockItem = z.object({ number: z.string(), transactionCount: z.number().int(), invalidCount: z.number().int(), time: z.string().nullable().describe('Time of the newest transaction'), dataHash: z.string() }).openapi('IndexedBlock');
+const blockItem = z
+  .object({
+    number: z.string(),
+    transactionCount: z.number().int(),
+    invalidCount: z.number().int(),
+    time: z.string().nullable().describe('Time of the newest transaction'),
+    dataHash: z.string(),
+    functions: z.array(z.string()).describe('Chaincode functions of its transactions (`config` for a configuration block)'),
+    creators: z.array(z.string()).describe('MSP IDs of its transactions\' creators'),
+  })
+  .openapi('IndexedBlock');
 const txItem = z
   .object({
     transactionId: z.string(),

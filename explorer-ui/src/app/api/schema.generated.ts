@@ -3641,6 +3641,10 @@ export interface components {
             /** @description Time of the newest transaction */
             time: string | null;
             dataHash: string;
+            /** @description Chaincode functions of its transactions (`config` for a configuration block) */
+            functions: string[];
+            /** @description MSP IDs of its transactions' creators */
+            creators: string[];
         };
         IndexedTransactionPage: {
             items: components["schemas"]["IndexedTransaction"][];
