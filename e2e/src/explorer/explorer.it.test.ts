@@ -179,6 +179,9 @@ describe('explorer UI in headless Chromium (real network, gateway API)', functio
     await shot(page, '10-meters');
     await page.goto(`${explorer.url}/#/market`);
     await page.locator('main h1', { hasText: 'Market' }).waitFor();
+    // The landing: zones and latest slots from the gateway's index (tables present even while no zone exists).
+    await page.locator('[data-test=market-overview] [data-test=zones]').waitFor();
+    await page.locator('[data-test=market-overview] [data-test=slots]').waitFor();
     await shot(page, '11-market');
   });
 
