@@ -21,6 +21,8 @@ import { WebhookService, type WebhookOptions } from './events/webhooks';
 import { loadGatewayConfig } from '@dec/fabric-client';
 import { FabricSessions } from './fabric/sessions';
 import { TransactionService, type RetryPolicy } from './fabric/transactions';
+import { ChainIndexer } from './index/indexer';
+import { IndexStore } from './index/store';
 import { LedgerService } from './ledger/ledger';
 import { Metrics } from './ops/metrics';
 import type { Services } from './services';
@@ -127,7 +129,9 @@ function services(options: ApiOptions, dataDir: string): Services {
   const ledger = new LedgerService(sessions);
   const heightOf = async (caller: Caller, channel: string): Promise<bigint> => BigInt((await ledger.channelInfo(caller, channel)).height);
   const events = new EventService(db, sessions, heightOf, metrics, options.events);
-  return { config, db, identities, sessions, transactions, ledger, events, webhooks, metrics, logger };
+  const indexStore = new IndexStore(db);
+  const indexer = new ChainIndexer(db, indexStore, sessions, (id) => identities.callerById(id), logger, { preferredMspIds: options.regulatorMspIds ?? ['RegulatorMSP'] });
+  return { config, db, identities, sessions, transactions, ledger, events, webhooks, metrics, logger, chainIndex: { store: indexStore, indexer } };
 }
 
 export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
@@ -148,6 +152,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
   });
   webhooks.start();
   renewal.start();
+  if (process.env.DEC_API_INDEX !== 'off') all.chainIndex.indexer.start();
   const address = server.address() as AddressInfo;
   const url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, dataDir }, 'gateway API listening');
@@ -162,6 +167,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     close: async () => {
       webhooks.stop();
       renewal.stop();
+      all.chainIndex.indexer.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => {
         server.close(() => {

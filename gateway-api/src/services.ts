@@ -3,6 +3,8 @@ import type { GatewayNetworkConfig } from '@dec/network';
 import type { Logger } from 'pino';
 import type { IdentityService } from './auth/identities';
 import type { EventService } from './events/events';
+import type { ChainIndexer } from './index/indexer';
+import type { IndexStore } from './index/store';
 import type { FabricSessions } from './fabric/sessions';
 import type { TransactionService } from './fabric/transactions';
 import type { LedgerService } from './ledger/ledger';
@@ -21,4 +23,6 @@ export interface Services {
   webhooks: WebhookService;
   metrics: Metrics;
   logger: Logger;
+  /** The block-stream index behind the list endpoints (index/). */
+  chainIndex: { store: IndexStore; indexer: ChainIndexer };
 }

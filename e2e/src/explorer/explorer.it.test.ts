@@ -98,7 +98,14 @@ describe('explorer UI in headless Chromium (real network, gateway API)', functio
       await card.locator('[data-test=height]').waitFor();
       expect(Number((await card.locator('[data-test=height]').textContent())!.replace(/,/g, ''))).to.be.greaterThan(0);
       expect(await card.locator('[data-test=chaincode]').textContent()).to.match(new RegExp(`^${channel} \\S+`));
-      await card.locator('[data-test=bars]').waitFor();
+      await card.locator(`[data-test=activity-${channel}][data-ready=true]`).waitFor();
+      // The dashboard: latest blocks and transactions from the gateway's index, every peer of the channel with a height.
+      await card.locator(`[data-test=latest-blocks-${channel}] tbody tr`).first().waitFor();
+      await card.locator(`[data-test=latest-txs-${channel}] tbody tr`).first().waitFor();
+      const heights = await card.locator(`[data-test=peers-${channel}] [data-test=peer-height]`).allTextContents();
+      expect(heights.length, `peers of ${channel}`).to.be.at.least(channel === 'energy' ? 6 : 4);
+      for (const height of heights) expect(height).to.match(/^\d+/);
+      expect(await card.locator('[data-test=unavailable]').count()).to.equal(0);
     }
     await shot(page, '02-channels');
   });
@@ -172,6 +179,9 @@ describe('explorer UI in headless Chromium (real network, gateway API)', functio
     await shot(page, '10-meters');
     await page.goto(`${explorer.url}/#/market`);
     await page.locator('main h1', { hasText: 'Market' }).waitFor();
+    // The landing: zones and latest slots from the gateway's index (tables present even while no zone exists).
+    await page.locator('[data-test=market-overview] [data-test=zones]').waitFor();
+    await page.locator('[data-test=market-overview] [data-test=slots]').waitFor();
     await shot(page, '11-market');
   });
 

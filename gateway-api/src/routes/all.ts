@@ -2,6 +2,7 @@
 import { CHAINCODE_TABLES } from '../chaincode/tables';
 import type { AnyRoute } from '../http/route';
 import type { Services } from '../services';
+import { chainIndexRoutes } from './chain-index';
 import { consortiumRoutes } from './consortium';
 import { eventRoutes } from './events';
 import { identityRoutes } from './identities';
@@ -23,6 +24,7 @@ export function allRoutes(services: Services): AnyRoute[] {
     ...webhookRoutes(services),
     ...meterCredentialRoutes(services),
     ...consortiumRoutes(services),
+    ...chainIndexRoutes(services),
   ];
 }
 

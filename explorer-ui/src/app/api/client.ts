@@ -10,7 +10,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { Capabilities, txPath, type OpenApiDoc } from '../model/capabilities';
 import type { paths } from './schema.generated';
 import type { TxRoutes } from './tx-routes';
-import type { ChannelInfo, DecodedBlock, DecodedTransaction, ErrorBody, Identity, KeyHistory } from './types';
+import type { ChannelInfo, Consortium, DecodedBlock, DecodedTransaction, ErrorBody, Identity, IndexActivity, IndexedBlockPage, IndexedStatePage, IndexedTransactionPage, IndexStatus, KeyHistory, StateQuery, TxQuery } from './types';
 
 /** A failed call, with the gateway's stable error code (gateway-api http/errors.ts). */
 export class ApiFailure extends Error {
@@ -94,6 +94,31 @@ export class Api {
 
   keyHistory(channel: string, objectType: string, attributes: string[]): Promise<KeyHistory> {
     return unwrap(this.gateway.GET('/api/v1/ledger/{channel}/history', { params: { path: { channel }, query: { objectType, attributes: attributes.join(',') } } }));
+  }
+
+  /** The gateway's index of a channel (index routes): how far it is, and its paged lists. */
+  indexStatus(channel: string): Promise<IndexStatus> {
+    return unwrap(this.gateway.GET('/api/v1/index/{channel}', { params: { path: { channel } } }));
+  }
+
+  indexBlocks(channel: string, before?: number, limit = 10): Promise<IndexedBlockPage> {
+    return unwrap(this.gateway.GET('/api/v1/index/{channel}/blocks', { params: { path: { channel }, query: { limit: String(limit), ...(before !== undefined ? { before: String(before) } : {}) } } }));
+  }
+
+  indexTransactions(channel: string, query: TxQuery): Promise<IndexedTransactionPage> {
+    return unwrap(this.gateway.GET('/api/v1/index/{channel}/transactions', { params: { path: { channel }, query } }));
+  }
+
+  indexState(channel: string, objectType: StateQuery['objectType'], query: Omit<StateQuery, 'objectType'> = {}): Promise<IndexedStatePage> {
+    return unwrap(this.gateway.GET('/api/v1/index/{channel}/state/{objectType}', { params: { path: { channel, objectType }, query } }));
+  }
+
+  indexActivity(channel: string, minutes = 60): Promise<IndexActivity> {
+    return unwrap(this.gateway.GET('/api/v1/index/{channel}/activity', { params: { path: { channel }, query: { minutes: String(minutes) } } }));
+  }
+
+  consortium(): Promise<Consortium> {
+    return unwrap(this.gateway.GET('/api/v1/consortium'));
   }
 
   /** Whether the gateway routes a chaincode transaction (`contract:Tx`) on a channel. */

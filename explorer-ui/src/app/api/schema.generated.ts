@@ -3194,6 +3194,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/index/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How far the gateway has indexed a channel
+         * @description Regulators (CA attribute role=regulator) and API admins of the regulator orgs, on channels their org belongs to. Read from the gateway's index of the block stream; each item names its transaction.
+         */
+        get: operations["getIndexStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/index/{channel}/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forget a channel's index and read it again from block 0
+         * @description API admins of the regulator orgs only. The lists are partial until the index has caught up (see its status).
+         */
+        post: operations["rebuildIndex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/index/{channel}/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Blocks newest first, a page at a time
+         * @description Regulators (CA attribute role=regulator) and API admins of the regulator orgs, on channels their org belongs to. Read from the gateway's index of the block stream; each item names its transaction.
+         */
+        get: operations["listIndexedBlocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/index/{channel}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Transactions newest first, by function, creator org, type or participant eID
+         * @description Regulators (CA attribute role=regulator) and API admins of the regulator orgs, on channels their org belongs to. Read from the gateway's index of the block stream; each item names its transaction.
+         */
+        get: operations["listIndexedTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/index/{channel}/state/{objectType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Zones, slot clearings, meters and their intervals, receivables, token supply: current values, or every version
+         * @description Regulators (CA attribute role=regulator) and API admins of the regulator orgs, on channels their org belongs to. Read from the gateway's index of the block stream; each item names its transaction.
+         */
+        get: operations["listIndexedState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/index/{channel}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Blocks and transactions per minute (by transaction time)
+         * @description Regulators (CA attribute role=regulator) and API admins of the regulator orgs, on channels their org belongs to. Read from the gateway's index of the block stream; each item names its transaction.
+         */
+        get: operations["getIndexActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3500,6 +3620,73 @@ export interface components {
             leader: string | null;
             /** @description the highest height any node reports */
             height: number | null;
+        };
+        IndexStatus: {
+            channel: string;
+            /** @description Blocks held (the next block the index reads) */
+            indexedHeight: string;
+            running: boolean;
+            rebuilds: number;
+            lastError?: string;
+        };
+        IndexedBlockPage: {
+            items: components["schemas"]["IndexedBlock"][];
+            /** @description Pass as `before` for the next (older) page; absent on the last page */
+            next?: string;
+        };
+        IndexedBlock: {
+            number: string;
+            transactionCount: number;
+            invalidCount: number;
+            /** @description Time of the newest transaction */
+            time: string | null;
+            dataHash: string;
+            /** @description Chaincode functions of its transactions (`config` for a configuration block) */
+            functions: string[];
+            /** @description MSP IDs of its transactions' creators */
+            creators: string[];
+        };
+        IndexedTransactionPage: {
+            items: components["schemas"]["IndexedTransaction"][];
+            /** @description Pass as `before` for the next (older) page; absent on the last page */
+            next?: string;
+        };
+        IndexedTransaction: {
+            transactionId: string;
+            blockNumber: string;
+            /** @description Position in the block */
+            index: number;
+            type: string;
+            time: string | null;
+            creatorMspId: string;
+            chaincode: string | null;
+            function: string | null;
+            validationCode: string | null;
+        };
+        IndexedStatePage: {
+            items: components["schemas"]["IndexedState"][];
+            /** @description Pass as `before` for the next (older) page; absent on the last page */
+            next?: string;
+        };
+        IndexedState: {
+            objectType: string;
+            /** @description Key attributes joined with ~ */
+            key: string;
+            value?: unknown;
+            deleted?: boolean;
+            transactionId: string;
+            blockNumber: string;
+            time: string | null;
+        };
+        IndexActivity: {
+            channel: string;
+            since: string;
+            minutes: {
+                /** @description YYYY-MM-DDTHH:MM (UTC) */
+                minute: string;
+                blocks: number;
+                transactions: number;
+            }[];
         };
     };
     responses: never;
@@ -24422,6 +24609,496 @@ export interface operations {
             };
             /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIndexStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Index status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexStatus"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rebuildIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rebuild started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexStatus"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listIndexedBlocks: {
+        parameters: {
+            query?: {
+                /** @description List blocks below this number (the `next` of the previous page) */
+                before?: string;
+                /** @description Items per page (1–100, default 20) */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of blocks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexedBlockPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listIndexedTransactions: {
+        parameters: {
+            query?: {
+                /** @description List transactions before this position (the `next` of the previous page) */
+                before?: string;
+                /** @description Items per page (1–100, default 20) */
+                limit?: string;
+                /** @description Only transactions of this chaincode function (e.g. `token:Transfer`) */
+                function?: string;
+                /** @description Only transactions that name this participant eID (in their input or in the keys they wrote) */
+                eid?: string;
+                /** @description Only transactions submitted by this org */
+                creatorMspId?: string;
+                /** @description Only transactions of this type */
+                type?: "ENDORSER_TRANSACTION" | "CONFIG";
+            };
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of transactions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexedTransactionPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listIndexedState: {
+        parameters: {
+            query?: {
+                /** @description Only keys whose first attribute is this (e.g. the zone of `meter.zone`, the meter of `meter.interval`) */
+                first?: string;
+                /** @description Only keys whose second attribute is this (e.g. the zone of `market.clearing`) */
+                second?: string;
+                /** @description Every version, newest first, instead of the current value of each key */
+                history?: "true" | "false";
+                /** @description The `next` of the previous page */
+                before?: string;
+                /** @description Items per page (1–100, default 20) */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                channel: string;
+                /** @description An indexed object type (composite key type) */
+                objectType: "market.zone" | "market.clearing" | "meter.meter" | "meter.cursor" | "meter.zone" | "meter.interval" | "meter.anomaly" | "receivable" | "token.supply";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of values */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexedStatePage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIndexActivity: {
+        parameters: {
+            query?: {
+                /** @description Minutes back from now (default 60) */
+                minutes?: string;
+            };
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per-minute counts, oldest first; minutes without transactions are left out */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexActivity"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

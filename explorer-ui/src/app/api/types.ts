@@ -4,7 +4,7 @@
  * `schema.generated.ts` (npm run generate:api), so a change to the gateway's
  * answers shows up here as a type error instead of drifting from a hand copy.
  */
-import type { components } from './schema.generated';
+import type { components, paths } from './schema.generated';
 
 type Schemas = components['schemas'];
 
@@ -18,6 +18,19 @@ export type HistoryEntry = KeyHistory['history'][number];
 /** The envelope of every chaincode transaction route; the chaincode's own result inside is not described by the OpenAPI document. */
 export type EvaluateResult = Schemas['EvaluateResult'];
 export type ErrorBody = Schemas['Error'];
+export type Consortium = Schemas['Consortium'];
+export type IndexStatus = Schemas['IndexStatus'];
+export type IndexedBlock = Schemas['IndexedBlock'];
+export type IndexedBlockPage = Schemas['IndexedBlockPage'];
+export type IndexedTransaction = Schemas['IndexedTransaction'];
+export type IndexedTransactionPage = Schemas['IndexedTransactionPage'];
+export type IndexedState = Schemas['IndexedState'];
+export type IndexedStatePage = Schemas['IndexedStatePage'];
+export type IndexActivity = Schemas['IndexActivity'];
+/** The filters of the index's transaction list. */
+export type TxQuery = NonNullable<paths['/api/v1/index/{channel}/transactions']['get']['parameters']['query']>;
+/** The path and filters of the index's state list. */
+export type StateQuery = NonNullable<paths['/api/v1/index/{channel}/state/{objectType}']['get']['parameters']['query']> & { objectType: paths['/api/v1/index/{channel}/state/{objectType}']['get']['parameters']['path']['objectType'] };
 
 /**
  * One `block` event of GET /api/v1/events/{channel}/blocks. The OpenAPI

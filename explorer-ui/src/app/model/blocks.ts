@@ -4,7 +4,7 @@
  * new blocks commit on top, and a page costs exactly `size` block reads —
  * never a scan of the chain.
  */
-import type { BlockSummary, DecodedBlock } from '../api/types';
+import type { BlockSummary, DecodedBlock, IndexedBlock } from '../api/types';
 
 export const PAGE_SIZE = 10;
 
@@ -58,6 +58,17 @@ export function rowOfBlock(b: DecodedBlock): BlockRow {
     functions: uniq(b.transactions.map((t) => t.function ?? (t.type === 'CONFIG' ? 'config' : undefined))),
     creators: uniq(b.transactions.map((t) => t.creator.mspId)),
     invalid: b.transactions.filter((t) => t.validationCode && t.validationCode !== 'VALID').length,
+  };
+}
+
+export function rowOfIndexed(b: IndexedBlock): BlockRow {
+  return {
+    number: Number(b.number),
+    transactionCount: b.transactionCount,
+    ...(b.time ? { time: b.time } : {}),
+    functions: b.functions,
+    creators: b.creators,
+    invalid: b.invalidCount,
   };
 }
 

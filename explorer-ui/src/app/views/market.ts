@@ -4,6 +4,10 @@ import { section } from '../ui/async';
 import { itemsOf, objectTable } from '../ui/generic';
 import { code, formText, h, unavailable } from '../ui/dom';
 import type { Ctx } from './context';
+import { marketOverview } from './market-overview';
+
+/** The overview of zones and slots, for ledger readers, when no slot is chosen. */
+const landing = (ctx: Ctx, slot?: string, zone?: string): HTMLElement | null => (ctx.ledger && !(slot && zone) ? marketOverview(ctx) : null);
 
 export function marketView(ctx: Ctx, slot?: string, zone?: string): HTMLElement {
   const title = h('h1', null, 'Market');
@@ -24,6 +28,7 @@ export function marketView(ctx: Ctx, slot?: string, zone?: string): HTMLElement 
     'div',
     null,
     title,
+    landing(ctx, slot, zone),
     form,
     slot && zone ? section('Order book', async () => objectTable(itemsOf(await ctx.api.evaluate('energy', 'market:OrderBook', { slot, zone })))) : null,
     slot && zone

@@ -1,15 +1,14 @@
 /**
  * Channels overview: per channel the height, member orgs, chaincodes with
- * versions and recent throughput (from the newest page of blocks only — the
- * same reads the block list makes, never a scan).
+ * versions, how far the gateway's index is, and the channel's dashboard
+ * (activity per minute, latest blocks and transactions, peers' heights).
  */
-import { bars } from '../charts/bars';
-import { blockPage, throughput } from '../model/blocks';
 import { formatInt, shortHash } from '../model/format';
 import { href } from '../model/route';
 import { section } from '../ui/async';
-import { fields, h, link, mono, unavailable } from '../ui/dom';
+import { fields, h, link, mono } from '../ui/dom';
 import type { Ctx } from './context';
+import { dashboard } from './dashboard';
 
 async function chaincodeVersions(ctx: Ctx, channel: string): Promise<Node> {
   const info = await ctx.api.evaluate<{ chaincode: string; version: string }>(channel, 'network:Info');
@@ -17,12 +16,8 @@ async function chaincodeVersions(ctx: Ctx, channel: string): Promise<Node> {
 }
 
 async function ledgerCard(ctx: Ctx, channel: string): Promise<Node> {
-  const info = await ctx.api.channelInfo(channel);
-  const height = Number(info.height);
-  const page = blockPage(height, undefined);
-  const blocks = await Promise.all(page.numbers.map((n) => ctx.api.block(channel, n)));
-  const tp = throughput(blocks);
-  const ordered = [...blocks].reverse();
+  const [info, index] = await Promise.all([ctx.api.channelInfo(channel), ctx.api.indexStatus(channel)]);
+  const behind = Number(info.height) - Number(index.indexedHeight);
   return h(
     'div',
     null,
@@ -31,15 +26,9 @@ async function ledgerCard(ctx: Ctx, channel: string): Promise<Node> {
       ['Current block hash', mono(shortHash(info.currentBlockHash, 12), info.currentBlockHash)],
       ['Member orgs', info.orgs.join(', ')],
       ['Chaincodes', info.chaincodes.join(', ')],
-      ['Peers', unavailable('peer list', 'needs GET /api/v1/ledger/{channel} to list peers (endpoint, MSP, ledger height)')],
-      [
-        'Recent throughput',
-        tp.perMinute !== undefined
-          ? `${tp.perMinute.toFixed(1)} tx/min over the last ${tp.blocks} blocks (${tp.transactions} tx in ${Math.round(tp.seconds)} s)`
-          : `${tp.transactions} tx in the last ${tp.blocks} blocks`,
-      ],
+      ['Gateway index', h('span', { 'data-test': 'index-status' }, behind > 0 ? `${formatInt(index.indexedHeight)} blocks indexed, ${String(behind)} to go` : 'up to date', index.lastError ? h('span', { class: 'bad' }, ` (${index.lastError})`) : null)],
     ]),
-    bars(ordered.map((b) => b.number), [{ name: 'transactions', color: '#2f6fdf', values: ordered.map((b) => b.transactionCount) }], 'Transactions per block (newest page)'),
+    dashboard(ctx, channel),
     h('p', null, link(href({ name: 'blocks', channel }), 'Browse blocks →')),
   );
 }
