@@ -41,6 +41,13 @@ interface ReservationEvent {
   ocppReservationId: number;
 }
 
+/** The ReservationBooked payloads of a chaincode event, unpacking a `Batch`. */
+function reservationsIn(e: ChaincodeEvent): ReservationEvent[] {
+  if (e.eventName === 'ReservationBooked') return [e.payload as ReservationEvent];
+  const batch = (e.payload as { events?: { name: string; payload: unknown }[] } | undefined)?.events ?? [];
+  return batch.filter((x) => x.name === 'ReservationBooked').map((x) => x.payload as ReservationEvent);
+}
+
 const STATUS_TO_STATE: Record<string, 'available' | 'out-of-service' | undefined> = { Available: 'available', Unavailable: 'out-of-service', Faulted: 'out-of-service' };
 
 export class Csms {
@@ -73,7 +80,10 @@ export class Csms {
 
   async start(): Promise<void> {
     await this.server.listen(this.options.port, this.options.host ?? '127.0.0.1');
-    void this.gateway.events(['ReservationBooked'], (e) => void this.onEvent(e), this.stop.signal).catch((e: unknown) => {
+    // A transaction that emits several events sends them as one `Batch` event (the chaincode kit's rule).
+    void this.gateway.events(['ReservationBooked', 'Batch'], (e) => {
+      for (const r of reservationsIn(e)) void this.reserveNow(r).catch((err: unknown) => { this.log(`ReserveNow ${r.id} failed: ${String(err)}`); });
+    }, this.stop.signal).catch((e: unknown) => {
       if (!this.stop.signal.aborted) this.log(`event stream ended: ${String(e)}`);
     });
   }
@@ -83,8 +93,7 @@ export class Csms {
     await this.server.close({ force: true });
   }
 
-  private async onEvent(e: ChaincodeEvent): Promise<void> {
-    const r = e.payload as ReservationEvent;
+  private async reserveNow(r: ReservationEvent): Promise<void> {
     const client = this.clients.get(r.chargerId);
     if (!client) return;
     const answer = (await client.call('ReserveNow', { connectorId: r.connectorId, expiryDate: r.end, idTag: r.parentTag, parentIdTag: r.parentTag, reservationId: r.ocppReservationId })) as { status: string };
