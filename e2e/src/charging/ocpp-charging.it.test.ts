@@ -7,7 +7,8 @@
  *   Authorize(code) answers the reservation's parentIdTag -> StartTransaction
  *   (the code re-verified on chain) -> MeterValues -> StopTransaction settles
  *   on chain -> user, provider and platform balances checked to the unit;
- *   a wrong code is Invalid; two users racing for one window: exactly one wins.
+ *   a wrong code is Invalid; two users racing for one window: exactly one wins;
+ *   a no-show (window booked at the start, closed after its end): the fee to the provider.
  *
  * Prices: 300 DECC units per kWh, no time price, reservation fee 50, platform
  * fee 1000 bps (README of the charging domain for the rounding).
@@ -19,7 +20,8 @@ import { eventually, startApiWorld, type ApiWorld } from '../api/api-world';
 import type { ApiClient } from '../fixtures/api-client';
 import { dec, kycHash } from '../fixtures/energy-fleet';
 
-const SLOT = 15 * 60_000;
+/** The test's point takes reservations in 1-minute slots, so a no-show's window ends within two minutes. */
+const SLOT = 60_000;
 const base32 = (): string => Array.from(randomBytes(20), (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b % 32]).join('');
 
 /** POSTs a transaction route (GET when `body` is undefined: a query without input); retries while another org's peer is a block behind. */
@@ -39,6 +41,7 @@ describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> 
   let w: ApiWorld;
   let operator: ApiClient, provider: ApiClient, driver: ApiClient, rival: ApiClient;
   let providerEid: string, driverEid: string, rivalEid: string, pointId: string;
+  let noShowId: string, noShowStart: number, noShowBefore: bigint;
   let csms: Csms | undefined;
   let sim: ChargePointSimulator | undefined;
   const chargerId = `SIM-${randomBytes(4).toString('hex')}`;
@@ -71,9 +74,15 @@ describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> 
     const pile = await ok<{ eid: string }>(provider, 'identity/register-device', { ownerEid: providerEid, kind: 'charging-pile', serial: `PILE-${chargerId}` });
     const point = await ok<{ id: string }>(provider, 'charging/register-point', {
       provider: providerEid, device: pile.eid, chargerId, zone: `CG-${w.run}`.slice(0, 32), latE6: 31_000_000, lonE6: 121_000_000,
-      connectors: [{ connectorId: 1, powerW: 22_000 }, { connectorId: 2, powerW: 7_000 }], pricePerKwh: '300', pricePerHour: '0', reservationFee: '50', freeCancelMinutes: 0,
+      connectors: [{ connectorId: 1, powerW: 22_000 }, { connectorId: 2, powerW: 7_000 }], pricePerKwh: '300', pricePerHour: '0', reservationFee: '50', freeCancelMinutes: 0, slotMinutes: 1,
     });
     pointId = point.id;
+    // The no-show's window: the next minute on connector 2, booked now and closed after the other tests.
+    const now = Date.now();
+    noShowStart = now - (now % SLOT) + SLOT;
+    noShowBefore = await balance(rivalEid);
+    const r = await ok<{ id: string }>(rival, 'charging/reserve', { input: { user: rivalEid, pointId, connectorId: 2, start: new Date(noShowStart).toISOString(), end: new Date(noShowStart + SLOT).toISOString(), maxWh: '1000' }, transient: { code: base32() } });
+    noShowId = r.id;
     const providerKey = provider.key ?? '';
     csms = new Csms({ port, gatewayUrl: w.api.url, apiKey: providerKey, chargers: { [chargerId]: password } });
     await csms.start();
@@ -137,14 +146,28 @@ describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> 
 
   it('two users racing for the same window over REST: exactly one reservation commits, the loser keeps its funds', async () => {
     const now = Date.now();
-    const start = new Date(now - (now % SLOT) + 2 * SLOT).toISOString();
+    const start = new Date(now - (now % SLOT) + 10 * SLOT).toISOString();
     const end = new Date(Date.parse(start) + SLOT).toISOString();
     const r0 = await balance(rivalEid);
     const d0 = await balance(driverEid);
-    const body = (user: string) => ({ input: { user, pointId, connectorId: 2, start, end, maxWh: '1000' }, transient: { code: base32() } });
+    const body = (user: string) => ({ input: { user, pointId, connectorId: 1, start, end, maxWh: '1000' }, transient: { code: base32() } });
     const [a, b] = await Promise.all([driver.post('/api/v1/energy/charging/reserve', body(driverEid)), rival.post('/api/v1/energy/charging/reserve', body(rivalEid))]);
     expect([a.status, b.status].sort(), JSON.stringify([a.body, b.body])).to.deep.equal([200, 409]);
     const spent = (d0 - (await balance(driverEid))) + (r0 - (await balance(rivalEid)));
     expect(spent).to.equal(350n); // one hold: fee 50 + 1 kWh × 300
+  });
+
+  it('a no-show: refused before its window ends; after it the reservation fee goes to the provider, minus the platform fee', async () => {
+    const early = await provider.post('/api/v1/energy/charging/no-show', { reservationId: noShowId });
+    if (Date.now() < noShowStart + SLOT - 5_000) expect(early.status, JSON.stringify(early.body)).to.equal(409);
+    const wait = noShowStart + SLOT + 2_000 - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const p0 = await balance(providerEid);
+    const closed = await ok(provider, 'charging/no-show', { reservationId: noShowId });
+    expect(closed).to.include({ status: 'no-show', providerPaid: '45', platformFee: '5', refunded: '300' });
+    expect(await balance(providerEid)).to.equal(p0 + 45n);
+    // The rival paid 50 for the no-show; the race cost whoever won 350 (checked there).
+    const rivalNow = await balance(rivalEid);
+    expect([noShowBefore - 50n, noShowBefore - 400n]).to.include(rivalNow);
   });
 });

@@ -170,6 +170,17 @@ describe('charging contract: points, reservations with a dynamic code, sessions'
     expect((await w.cgFails('Search', regulator, { ...from, bookmark: 'x' })).message).to.match(/request\.bookmark/);
   });
 
+  it('a point with 1-minute slots takes 1-minute windows; a slot length outside the list is refused', async () => {
+    const pile = await w.call<{ eid: string }>('identity', 'RegisterDevice', prov, { ownerEid: provEid, kind: 'charging-pile', serial: 'PILE-FAST' });
+    const base = { provider: provEid, device: pile.eid, chargerId: 'CP-FAST', zone: 'ZONE-A', latE6: 0, lonE6: 0, connectors: [{ connectorId: 1, powerW: 1000 }], pricePerKwh: '1', reservationFee: '5' };
+    expect((await w.cgFails('RegisterPoint', prov, { ...base, slotMinutes: 7 })).message).to.match(/request\.slotMinutes: must be one of 1, 5, 15, 30, 60/);
+    const fast = await w.cg<Point>('RegisterPoint', prov, { ...base, slotMinutes: 1 });
+    const win = { pointId: fast.id, start: new Date(T0 + 60_000).toISOString(), end: new Date(T0 + 2 * 60_000).toISOString() };
+    const r = await w.cg<Reservation>('Reserve', driver, rsvInput(driverEid, { ...win, maxWh: '1000' }), { code: CODE_A });
+    expect(r.held).to.equal('6'); // fee 5 + 1 kWh × 1
+    expect((await w.cgFails('Reserve', driver, rsvInput(driverEid, { ...win, start: new Date(T0 + 90_000).toISOString() }), { code: CODE_A })).message).to.match(/request\.start: must be on a 1-minute boundary/);
+  });
+
   it('connector states: the provider or platform sets them; a connector in use cannot be set; an out-of-service one cannot be reserved', async () => {
     expect((await w.cgFails('SetConnectorState', driver, { pointId: point.id, connectorId: 1, state: 'maintenance' })).message).to.match(/^ACCESS_DENIED/);
     await w.cg('SetConnectorState', operator, { pointId: point.id, connectorId: 1, state: 'out-of-service' });

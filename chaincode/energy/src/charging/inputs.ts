@@ -20,6 +20,10 @@ export const chargerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,36}$/, 'must b
 export const codeSchema = z.string().regex(/^[A-Z2-7]{20}$/, 'must be 20 base32 characters (A-Z, 2-7)');
 export const CODE = 'code';
 
+/** Slot lengths a point may take reservations in (minutes; fixed at registration, so one connector's slot keys never overlap). */
+export const SLOT_LENGTHS = [1, 5, 15, 30, 60] as const;
+export const DEFAULT_SLOT_MINUTES = 15;
+
 const int = (min: number, max: number) => z.number().int('must be an integer').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
 /** Watt-hours: at most 12 digits (a cumulative register of up to 10^12 Wh). */
 const wh = z.string().regex(/^(0|[1-9][0-9]{0,11})$/, 'must be a non-negative integer string of at most 12 digits (Wh)');
@@ -45,6 +49,7 @@ export const registerPointInput = z.strictObject({
   pricePerHour: amount.default('0'),
   reservationFee: amount,
   freeCancelMinutes: int(0, 10_080).default(60),
+  slotMinutes: z.union(SLOT_LENGTHS.map((n) => z.literal(n)), { error: `must be one of ${SLOT_LENGTHS.join(', ')}` }).default(DEFAULT_SLOT_MINUTES),
 });
 
 export const pointInput = z.strictObject({ pointId: pointIdSchema });

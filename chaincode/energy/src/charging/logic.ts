@@ -13,9 +13,7 @@
 import { ConflictError, ValidationError } from '@dec/chaincode-kit/core';
 import { createHash } from 'node:crypto';
 
-export const SLOT_MINUTES = 15;
-export const SLOT_MS = SLOT_MINUTES * 60_000;
-/** The longest window one reservation may take (32 slots): bounds the keys it reads and writes. */
+/** The longest window one reservation may take (32 slots of its point): bounds the keys it reads and writes. */
 export const MAX_WINDOW_SLOTS = 32;
 /** How long after its window (or an instant session's limit) a hold stays capturable. */
 export const HOLD_GRACE_MS = 7 * 24 * 3_600_000;
@@ -24,23 +22,24 @@ export const MAX_LEAD_MS = 30 * 24 * 3_600_000;
 /** Search ranks at most this many points of a zone (bounded read). */
 export const SEARCH_SCAN_LIMIT = 500;
 
-/** The slot starts (ms) a window covers; the window must be slot-aligned, in the future and at most MAX_WINDOW_SLOTS long. */
-export function windowSlots(startIso: string, endIso: string, nowMs: number): number[] {
+/** The slot starts (ms) a window covers; the window must be aligned to the point's slots, in the future and at most MAX_WINDOW_SLOTS long. */
+export function windowSlots(startIso: string, endIso: string, nowMs: number, slotMinutes: number): number[] {
+  const SLOT_MS = slotMinutes * 60_000;
   const start = Date.parse(startIso);
   const end = Date.parse(endIso);
-  if (start % SLOT_MS !== 0) throw new ValidationError('request.start', `must be on a ${SLOT_MINUTES}-minute boundary`);
-  if (end % SLOT_MS !== 0) throw new ValidationError('request.end', `must be on a ${SLOT_MINUTES}-minute boundary`);
+  if (start % SLOT_MS !== 0) throw new ValidationError('request.start', `must be on a ${slotMinutes}-minute boundary`);
+  if (end % SLOT_MS !== 0) throw new ValidationError('request.end', `must be on a ${slotMinutes}-minute boundary`);
   if (end <= start) throw new ValidationError('request.end', 'must be after request.start');
-  if ((end - start) / SLOT_MS > MAX_WINDOW_SLOTS) throw new ValidationError('request.end', `a window is at most ${MAX_WINDOW_SLOTS * SLOT_MINUTES} minutes`);
-  if (start < nowMs - (nowMs % SLOT_MS)) throw new ValidationError('request.start', 'must not be before the current slot');
+  if ((end - start) / SLOT_MS > MAX_WINDOW_SLOTS) throw new ValidationError('request.end', `a window is at most ${MAX_WINDOW_SLOTS * slotMinutes} minutes`);
+  if (start < currentSlot(nowMs, slotMinutes)) throw new ValidationError('request.start', 'must not be before the current slot');
   if (start > nowMs + MAX_LEAD_MS) throw new ValidationError('request.start', 'must be at most 30 days ahead');
   const slots: number[] = [];
   for (let t = start; t < end; t += SLOT_MS) slots.push(t);
   return slots;
 }
 
-export function currentSlot(nowMs: number): number {
-  return nowMs - (nowMs % SLOT_MS);
+export function currentSlot(nowMs: number, slotMinutes: number): number {
+  return nowMs - (nowMs % (slotMinutes * 60_000));
 }
 
 export function codeHash(salt: string, code: string): string {
@@ -97,8 +96,8 @@ export function cancellationCharge(nowMs: number, startIso: string, freeCancelMi
 }
 
 /** A code may start a session from one slot before the window until its end. */
-export function requireStartable(nowMs: number, startIso: string, endIso: string): void {
-  if (nowMs < Date.parse(startIso) - SLOT_MS) throw new ConflictError(`the reservation's window starts at ${startIso}`);
+export function requireStartable(nowMs: number, startIso: string, endIso: string, slotMinutes: number): void {
+  if (nowMs < Date.parse(startIso) - slotMinutes * 60_000) throw new ConflictError(`the reservation's window starts at ${startIso}`);
   if (nowMs >= Date.parse(endIso)) throw new ConflictError(`the reservation's code expired at ${endIso}`);
 }
 

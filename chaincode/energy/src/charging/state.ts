@@ -34,6 +34,8 @@ export const pointSchema = z.object({
   pricePerHour: amountString,
   reservationFee: amountString,
   freeCancelMinutes: z.number().int(),
+  /** Reservation slot length in minutes (fixed for the point's life). */
+  slotMinutes: z.number().int(),
   registeredAt: z.string(),
   registeredTxId: z.string(),
 });

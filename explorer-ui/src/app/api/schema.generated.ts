@@ -17197,6 +17197,8 @@ export interface operations {
                     reservationFee: string;
                     /** @default 60 */
                     freeCancelMinutes?: number;
+                    /** @default 15 */
+                    slotMinutes?: 1 | 5 | 15 | 30 | 60;
                 };
             };
         };

@@ -52,14 +52,14 @@ export async function reserve(ctx: DecContext, input: z.output<typeof inputs.res
   if (point.provider === input.user) throw new ValidationError('request.user', 'a provider cannot reserve its own charge point');
   const connector = await requireConnector(store, point, input.connectorId);
   if (connector.state === 'out-of-service' || connector.state === 'maintenance') throw new ConflictError(`connector ${input.connectorId} of ${point.id} is ${connector.state}`);
-  const slots = windowSlots(input.start, input.end, ctx.ledger.txTimeMs);
+  const slots = windowSlots(input.start, input.end, ctx.ledger.txTimeMs, point.slotMinutes);
   const id = chargingId('rsv', env.txId);
   if (await store.reservation(id)) throw new ConflictError(`reservation ${id} already exists`);
   await takeWindow(store, input, slots, id);
 
   const token = new TokenStore(ctx.ledger);
   await requireDeposit(ctx, token, input.user, await configOf(store), env);
-  const windowSeconds = BigInt(slots.length * 15 * 60);
+  const windowSeconds = BigInt(slots.length * point.slotMinutes * 60);
   const held = big(point.reservationFee) + budget(big(input.maxWh), windowSeconds, big(point.pricePerKwh), big(point.pricePerHour));
   const end = new Date(Date.parse(input.end)).toISOString();
   const holdId = held > 0n ? await escrow(ctx, env, token, input.user, held, Date.parse(end) + HOLD_GRACE_MS, `charging:${id}`) : '';
@@ -118,7 +118,7 @@ export async function cancel(ctx: DecContext, input: z.output<typeof inputs.rese
   await userHolder(ctx, env, r.user);
   const point = await store.requirePoint(r.pointId);
   const charge = cancellationCharge(ctx.ledger.txTimeMs, r.start, point.freeCancelMinutes, big(r.reservationFee));
-  for (const s of windowSlots(r.start, r.end, Date.parse(r.start))) await store.freeSlot(r.pointId, r.connectorId, s);
+  for (const s of windowSlots(r.start, r.end, Date.parse(r.start), point.slotMinutes)) await store.freeSlot(r.pointId, r.connectorId, s);
   const next = await close(ctx, env, r, 'cancelled', charge, 'ChargingCancel');
   ctx.emit('ReservationCancelled', publicView(next));
   return next;
@@ -157,7 +157,8 @@ export async function verifyCode(ctx: DecContext, input: z.output<typeof inputs.
   const point = await store.requirePoint(pointId);
   await chargerOperator(ctx, env, point.provider);
   const now = ctx.ledger.txTimeMs;
-  const id = (await store.slot(pointId, input.connectorId, currentSlot(now))) ?? (await store.slot(pointId, input.connectorId, currentSlot(now) + 15 * 60_000));
+  const slot = currentSlot(now, point.slotMinutes);
+  const id = (await store.slot(pointId, input.connectorId, slot)) ?? (await store.slot(pointId, input.connectorId, slot + point.slotMinutes * 60_000));
   const r = id ? await store.reservation(id) : undefined;
   if (!r || r.status !== 'booked' || !codeMatches(r.codeSalt, r.codeHash, code)) return { accepted: false };
   return { accepted: true, reservationId: r.id, parentTag: r.parentTag, ocppReservationId: r.ocppReservationId };

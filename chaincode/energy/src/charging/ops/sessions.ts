@@ -54,8 +54,8 @@ export async function startReserved(ctx: DecContext, input: z.output<typeof inpu
   const code = transientCode(ctx);
   if (r.status !== 'booked') throw new ConflictError(`reservation ${r.id} is ${r.status}: its code was used or has lapsed`);
   if (!codeMatches(r.codeSalt, r.codeHash, code)) throw new ConflictError(`the code does not open reservation ${r.id}`);
-  requireStartable(ctx.ledger.txTimeMs, r.start, r.end);
   const point = await store.requirePoint(r.pointId);
+  requireStartable(ctx.ledger.txTimeMs, r.start, r.end, point.slotMinutes);
   const connector = await freeConnector(store, point, r.connectorId);
   const s = newSession(env, point, { user: r.user, connectorId: r.connectorId, mode: 'reserved', reservationId: r.id, holdId: r.holdId, held: r.held, reservationFee: r.reservationFee, meterStartWh: input.meterStartWh });
   await store.putReservation({ ...r, status: 'started', sessionId: s.id });
@@ -71,7 +71,7 @@ export async function startInstant(ctx: DecContext, input: z.output<typeof input
   const point = await store.requirePoint(input.pointId);
   if (point.provider === input.user) throw new ConflictError('a provider cannot pay itself');
   const connector = await freeConnector(store, point, input.connectorId);
-  const reservedBy = await store.slot(point.id, input.connectorId, currentSlot(ctx.ledger.txTimeMs));
+  const reservedBy = await store.slot(point.id, input.connectorId, currentSlot(ctx.ledger.txTimeMs, point.slotMinutes));
   if (reservedBy) throw new ConflictError(`connector ${input.connectorId} of ${point.id} is reserved now by ${reservedBy}`);
   const token = new TokenStore(ctx.ledger);
   await requireDeposit(ctx, token, input.user, await configOf(store), env);
