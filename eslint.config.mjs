@@ -22,10 +22,11 @@ export const LAYERS = {
   'test-network': ['network', 'fabric-client'],
   'gateway-api': ['network', 'fabric-client', 'chaincode-kit', 'chaincode-energy', 'chaincode-scf'],
   'meter-ingestor': ['network', 'fabric-client', 'chaincode-kit', 'chaincode-energy'],
+  'charging-service': [],
   'explorer-ui': [],
   cli: ['network', 'fabric-client', 'test-network', 'gateway-api', 'meter-ingestor', 'explorer-ui'],
   bench: ['network', 'fabric-client', 'chaincode-kit', 'chaincode-energy', 'test-network', 'gateway-api', 'meter-ingestor', 'e2e'],
-  e2e: ['network', 'fabric-client', 'chaincode-kit', 'chaincode-energy', 'chaincode-scf', 'test-network', 'gateway-api', 'meter-ingestor', 'explorer-ui'],
+  e2e: ['network', 'fabric-client', 'chaincode-kit', 'chaincode-energy', 'chaincode-scf', 'test-network', 'gateway-api', 'meter-ingestor', 'explorer-ui', 'charging-service'],
 };
 
 /** The npm name of every workspace (`chaincode/kit` is `@dec/chaincode-kit`). */

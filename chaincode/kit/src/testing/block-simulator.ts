@@ -66,6 +66,8 @@ export interface TxCall {
   method: string;
   caller: TestCaller;
   args?: string[];
+  /** The proposal's transient map (each value JSON-encoded, as the harness does). */
+  transient?: Record<string, unknown>;
 }
 
 export interface Endorsement {
@@ -101,7 +103,8 @@ export class BlockSimulator {
   async endorse(call: TxCall, timeMs: number): Promise<Endorsement> {
     const txId = `${this.prefix}${(++this.count).toString().padStart(6, '0')}`;
     const args = call.args ?? [];
-    const stub = new RecordingStub(this.world, txId, timeMs, call.method, args);
+    const transient = new Map(Object.entries(call.transient ?? {}).map(([k, v]) => [k, Buffer.from(JSON.stringify(v))]));
+    const stub = new RecordingStub(this.world, txId, timeMs, call.method, args, transient);
     const recorded = { readVersions: stub.readVersions, rangeSnapshots: stub.rangeSnapshots };
     const ctx = call.contract.createContext();
     ctx.stub = stub.asStub();

@@ -1,0 +1,196 @@
+/**
+ * The charging station management service (CSMS), OCPP 1.6J over WebSocket
+ * with ocpp-rpc in strict mode (every frame validated against the OCPP
+ * schemas both ways). Charge points connect with their identity and an HTTP
+ * Basic password (security profile 1; behind TLS, profile 2). It relays:
+ *   ReserveNow          <- a ReservationBooked chaincode event for one of its chargers
+ *   Authorize(code)     -> charging:VerifyCode; answers the reservation's parentIdTag
+ *   StartTransaction    -> charging:StartReserved (the code re-verified on chain)
+ *   MeterValues         -> charging:RecordMeter (Energy.Active.Import.Register)
+ *   StopTransaction     -> charging:StopSession (settles on chain)
+ *   StatusNotification  -> charging:SetConnectorState
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { RPCServer } from 'ocpp-rpc';
+import { GatewayClient, GatewayError, type ChaincodeEvent } from './gateway-client';
+import { energyWh, type MeterValue } from './meter-values';
+
+export interface CsmsOptions {
+  port: number;
+  host?: string;
+  gatewayUrl: string;
+  /** The API key of the identity that runs these chargers (the provider's holder, or the platform operator). */
+  apiKey: string;
+  /** Charger identity -> its Basic-auth password (OCPP AuthorizationKey). */
+  chargers: Record<string, string>;
+  log?: (message: string) => void;
+}
+
+interface RpcClient {
+  identity: string;
+  handle(method: string, handler: (call: { params: Record<string, unknown> }) => Promise<Record<string, unknown>>): void;
+  call(method: string, params: unknown): Promise<unknown>;
+}
+
+interface ReservationEvent {
+  id: string;
+  chargerId: string;
+  connectorId: number;
+  end: string;
+  parentTag: string;
+  ocppReservationId: number;
+}
+
+/** The ReservationBooked payloads of a chaincode event, unpacking a `Batch`. */
+function reservationsIn(e: ChaincodeEvent): ReservationEvent[] {
+  if (e.eventName === 'ReservationBooked') return [e.payload as ReservationEvent];
+  const batch = (e.payload as { events?: { name: string; payload: unknown }[] } | undefined)?.events ?? [];
+  return batch.filter((x) => x.name === 'ReservationBooked').map((x) => x.payload as ReservationEvent);
+}
+
+const STATUS_TO_STATE: Record<string, 'available' | 'out-of-service' | undefined> = { Available: 'available', Unavailable: 'out-of-service', Faulted: 'out-of-service' };
+
+export class Csms {
+  private readonly server = new RPCServer({ protocols: ['ocpp1.6'], strictMode: true });
+  private readonly gateway: GatewayClient;
+  private readonly clients = new Map<string, RpcClient>();
+  /** OCPP transactionId -> session ID; idTag -> reservation it opened (per charger). */
+  private readonly sessions = new Map<number, string>();
+  private readonly codes = new Map<string, string>();
+  private nextTransactionId = 1;
+  private readonly stop = new AbortController();
+  private readonly log: (m: string) => void;
+
+  constructor(private readonly options: CsmsOptions) {
+    this.gateway = new GatewayClient(options.gatewayUrl, options.apiKey);
+    this.log = options.log ?? (() => undefined);
+    this.server.auth((accept, reject, handshake) => {
+      const expected = options.chargers[handshake.identity];
+      const given = handshake.password;
+      if (expected === undefined || !given || given.length !== Buffer.byteLength(expected) || !timingSafeEqual(given, Buffer.from(expected))) {
+        reject(401, 'unknown charger or wrong password');
+        return;
+      }
+      accept();
+    });
+    this.server.on('client', (client: RpcClient) => {
+      this.attach(client);
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.server.listen(this.options.port, this.options.host ?? '127.0.0.1');
+    // A transaction that emits several events sends them as one `Batch` event (the chaincode kit's rule).
+    void this.gateway.events(['ReservationBooked', 'Batch'], (e) => {
+      for (const r of reservationsIn(e)) void this.reserveNow(r).catch((err: unknown) => { this.log(`ReserveNow ${r.id} failed: ${String(err)}`); });
+    }, this.stop.signal).catch((e: unknown) => {
+      if (!this.stop.signal.aborted) this.log(`event stream ended: ${String(e)}`);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.stop.abort();
+    await this.server.close({ force: true });
+  }
+
+  private async reserveNow(r: ReservationEvent): Promise<void> {
+    const client = this.clients.get(r.chargerId);
+    if (!client) return;
+    const answer = (await client.call('ReserveNow', { connectorId: r.connectorId, expiryDate: r.end, idTag: r.parentTag, parentIdTag: r.parentTag, reservationId: r.ocppReservationId })) as { status: string };
+    this.log(`ReserveNow ${r.id} -> ${r.chargerId}: ${answer.status}`);
+  }
+
+  private attach(client: RpcClient): void {
+    const id = client.identity;
+    this.clients.set(id, client);
+    client.handle('BootNotification', () => Promise.resolve({ status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 }));
+    client.handle('Heartbeat', () => Promise.resolve({ currentTime: new Date().toISOString() }));
+    client.handle('StatusNotification', ({ params }) => this.status(id, params));
+    client.handle('Authorize', ({ params }) => this.authorize(id, params));
+    client.handle('StartTransaction', ({ params }) => this.startTransaction(id, params));
+    client.handle('MeterValues', ({ params }) => this.meterValues(params));
+    client.handle('StopTransaction', ({ params }) => this.stopTransaction(params));
+  }
+
+  private async pointOf(chargerId: string): Promise<{ point: { id: string; connectors: { connectorId: number }[] } }> {
+    return this.gateway.tx('charging/point-of-charger', { chargerId });
+  }
+
+  private async status(chargerId: string, p: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const state = STATUS_TO_STATE[String(p.status)];
+    const connectorId = Number(p.connectorId);
+    if (!state || connectorId === 0) return {};
+    try {
+      const { point } = await this.pointOf(chargerId);
+      await this.gateway.tx('charging/set-connector-state', { pointId: point.id, connectorId, state });
+    } catch (e) {
+      this.log(`StatusNotification ${chargerId}/${connectorId} not recorded: ${String(e)}`);
+    }
+    return {};
+  }
+
+  /** Finds the connector whose current reservation this code opens. */
+  private async authorize(chargerId: string, p: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const code = String(p.idTag);
+    const { point } = await this.pointOf(chargerId);
+    for (const c of point.connectors) {
+      const check = await this.verify(chargerId, c.connectorId, code);
+      if (check.accepted && check.parentTag) return { idTagInfo: { status: 'Accepted', parentIdTag: check.parentTag } };
+    }
+    return { idTagInfo: { status: 'Invalid' } };
+  }
+
+  private async verify(chargerId: string, connectorId: number, code: string): Promise<{ accepted: boolean; reservationId?: string; parentTag?: string }> {
+    try {
+      const check = await this.gateway.tx<{ accepted: boolean; reservationId?: string; parentTag?: string }>('charging/verify-code', { chargerId, connectorId }, { code });
+      if (check.accepted && check.reservationId) this.codes.set(`${chargerId}|${code}`, check.reservationId);
+      return check;
+    } catch (e) {
+      if (e instanceof GatewayError && e.status === 400) return { accepted: false }; // not a code at all
+      throw e;
+    }
+  }
+
+  /** The spec wants an answer to every StartTransaction: a refusal is transactionId 0 with Invalid. */
+  private async startTransaction(chargerId: string, p: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const code = String(p.idTag);
+    const check = await this.verify(chargerId, Number(p.connectorId), code);
+    const reservationId = check.reservationId ?? this.codes.get(`${chargerId}|${code}`);
+    if (!check.accepted || !reservationId) return { transactionId: 0, idTagInfo: { status: 'Invalid' } };
+    try {
+      const session = await this.gateway.tx<{ id: string }>('charging/start-reserved', { reservationId, meterStartWh: String(p.meterStart) }, { code });
+      const transactionId = this.nextTransactionId++;
+      this.sessions.set(transactionId, session.id);
+      return { transactionId, idTagInfo: { status: 'Accepted', parentIdTag: check.parentTag } };
+    } catch (e) {
+      this.log(`StartTransaction ${chargerId} refused: ${String(e)}`);
+      return { transactionId: 0, idTagInfo: { status: 'Invalid' } };
+    }
+  }
+
+  private async meterValues(p: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const sessionId = this.sessions.get(Number(p.transactionId));
+    const wh = energyWh(p.meterValue as MeterValue[]);
+    if (sessionId && wh !== undefined) {
+      try {
+        await this.gateway.tx('charging/record-meter', { sessionId, meterWh: wh });
+      } catch (e) {
+        this.log(`MeterValues for ${sessionId} refused: ${String(e)}`);
+      }
+    }
+    return {};
+  }
+
+  /** A CSMS cannot refuse a stop; a failed settlement is logged and the charger told Accepted so its queue moves on. */
+  private async stopTransaction(p: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const sessionId = this.sessions.get(Number(p.transactionId));
+    if (!sessionId) return { idTagInfo: { status: 'Invalid' } };
+    try {
+      await this.gateway.tx('charging/stop-session', { sessionId, meterStopWh: String(p.meterStop) });
+      this.sessions.delete(Number(p.transactionId));
+    } catch (e) {
+      this.log(`StopTransaction for ${sessionId} not settled: ${String(e)}`);
+    }
+    return { idTagInfo: { status: 'Accepted' } };
+  }
+}
