@@ -4,15 +4,19 @@ import { Scf, who } from '../test-support/fixtures';
 /** The energy channel as this peer's energy chaincode answers `market:GetAssignment` (the e2e suite runs the real one). */
 class EnergyLedger {
   readonly assignments = new Map<string, Record<string, unknown>>();
+  /** Participant eID -> the org holding it. */
+  readonly holders = new Map<string, string>([['P-2', 'LessorMSP'], ['P-3', 'BankMSP']]);
 
-  put(id: string, paid: bigint, ref = 'L1', cap = 10n ** 12n): void {
-    this.assignments.set(id, { id, meter: 'MTR-1', assignor: 'P-1', beneficiary: 'P-2', cap: cap.toString(), paid: paid.toString(), ref, status: 'active', createdAt: 'x', createdTxId: 'y' });
+  put(id: string, paid: bigint, ref = 'L1', cap = 10n ** 12n, beneficiary = 'P-2'): void {
+    this.assignments.set(id, { id, meter: 'MTR-1', assignor: 'P-1', beneficiary, cap: cap.toString(), paid: paid.toString(), ref, status: 'active', createdAt: 'x', createdTxId: 'y' });
   }
 
   answer(args: string[]): Promise<{ status: number; message: string; payload: Uint8Array }> {
-    const { assignmentId } = JSON.parse(args[1] ?? '{}') as { assignmentId: string };
-    const found = args[0] === 'market:GetAssignment' ? this.assignments.get(assignmentId) : undefined;
-    if (!found) return Promise.resolve({ status: 500, message: `NOT_FOUND: assignment ${assignmentId} does not exist`, payload: new Uint8Array() });
+    const { assignmentId, eid } = JSON.parse(args[1] ?? '{}') as { assignmentId?: string; eid?: string };
+    const holder = eid === undefined ? undefined : this.holders.get(eid);
+    const participant = holder && eid ? { eid, mspId: holder, status: 'active', kycHash: 'k' } : undefined;
+    const found = args[0] === 'market:GetAssignment' && assignmentId ? this.assignments.get(assignmentId) : args[0] === 'identity:Get' ? participant : undefined;
+    if (!found) return Promise.resolve({ status: 500, message: `NOT_FOUND: ${args[1] ?? ''} does not exist`, payload: new Uint8Array() });
     return Promise.resolve({ status: 200, message: '', payload: Buffer.from(JSON.stringify(found)) });
   }
 }
@@ -45,7 +49,10 @@ describe('scf collection: energy income recorded as rent', () => {
     const { s, energy } = await world();
     energy.put(A, 0n, 'OTHER');
     energy.put(B, 0n, 'L1');
+    const toBank = `asg:${'d'.repeat(32)}`;
+    energy.put(toBank, 0n, 'L1', 10n ** 12n, 'P-3');
     const before = s.snapshot();
+    expect((await s.error('collection:Link', who.lessor, { leaseId: 'L1', assignmentId: toBank })).message).to.match(/^CONFLICT: .* pays P-3, an account of BankMSP, not of the lessor LessorMSP/);
     expect((await s.error('collection:Link', who.lessor, { leaseId: 'L1', assignmentId: A })).message).to.match(/^CONFLICT: energy assignment asg:a+ is bound to OTHER/);
     expect((await s.error('collection:Link', who.lessor, { leaseId: 'L1', assignmentId: `asg:${'c'.repeat(32)}` })).message).to.match(/^NOT_FOUND: energy assignment/);
     expect((await s.error('collection:Link', who.lessor, { leaseId: 'L1', assignmentId: 'asg:zz' })).message).to.match(/^VALIDATION: input.assignmentId/);

@@ -8,24 +8,36 @@
  * back (an assignment's `paid` only grows).
  */
 import { ConflictError, fromBytes, NotFoundError, type DecContext } from '@dec/chaincode-kit';
-import { decodeEnergyAssignment, type EnergyAssignment } from './state';
+import { decodeEnergyAssignment, decodeEnergyParticipant, type EnergyAssignment, type EnergyParticipant } from './state';
 
-export const ENERGY_SOURCE = { channel: 'energy', chaincode: 'energy', getAssignment: 'market:GetAssignment' } as const;
+export const ENERGY_SOURCE = { channel: 'energy', chaincode: 'energy', getAssignment: 'market:GetAssignment', getParticipant: 'identity:Get' } as const;
 
-function refusal(assignmentId: string, message: string): Error {
-  if (message.includes('NOT_FOUND')) return new NotFoundError('energy assignment', assignmentId);
+function refusal(what: string, id: string, message: string): Error {
+  if (message.includes('NOT_FOUND')) return new NotFoundError(what, id);
   return new ConflictError(`the energy ledger could not be read on this peer: ${message}`);
 }
 
-export async function readEnergyAssignment(ctx: DecContext, assignmentId: string): Promise<EnergyAssignment> {
+/** Evaluates `fn` of the energy chaincode on this peer; its JSON answer, or NOT_FOUND / CONFLICT. */
+async function queryEnergy(ctx: DecContext, fn: string, input: object, what: string, id: string): Promise<unknown> {
   let answer: { status: number; message?: string; payload?: Uint8Array };
   try {
-    answer = await ctx.stub.invokeChaincode(ENERGY_SOURCE.chaincode, [ENERGY_SOURCE.getAssignment, JSON.stringify({ assignmentId })], ENERGY_SOURCE.channel);
+    answer = await ctx.stub.invokeChaincode(ENERGY_SOURCE.chaincode, [fn, JSON.stringify(input)], ENERGY_SOURCE.channel);
   } catch (e) {
-    throw refusal(assignmentId, e instanceof Error ? e.message : String(e));
+    throw refusal(what, id, e instanceof Error ? e.message : String(e));
   }
-  if (answer.status !== 200) throw refusal(assignmentId, answer.message ?? `status ${String(answer.status)}`);
-  const record = decodeEnergyAssignment(fromBytes(answer.payload ?? new Uint8Array()));
+  if (answer.status !== 200) throw refusal(what, id, answer.message ?? `status ${String(answer.status)}`);
+  return fromBytes(answer.payload ?? new Uint8Array());
+}
+
+/** The participant holding an energy eID (the beneficiary of an assignment). */
+export async function readEnergyParticipant(ctx: DecContext, eid: string): Promise<EnergyParticipant> {
+  const record = decodeEnergyParticipant(await queryEnergy(ctx, ENERGY_SOURCE.getParticipant, { eid }, 'energy participant', eid));
+  if (record.eid !== eid) throw new ConflictError(`the energy ledger answered participant ${record.eid} for ${eid}`);
+  return record;
+}
+
+export async function readEnergyAssignment(ctx: DecContext, assignmentId: string): Promise<EnergyAssignment> {
+  const record = decodeEnergyAssignment(await queryEnergy(ctx, ENERGY_SOURCE.getAssignment, { assignmentId }, 'energy assignment', assignmentId));
   if (record.id !== assignmentId) throw new ConflictError(`the energy ledger answered assignment ${record.id} for ${assignmentId}`);
   return record;
 }

@@ -13,7 +13,7 @@ import type { ScfEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
 import { arrearsStatus, recordRentCollected, requireInForce } from '../leasing/logic';
 import type { Lease, LeaseStatus } from '../leasing/state';
-import type { CollectionLink, EnergyAssignment } from './state';
+import type { CollectionLink, EnergyAssignment, EnergyParticipant } from './state';
 
 export interface LinkChange {
   link: CollectionLink;
@@ -29,8 +29,15 @@ export function remainingRent(lease: Lease): bigint {
   return lease.schedule.reduce((sum, r) => sum + big(r.rent) - big(r.collected), 0n);
 }
 
-export function linkLease(lease: Lease, onEnergy: EnergyAssignment, env: ScfEnv): LinkChange {
+/**
+ * The income must be paid to an account of the lessor's org (the party that approved the lease),
+ * or the lease would show rent collected that someone else received.
+ */
+export function linkLease(lease: Lease, onEnergy: EnergyAssignment, beneficiary: EnergyParticipant, env: ScfEnv): LinkChange {
   requireInForce(lease);
+  if (beneficiary.mspId !== lease.decidedBy) {
+    throw new ConflictError(`energy assignment ${onEnergy.id} pays ${beneficiary.eid}, an account of ${beneficiary.mspId}, not of the lessor ${lease.decidedBy ?? '(none)'}`);
+  }
   if (onEnergy.ref !== lease.id) {
     throw new ConflictError(`energy assignment ${onEnergy.id} is bound to ${onEnergy.ref ?? 'no lease'}, not lease ${lease.id} (the station owner names the lease as the assignment's ref)`);
   }

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { ScfEnv } from '../common/env';
 import type { Lease } from '../leasing/state';
 import { LeaseStore } from '../leasing/store';
-import { readEnergyAssignment } from './energy-reader';
+import { readEnergyAssignment, readEnergyParticipant } from './energy-reader';
 import type { collectionRef, linkInput, syncInput } from './inputs';
 import { arrearsOf, collectIncome, linkLease, remainingRent, type Arrears } from './logic';
 import type { CollectionLink, EnergyAssignment } from './state';
@@ -26,7 +26,8 @@ export async function link(ctx: DecContext, input: z.output<typeof linkInput>, e
   const taken = await store.leaseOf(input.assignmentId);
   if (taken) throw new ConflictError(`energy assignment ${input.assignmentId} already pays lease ${taken}`);
   const lease = await new LeaseStore(ctx.ledger).require(input.leaseId);
-  const change = linkLease(lease, await readEnergyAssignment(ctx, input.assignmentId), env);
+  const onEnergy = await readEnergyAssignment(ctx, input.assignmentId);
+  const change = linkLease(lease, onEnergy, await readEnergyParticipant(ctx, onEnergy.beneficiary), env);
   await store.put(change.link, true);
   ctx.emitAll(change.events);
   return change.link;

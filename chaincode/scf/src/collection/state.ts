@@ -21,6 +21,11 @@ export const energyAssignment = z.object({
 export type EnergyAssignment = z.infer<typeof energyAssignment>;
 export const decodeEnergyAssignment = decoder(energyAssignment, 'energy assignment');
 
+/** `identity:Get` on `energy`: whose account the income is paid to (the org holding the eID). */
+export const energyParticipant = z.object({ eid: z.string(), mspId: z.string(), status: z.string() });
+export type EnergyParticipant = z.infer<typeof energyParticipant>;
+export const decodeEnergyParticipant = decoder(energyParticipant, 'energy participant');
+
 export const lastSync = z.object({ paid: amount, amount, txId: z.string(), at: z.string() });
 
 /** A lease whose rent is paid by one energy revenue assignment. */
