@@ -6,6 +6,7 @@
 import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
 import { AuditContract } from './audit/contract';
+import { CollectionContract } from './collection/contract';
 import { FinancingContract } from './financing/contract';
 import { InsuranceContract } from './insurance/contract';
 import { LeasingContract } from './leasing/contract';
@@ -24,6 +25,7 @@ export const contracts = [
   InsuranceContract,
   RulesContract,
   AuditContract,
+  CollectionContract,
 ];
 
 export { SCF_TRANSACTIONS } from './transactions';

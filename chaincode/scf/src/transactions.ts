@@ -10,6 +10,7 @@
 import { defineTransactions, type TransientField } from '@dec/chaincode-kit/core';
 import { ACCESS, BANK, INSURER, LESSOR, LOGISTICS, PROJECT_COMPANY, READERS, REGULATOR, SUPPLIER } from './access/policy';
 import { historyInput } from './audit/inputs';
+import { COLLECTION_TRANSACTIONS } from './collection/transactions';
 import { TRANSIENT } from './common/constants';
 import { saltInput } from './common/salt';
 import { acceptInput, advanceInput, financingRef, offerInput, repaymentAmount, repaymentInput, termsInput } from './financing/inputs';
@@ -128,6 +129,7 @@ export const SCF_TRANSACTIONS = defineTransactions({
       rule: 'only a party of the asset, or the regulator',
       summary: 'Key history of a lease, receivable part, order, receipt or financing (regulator, parties)',
     },
+    ...COLLECTION_TRANSACTIONS,
   },
 });
 

@@ -3,7 +3,7 @@
  * the stub API the kit's ledger layer uses, with Fabric's read semantics.
  */
 import type { ChaincodeStub, Iterators } from 'fabric-shim-api';
-import { compositeKey, MemoryWorld, privateKey, sha256 } from './memory-world';
+import { compositeKey, MemoryWorld, privateKey, sha256, type ChaincodeAnswer } from './memory-world';
 
 interface KV {
   key: string;
@@ -71,6 +71,12 @@ export class MemoryStub {
   }
   getTransient(): Map<string, Uint8Array> {
     return this.transientMap;
+  }
+  /** A chaincode-to-chaincode query, answered by what the test linked into the world (an unknown one fails as on a peer). */
+  async invokeChaincode(name: string, args: string[], channel: string): Promise<ChaincodeAnswer> {
+    const linked = this.world.linkedChaincodes.get(`${name}/${channel || this.channelId}`);
+    if (!linked) throw new Error(`chaincode ${name} on channel ${channel} is not installed on this peer`);
+    return linked(args);
   }
 
   createCompositeKey(objectType: string, attributes: string[]): string {

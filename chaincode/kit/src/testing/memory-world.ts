@@ -18,11 +18,23 @@ export function compositeKey(objectType: string, attributes: string[]): string {
   return SEP + objectType + SEP + attributes.map((a) => a + SEP).join('');
 }
 
+/** What `stub.invokeChaincode` answers (fabric-shim's ChaincodeResponse). */
+export interface ChaincodeAnswer {
+  status: number;
+  message: string;
+  payload: Uint8Array;
+}
+
 export class MemoryWorld {
   readonly state = new Map<string, Uint8Array>();
   readonly history = new Map<string, StoredVersion[]>();
   readonly privateState = new Map<string, Uint8Array>();
   readonly keyPolicies = new Map<string, Uint8Array>();
+  /**
+   * Other chaincodes a transaction may query (`stub.invokeChaincode`), by `<name>/<channel>`:
+   * a test stands in the other channel's chaincode here, as a peer holding both channels would answer.
+   */
+  readonly linkedChaincodes = new Map<string, (args: string[]) => Promise<ChaincodeAnswer>>();
 
   commit(txId: string, timeMs: number, writes: Map<string, Uint8Array | null>, privateWrites: Map<string, Uint8Array>): void {
     for (const [key, value] of writes) {

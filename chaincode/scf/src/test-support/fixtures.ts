@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { TestHarness, type TestCaller, type TxOutcome } from '@dec/chaincode-kit/testing';
 import { describeKeyPolicy, type DecContract } from '@dec/chaincode-kit';
 import { AuditContract } from '../audit/contract';
+import { CollectionContract } from '../collection/contract';
 import { FinancingContract } from '../financing/contract';
 import { InsuranceContract } from '../insurance/contract';
 import { LeasingContract } from '../leasing/contract';
@@ -53,6 +54,7 @@ export class Scf {
     insurance: new InsuranceContract(),
     rules: new RulesContract(),
     audit: new AuditContract(),
+    collection: new CollectionContract(),
   };
 
   /**
