@@ -7,6 +7,7 @@
 export * from './errors';
 export * from './canonical-json';
 export * from './ledger/keys';
+export * from './ledger/ordered-keys';
 export * from './identity/caller';
 export * from './validation/input';
 export * from './validation/amounts';
