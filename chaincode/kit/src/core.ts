@@ -11,6 +11,7 @@ export * from './ledger/ordered-keys';
 export * from './identity/caller';
 export * from './validation/input';
 export * from './validation/amounts';
+export * from './validation/stated';
 export * from './transactions/spec';
 export * from './transactions/markdown';
 export * from './network/network-transactions';
