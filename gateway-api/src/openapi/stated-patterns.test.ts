@@ -18,7 +18,7 @@ const SAMPLES = [
   'lease', 'a\u0000b', 'a\u{10FFFF}', '\u{10FFFF}', 'a,b', 'a,,b', ',a', 'a,', 'ä,ß', Array.from({ length: 17 }, () => 'k').join(','), Array.from({ length: 16 }, () => 'k').join(','),
 ];
 
-const requestSchemas = (r: AnyRoute) => Object.entries(r.request ?? {}).flatMap(([where, s]) => (s ? [[where, s] as const] : []));
+const requestSchemas = (r: AnyRoute) => Object.entries(r.request ?? {}).map(([where, s]) => [where, s] as const);
 
 describe('OpenAPI: stated patterns say what the schemas check', () => {
   const stated = documentedRoutes().flatMap((r) => requestSchemas(r).flatMap(([where, s]) => statedStringPatterns(s, where).map((p) => ({ ...p, operationId: r.operationId }))));
@@ -33,7 +33,8 @@ describe('OpenAPI: stated patterns say what the schemas check', () => {
     for (const { operationId, path, schema, pattern } of stated) {
       const re = new RegExp(pattern, 'u');
       const { minLength, maxLength } = schema as unknown as { minLength: number | null; maxLength: number | null };
-      const documented = (v: string) => re.test(v) && [...v].length >= (minLength ?? 0) && [...v].length <= (maxLength ?? Infinity);
+      const codePoints = (v: string) => Array.from(v).length;
+      const documented = (v: string) => re.test(v) && codePoints(v) >= (minLength ?? 0) && codePoints(v) <= (maxLength ?? Infinity);
       for (const v of SAMPLES) {
         const accepted = schema.safeParse(v).success;
         if (documented(v) !== accepted) disagreements.push(`${operationId} ${path} ${JSON.stringify(v)}: document ${String(documented(v))}, schema ${String(accepted)}`);

@@ -143,14 +143,21 @@ export function expressStringChecks(schema: ZodType, path = '', seen = new Set<Z
   return gaps;
 }
 
+/** The pattern a string schema states by choice (statedPattern), not one this pass derived. */
+function ownStatedPattern(schema: ZodType): string | undefined {
+  const pattern = metaOf(schema)?.pattern;
+  const owner = constraintOwner(schema, 'pattern');
+  if (defOf(schema).type !== 'string' || typeof pattern !== 'string' || !owner || derived.has(owner)) return undefined;
+  return pattern;
+}
+
 /** Every string schema under `schema` that states a pattern of its own choosing (not one this pass derived), with its path. */
 export function statedStringPatterns(schema: ZodType, path = '', seen = new Set<ZodType>()): { path: string; schema: ZodType; pattern: string }[] {
   if (seen.has(schema)) return [];
   seen.add(schema);
   const out: { path: string; schema: ZodType; pattern: string }[] = [];
-  const pattern = metaOf(schema)?.pattern;
-  const owner = constraintOwner(schema, 'pattern');
-  if (defOf(schema).type === 'string' && typeof pattern === 'string' && owner && !derived.has(owner)) out.push({ path: path || '(value)', schema, pattern });
+  const pattern = ownStatedPattern(schema);
+  if (pattern !== undefined) out.push({ path: path || '(value)', schema, pattern });
   for (const [name, child] of children(defOf(schema))) out.push(...statedStringPatterns(child, joinPath(path, name), seen));
   return out;
 }
