@@ -105,7 +105,7 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     'market:PpaSettlements': { kind: 'evaluate', input: market.ppaPageInput, grants: ANYONE, rule: 'a reader of the seller or the buyer', summary: 'Settlements of a PPA, paged' },
     'market:GetEmergency': { kind: 'evaluate', input: market.emergencyIdInput, grants: ANYONE, summary: 'A grid emergency' },
     'market:GetAssignment': { kind: 'evaluate', input: market.assignmentIdInput, grants: ANYONE, summary: 'A revenue assignment' },
-    'market:AssignmentsOf': { kind: 'evaluate', input: market.meterInput, grants: ANYONE, summary: 'Revenue assignments of a meter' },
+    'market:AssignmentsOf': { kind: 'evaluate', input: market.meterInput, grants: ANYONE, summary: 'Active revenue assignments of a meter (at most 20)' },
     ...CHARGING_TRANSACTIONS,
   },
 });

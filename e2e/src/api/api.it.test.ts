@@ -91,6 +91,21 @@ describe('gateway API: identities and transaction routes (real network)', functi
       expect(dup.body.error.code).to.equal('DUPLICATE');
     });
 
+    it('refuses a platform role from an org the chaincode does not accept it from (403 naming the field); nothing reaches the CA', async () => {
+      for (const [body, field] of [[{ role: 'operator' }, 'role'], [{ attributes: { role: 'ingestor' } }, 'attributes.role']] as const) {
+        const enrollmentId = `rogue-${field.replace('.', '-')}-${run}`;
+        const res = await admin.BankMSP!.post('/api/v1/identities', { enrollmentId, ...body });
+        expect(res.status, JSON.stringify(res.body)).to.equal(403);
+        expect(res.body.error.code).to.equal('ACCESS_DENIED');
+        expect(res.body.error.details[0].field).to.equal(field);
+        expect((await admin.BankMSP!.get(`/api/v1/identities/${enrollmentId}`)).status).to.equal(404);
+        // The CA never registered it: the same ID with an ordinary role registers now.
+        expect((await admin.BankMSP!.post('/api/v1/identities', { enrollmentId, role: 'bank-officer', enroll: false })).status).to.equal(201);
+      }
+      // From a grantor org the role is granted.
+      expect((await admin.PlatformMSP!.post('/api/v1/identities', { enrollmentId: `op-${run}`, role: 'operator', enroll: false })).status).to.equal(201);
+    });
+
     it('revokes at the CA: the API key stops working (401) and the revocation is final (409)', async () => {
       const victim = await newUser('SupplierMSP', 'revoked', { role: 'supplier', eid: `rv-${run}` });
       expect((await victim.get('/api/v1/scf/network/info')).status).to.equal(200);

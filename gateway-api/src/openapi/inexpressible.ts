@@ -1,7 +1,9 @@
 /**
  * The input checks no OpenAPI schema can state: calendar validity and rules
  * across fields or elements. A schema-valid request can still be refused
- * (400, naming the field) for exactly these reasons, and for no other; the
+ * (400, naming the field) for exactly these reasons, and for no other (every
+ * refinement a pattern or enum can express is stated: statedPattern/statedEnum
+ * in the chaincode kit); the
  * README lists them, and the fuzzing run (e2e/src/schemathesis) accepts a
  * refusal only when its message is one of these.
  */
@@ -18,24 +20,4 @@ export const INEXPRESSIBLE_CHECKS: readonly string[] = [
   // Across fields: a paging bookmark is an opaque cursor of one query (meter, kind, range); the
   // chaincode refuses one taken from another query.
   'does not belong to this query',
-];
-
-/**
- * Refinements the chaincode input schemas carry as functions although a
- * pattern, enum or bound could state them: the document is looser than the
- * API there until the chaincode attaches the constraint (`.meta({ pattern })`
- * or a `.regex()` in place of the refinement). Owned by the chaincode; listed
- * so a new one fails the test beside this file instead of slipping through.
- */
-export const EXPRESSIBLE_BUT_UNSTATED: readonly string[] = [
-  'must be greater than zero',
-  'must be greater than 0',
-  'must be a participant eID (eid:p:<32 hex>) or one of sys:ecology, sys:team, sys:others, sys:reserve, sys:fees, sys:rewards',
-  'must be one of 1, 5, 15, 30, 60',
-  'must belong to an scf channel member org',
-  'must be a supplier company SupplierMSP:<id>',
-  'must be LessorMSP or a supplier company SupplierMSP:<id>',
-  // The ledger layer refuses U+0000 and U+10FFFF inside a composite-key part (Fabric's delimiters);
-  // every ID field could state it as a pattern.
-  'contains a character that cannot be part of a key',
 ];

@@ -1,6 +1,7 @@
 /** Identities: org admins register, enroll and revoke their org's API users at the org's Fabric CA. */
 import { z } from '../openapi/zod';
 import { ATTRIBUTE_NAME } from '../auth/identities';
+import { requestedRoles, requireRoleGrants, ROLE_GRANT_RULE } from '../auth/role-grants';
 import { route, type AnyRoute } from '../http/route';
 import type { Services } from '../services';
 
@@ -55,13 +56,17 @@ export function identityRoutes(services: Services): AnyRoute[] {
       path: '/api/v1/identities',
       operationId: 'registerIdentity',
       summary: 'Register a user of the caller\'s org at the org\'s Fabric CA (and enroll it)',
-      description: 'Org admins only. The CA registration is signed by the admin\'s own CA identity; attributes go into the certificate.',
+      description:
+        'Org admins only. The CA registration is signed by the admin\'s own CA identity; attributes go into the certificate. ' +
+        `Platform roles (as \`role\` or \`attributes.role\`) only from an admin of an MSP the energy chaincode accepts them from: ${ROLE_GRANT_RULE}; ` +
+        'otherwise 403 naming the field, and nothing is registered.',
       tags: ['identities'],
       auth: 'admin',
       request: { body: registerBody },
       responses: { 201: { description: 'Registered', schema: registered } },
       errors: [...ADMIN_ERRORS, 'DUPLICATE'],
       handler: async ({ body, caller }) => {
+        requireRoleGrants(caller.mspId, requestedRoles(body));
         const attrs = { ...body.attributes, ...(body.role ? { role: body.role } : {}), ...(body.eid ? { eid: body.eid } : {}) };
         const out = await ids.register(caller, { enrollmentId: body.enrollmentId, apiRole: body.apiRole, attributes: attrs, enroll: body.enroll });
         return { status: 201, body: out };

@@ -1,4 +1,5 @@
 /** Regulator endpoints: channel info, blocks, decoded transactions, key history. */
+import { KEY_TEXT, KEY_TEXT_MESSAGE, KEY_TEXT_PATTERN, statedPattern } from '@dec/chaincode-kit/core';
 import { z } from '../openapi/zod';
 import { route, type AnyRoute } from '../http/route';
 import type { Services } from '../services';
@@ -6,9 +7,18 @@ import type { Services } from '../services';
 const channel = z.object({ channel: z.string().regex(/^[a-z][a-z0-9.-]{0,248}$/) });
 const blockParams = channel.extend({ number: z.string().regex(/^\d{1,20}$/, 'must be a block number') });
 const txParams = channel.extend({ txId: z.string().regex(/^[0-9a-f]{64}$/, 'must be a transaction ID (64 hex characters)') });
+/** One composite-key part in the comma-separated list: 1-1024 characters, no comma, none a key cannot hold (KEY_TEXT). */
+const KEY_PART = '[^,\\u0000\u{10FFFF}]{1,1024}';
 const historyQuery = z.object({
-  objectType: z.string().min(1).max(128).describe('Composite key object type, e.g. `lease`'),
-  attributes: z.string().min(1).max(2000).describe('Comma-separated composite key attributes, e.g. `L1`'),
+  objectType: statedPattern(z.string().min(1).max(128).regex(KEY_TEXT, KEY_TEXT_MESSAGE), KEY_TEXT_PATTERN).describe('Composite key object type, e.g. `lease`'),
+  attributes: statedPattern(
+    z
+      .string()
+      .min(1)
+      .max(2000)
+      .regex(new RegExp(`^${KEY_PART}(?:,${KEY_PART}){0,15}$`, 'u'), 'must be 1-16 comma-separated key attributes, none empty, none with U+0000 or U+10FFFF'),
+    `^${KEY_PART}(?:,${KEY_PART}){0,15}$`,
+  ).describe('Comma-separated composite key attributes, e.g. `L1`'),
 });
 
 const identity = z.object({ mspId: z.string(), subject: z.string().optional() }).openapi('TxIdentity');

@@ -1,5 +1,5 @@
 /** Input schemas of the market contract: one JSON object argument per transaction. */
-import { amount, positiveAmount } from '@dec/chaincode-kit/core';
+import { amount, positiveAmount, statedEnum } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { deviceEidSchema, isoTime, note, pageRequest, participantEidSchema } from '../common/ids';
 import { readingTime } from '../metering/state';
@@ -17,11 +17,13 @@ const smallInt = (min: number, max: number) => z.number().int('must be an intege
 
 export const configureZoneInput = z.strictObject({
   zone: zoneSchema,
-  slotMinutes: z
-    .number()
-    .int()
-    .refine((m) => (MARKET_SLOT_MINUTES as readonly number[]).includes(m), `must be one of ${MARKET_SLOT_MINUTES.join(', ')}`)
-    .optional(),
+  slotMinutes: statedEnum(
+    z
+      .number()
+      .int()
+      .refine((m) => (MARKET_SLOT_MINUTES as readonly number[]).includes(m), `must be one of ${MARKET_SLOT_MINUTES.join(', ')}`),
+    MARKET_SLOT_MINUTES,
+  ).optional(),
   gateMinutes: smallInt(0, 1440).optional(),
   graceMinutes: smallInt(0, 10080).optional(),
   settleWindowMinutes: smallInt(1, 44640).optional(),

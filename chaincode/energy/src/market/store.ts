@@ -16,7 +16,8 @@
  *   market.ppa-settle ~<ppaId>~<slot>                          PpaSettlement
  *   market.emergency  ~<emergencyId>                           Emergency
  *   market.em-offer   ~<emergencyId>~<offerId>                 Offer
- *   market.assign     ~<meterEid>~<createdAt>~<assignmentId>   Assignment (seniority = key order)
+ *   market.assign\0<meterEid>\0<createdAt>\0<assignmentId>\0  Assignment, active only (an ordered key; seniority = key order)
+ *   market.assign-done~<assignmentId>                          Assignment, fulfilled or released
  *   market.assign-id  ~<assignmentId>                          { meter, createdAt }
  *
  * Why (MVCC): slot and zone lead the order and trade keys, so matching or
@@ -34,8 +35,12 @@
  * proposal spam cannot make them fail with phantom reads (issue 13).
  * Settlement credits payees with blind token credits; it writes a seller's
  * deposit only to slash it and a station's assignment only to pay it.
+ * Assignments (issue 13): settlement reads a meter's active assignments
+ * created before the slot started (an ordered-key range with an end key), so
+ * an AssignRevenue during settlement writes outside what it read; a meter has
+ * at most MAX_ACTIVE_ASSIGNMENTS active ones, and a closed one leaves the range.
  */
-import { decoder, keyPart, sortableNumber, type Entry, type Ledger, type Page } from '@dec/chaincode-kit';
+import { decoder, keyPart, orderedKey, orderedPrefixRange, sortableNumber, type Entry, type Ledger, type Page } from '@dec/chaincode-kit';
 import { z } from 'zod';
 import {
   assignmentSchema,
@@ -77,6 +82,7 @@ export const MARKET_KEYS = {
   emergency: 'market.emergency',
   offer: 'market.em-offer',
   assign: 'market.assign',
+  assignDone: 'market.assign-done',
   assignId: 'market.assign-id',
 } as const;
 
@@ -95,6 +101,9 @@ const dZoneRef = decoder(z.object({ zone: z.string() }), 'PPA index');
 const dId = decoder(z.object({ id: z.string() }), 'index entry');
 const dTradeRef = decoder(z.object({ buyOrderId: z.string(), n: z.number().int(), slot: z.string(), zone: z.string() }), 'trade index');
 const dAssignRef = decoder(z.object({ meter: z.string(), createdAt: z.string() }), 'assignment index');
+
+/** Active revenue assignments one meter may have: bounds what settlement reads per meter. */
+export const MAX_ACTIVE_ASSIGNMENTS = 20;
 
 export class MarketStore {
   constructor(private readonly ledger: Ledger) {}
@@ -275,21 +284,41 @@ export class MarketStore {
   }
 
   // --- assignments ---------------------------------------------------------------------------
+  private activeKey(meter: string, createdAt: string, id: string): string {
+    return orderedKey(MARKET_KEYS.assign, keyPart('meter', meter), createdAt, keyPart('assignmentId', id));
+  }
+  private doneKey(id: string): string {
+    return this.ledger.key(MARKET_KEYS.assignDone, keyPart('assignmentId', id));
+  }
   async assignment(id: string): Promise<Assignment | undefined> {
     const ref = await this.ledger.get(this.ledger.key(MARKET_KEYS.assignId, keyPart('assignmentId', id)), dAssignRef);
-    return ref ? this.ledger.get(this.ledger.key(MARKET_KEYS.assign, ref.meter, ref.createdAt, id), dAssign) : undefined;
+    if (!ref) return undefined;
+    return (await this.ledger.get(this.activeKey(ref.meter, ref.createdAt, id), dAssign)) ?? this.ledger.get(this.doneKey(id), dAssign);
   }
   async requireAssignment(id: string): Promise<Assignment> {
     const a = await this.assignment(id);
     if (!a) return this.ledger.require(this.ledger.key(MARKET_KEYS.assignId, id), dAssign, 'assignment', id);
     return a;
   }
+  /** An active assignment is kept in its meter's range; a closed one leaves it. */
   async saveAssignment(a: Assignment, isNew: boolean): Promise<void> {
-    await this.ledger.put(this.ledger.key(MARKET_KEYS.assign, a.meter, a.createdAt, a.id), a);
+    const active = this.activeKey(a.meter, a.createdAt, a.id);
+    if (a.status === 'active') {
+      await this.ledger.put(active, a);
+    } else {
+      await this.ledger.delete(active);
+      await this.ledger.put(this.doneKey(a.id), a);
+    }
     if (isNew) await this.ledger.put(this.ledger.key(MARKET_KEYS.assignId, a.id), { meter: a.meter, createdAt: a.createdAt });
   }
-  /** A station's assignments in seniority order (a range read over that meter only). */
-  async assignmentsOf(meter: string): Promise<Assignment[]> {
-    return (await this.ledger.list(MARKET_KEYS.assign, [keyPart('meter', meter)], dAssign)).map((e) => e.value);
+  /**
+   * A station's active assignments in seniority order, at most MAX_ACTIVE_ASSIGNMENTS (a bounded
+   * read over that meter only); with `createdBefore`, only those created before it (the range
+   * ends there, so assignments made later are neither read nor re-checked at commit).
+   */
+  async assignmentsOf(meter: string, createdBefore?: string): Promise<Assignment[]> {
+    const range = orderedPrefixRange(MARKET_KEYS.assign, keyPart('meter', meter));
+    const end = createdBefore === undefined ? range.end : orderedKey(MARKET_KEYS.assign, meter, createdBefore);
+    return (await this.ledger.readRange(range.start, end, MAX_ACTIVE_ASSIGNMENTS, dAssign)).items.map((e) => e.value);
   }
 }

@@ -1,4 +1,5 @@
 /** Input schemas of the metering contract: one JSON object argument per transaction. */
+import { statedEnum } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { deviceEidSchema, note, pageRequest } from '../common/ids';
 import { locationSchema, readingTime, SLOT_MINUTES, zoneSchema } from './state';
@@ -17,11 +18,13 @@ export const registerMeterInput = z.strictObject({
   zone: zoneSchema,
   location: locationSchema.optional(),
   ratedPowerW: z.number().int('must be an integer').min(1, 'must be at least 1').max(1_000_000_000, 'must be at most 1000000000'),
-  slotMinutes: z
-    .number()
-    .int()
-    .refine((m) => (SLOT_MINUTES as readonly number[]).includes(m), `must be one of ${SLOT_MINUTES.join(', ')}`)
-    .optional(),
+  slotMinutes: statedEnum(
+    z
+      .number()
+      .int()
+      .refine((m) => (SLOT_MINUTES as readonly number[]).includes(m), `must be one of ${SLOT_MINUTES.join(', ')}`),
+    SLOT_MINUTES,
+  ).optional(),
   /** Optional when the identity device record already carries the key; must match it when both are given. */
   publicKey: pem.optional(),
 });

@@ -3,6 +3,7 @@
  * platform's system accounts below. Which system account holds which asset is
  * fixed here; who may move them is in access/policy.ts.
  */
+import { alternatives, statedPattern } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 
 export const ASSETS = ['DEC', 'DECC'] as const;
@@ -44,6 +45,7 @@ export function isSystemAccount(account: string): account is SystemAccount {
   return SYSTEM_IDS.includes(account);
 }
 
-export const accountIdSchema = z
-  .string()
-  .refine((s) => /^eid:p:[0-9a-f]{32}$/.test(s) || isSystemAccount(s), `must be a participant eID (eid:p:<32 hex>) or one of ${SYSTEM_IDS.join(', ')}`);
+export const accountIdSchema = statedPattern(
+  z.string().refine((s) => /^eid:p:[0-9a-f]{32}$/.test(s) || isSystemAccount(s), `must be a participant eID (eid:p:<32 hex>) or one of ${SYSTEM_IDS.join(', ')}`),
+  `^(?:eid:p:[0-9a-f]{32}|${alternatives(SYSTEM_IDS)})$`,
+);

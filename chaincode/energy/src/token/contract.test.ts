@@ -106,10 +106,12 @@ describe('token contract scenarios (invariants audited after each)', () => {
     it('consolidates given credits (or all) without changing the balance', async () => {
       for (const n of [1, 2, 3]) await w.call('token', 'Transfer', alice, { from: A, to: B, asset: 'DEC', amount: dec(n) });
       const credits = await w.call<{ items: { id: string; amount: string; from: string }[] }>('token', 'Credits', bob, { account: B, asset: 'DEC' });
-      expect(credits.items.map((c) => c.amount)).to.deep.equal([dec(1), dec(2), dec(3)]);
-      const ids = credits.items.slice(0, 2).map((c) => c.id);
-      const r = await w.tx('token', 'Consolidate', bob, { account: B, asset: 'DEC', credits: [...ids, 'tx999999/0'] });
-      expect(r.result).to.deep.include({ folded: 2, amount: dec(3), skipped: ['tx999999/0'] });
+      // Largest first (credit-book.ts); an ID is <txId>/<n>/<amount>.
+      expect(credits.items.map((c) => c.amount)).to.deep.equal([dec(3), dec(2), dec(1)]);
+      expect(credits.items[0]?.id).to.match(new RegExp(`/0/${dec(3)}$`));
+      const ids = credits.items.slice(1).map((c) => c.id);
+      const r = await w.tx('token', 'Consolidate', bob, { account: B, asset: 'DEC', credits: [...ids, 'tx999999/0/5'] });
+      expect(r.result).to.deep.include({ folded: 2, amount: dec(3), skipped: ['tx999999/0/5'] });
       expect(r.events[0]?.name).to.equal('CreditsConsolidated');
       const bal = await w.call<{ balance: string; consolidated: string; pendingCredits: number }>('token', 'Balance', bob, { account: B, asset: 'DEC' });
       expect(bal).to.include({ balance: dec(6), consolidated: dec(3), pendingCredits: 1 });

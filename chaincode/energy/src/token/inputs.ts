@@ -9,7 +9,7 @@ import { decimalString } from './units';
 
 const memo = note(200).optional();
 const obligationId = z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/, 'must be 1-128 characters of A-Z a-z 0-9 . _ : / -');
-const creditIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}\/[0-9]{1,6}$/, 'must be a credit ID <txId>/<n>');
+const creditIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}\/[0-9]{1,6}\/[1-9][0-9]{0,77}$/, 'must be a credit ID <txId>/<n>/<amount> (from token:Credits)');
 
 export const genesisInput = z.strictObject({
   splitBps: splitBpsSchema

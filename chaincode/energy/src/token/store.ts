@@ -6,7 +6,8 @@
  *   token.rate                                      Rate: DECC per DEC posted by the platform
  *   token.fees                                      FeeSchedule
  *   token.balance   ~<asset>~<account>              { amount }  consolidated base balance
- *   token.credit    ~<asset>~<account>~<txId>~<n>   Credit { amount, from, op, at }  unconsolidated
+ *   token.credit\0<asset>\0<account>\0<rank>\0<txId>\0<n>\0  Credit { amount, from, op, at }  unconsolidated,
+ *                                                   largest first (an ordered key: credit-book.ts)
  *   token.allowance ~<asset>~<owner>~<spender>      { amount }
  *   token.hold      ~<holdId>                       Hold
  *   token.hold-by   ~<account>~<holdId>             { id }  index: holds where account is payer or payee
@@ -21,22 +22,26 @@
  *     after the crediting transaction: it reads nothing of the payee, so any
  *     number of payers can pay one merchant (or the fee account) in one block;
  *   - debiting reads only the payer's own keys: its base balance, and only if
- *     that is not enough, the range of its own credits, which it folds into
- *     the base (deleting them). A payer can never overspend, because every
- *     debit reads what it spends and MVCC rejects a second spend of it;
+ *     that is not enough, its largest credits (at most MAX_FOLD, a range with an
+ *     end key that leaves smaller credits unread: credit-book.ts), which it
+ *     folds into the base (deleting them). A payer can never overspend, because
+ *     every debit reads what it spends and MVCC rejects a second spend of it;
  *   - balance = base + sum of unconsolidated credits. `token:Consolidate`
  *     folds credits into the base; given explicit credit IDs it does point
  *     reads only, so it does not conflict with credits still arriving;
  *   - supply changes and history entries are blind writes of per-transaction
  *     keys, summed by queries (evaluate only);
- *   - the range read of a debit that must fold credits conflicts with a credit
- *     to the same account in the same block (phantom check), which only ever
+ *   - the range read of a debit that must fold credits conflicts only with a
+ *     credit to the same account, in the same block, at least as large as the
+ *     smallest credit the debit may need (phantom check), which only ever
  *     delays the payer itself, never the payee.
  */
 import { ConflictError, decoder, keyPart, sortableNumber, type Entry, type Ledger, type Page } from '@dec/chaincode-kit';
 import { z } from 'zod';
 import type { Asset } from './accounts';
 import type { Snapshot } from './audit';
+import { CREDIT_TYPE, CreditBook, type Credit } from './credit-book';
+export { creditId } from './credit-book';
 import { depositSchema, type Deposit } from './deposits';
 import { rateSchema, type Rate } from './exchange';
 import { feeScheduleSchema, NO_FEES, type FeeSchedule } from './fees';
@@ -52,7 +57,7 @@ export const TOKEN_KEYS = {
   rate: 'token.rate',
   fees: 'token.fees',
   balance: 'token.balance',
-  credit: 'token.credit',
+  credit: CREDIT_TYPE,
   allowance: 'token.allowance',
   hold: 'token.hold',
   holdBy: 'token.hold-by',
@@ -64,8 +69,7 @@ export const TOKEN_KEYS = {
 
 const amountString = z.string().regex(/^(0|[1-9][0-9]*)$/);
 const amountRecord = z.object({ amount: amountString });
-export const creditSchema = z.object({ amount: amountString, from: z.string(), op: z.string(), at: z.string() });
-export type Credit = z.infer<typeof creditSchema>;
+export type { Credit } from './credit-book';
 const supplySchema = z.object({ minted: amountString, burned: amountString });
 export const entrySchema = z.object({
   txId: z.string(),
@@ -81,7 +85,6 @@ const refSchema = z.object({ id: z.string() });
 const batchSchema = z.object({ pool: z.string(), batchId: z.string(), total: amountString, count: z.number().int(), at: z.string(), txId: z.string() });
 
 const dAmount = decoder(amountRecord, 'amount');
-const dCredit = decoder(creditSchema, 'credit');
 const dSupply = decoder(supplySchema, 'supply');
 const dEntry = decoder(entrySchema, 'history entry');
 const dRef = decoder(refSchema, 'index entry');
@@ -92,11 +95,6 @@ const dVesting = decoder(vestingSchema, 'vesting');
 const dRate = decoder(rateSchema, 'rate');
 const dFees = decoder(feeScheduleSchema, 'fee schedule');
 const dBatch = decoder(batchSchema, 'batch');
-
-/** A credit's public ID: `<txId>/<n>`, what token:Consolidate accepts. */
-export function creditId(attributes: string[]): string {
-  return `${attributes[2]}/${attributes[3]}`;
-}
 
 export interface AccountBalance {
   base: bigint;
@@ -110,10 +108,11 @@ export interface AccountBalance {
  */
 export class TokenStore {
   readonly journal = new Journal();
-  private creditSeq = 0;
-  private readonly folded = new Set<string>();
+  private readonly credits: CreditBook;
 
-  constructor(private readonly ledger: Ledger) {}
+  constructor(private readonly ledger: Ledger) {
+    this.credits = new CreditBook(ledger);
+  }
 
   // --- balances -------------------------------------------------------------
 
@@ -130,36 +129,26 @@ export class TokenStore {
     await this.ledger.put(this.balanceKey(asset, account), { amount: amount.toString() });
   }
 
-  /** The account's own unconsolidated credits (a range read: keep off the payee side). */
-  private async credits(asset: Asset, account: string): Promise<Entry<Credit>[]> {
-    if (this.folded.has(`${asset}|${account}`)) return [];
-    return this.ledger.list(TOKEN_KEYS.credit, [asset, keyPart('account', account)], dCredit);
-  }
-
   /** Blind write: reads nothing of the payee, so concurrent credits never conflict. */
   async credit(asset: Asset, account: string, amount: bigint, from: string, op: string): Promise<void> {
     if (amount === 0n) return;
     if (amount < 0n) throw new RangeError('negative credit');
-    const key = this.ledger.key(TOKEN_KEYS.credit, asset, keyPart('account', account), this.ledger.txId, String(this.creditSeq++));
-    await this.ledger.put(key, { amount: amount.toString(), from, op, at: this.ledger.txTime });
+    await this.credits.add(asset, account, amount, { from, op, at: this.ledger.txTime });
     this.journal.post(asset, account, amount);
   }
 
-  /** Spends from the base; folds the account's own credits into it only when the base is short. */
+  /** Spends from the base; folds the account's largest credits into it only when the base is short. */
   async debit(asset: Asset, account: string, amount: bigint): Promise<void> {
     if (amount === 0n) return;
     if (amount < 0n) throw new RangeError('negative debit');
     const base = await this.base(asset, account);
-    if (base >= amount) {
-      await this.putBase(asset, account, base - amount);
-    } else {
-      const credits = await this.credits(asset, account);
-      const total = base + sum(credits.map((c) => BigInt(c.value.amount)));
-      if (total < amount) throw new ConflictError(`insufficient ${asset} in ${account}: has ${total}, needs ${amount}`);
-      for (const c of credits) await this.ledger.delete(c.key);
-      this.folded.add(`${asset}|${account}`);
-      await this.putBase(asset, account, total - amount);
+    let folded = 0n;
+    if (base < amount) {
+      const cover = await this.credits.cover(asset, account, amount - base, base);
+      await this.credits.fold(cover.entries);
+      folded = cover.sum;
     }
+    await this.putBase(asset, account, base + folded - amount);
     this.journal.post(asset, account, -amount);
   }
 
@@ -176,41 +165,29 @@ export class TokenStore {
   /**
    * Folds credits into the base. With `ids`, exactly those credits (point
    * reads: no phantom conflict with credits arriving meanwhile; IDs already
-   * folded are skipped); without, every credit present (a range read).
+   * folded or unknown are skipped); without, the account's MAX_FOLD largest
+   * credits (a bounded range read: call again while it folds MAX_FOLD).
    */
   async consolidate(asset: Asset, account: string, ids?: string[]): Promise<{ folded: number; amount: bigint; skipped: string[] }> {
-    const entries: { key: string; amount: bigint }[] = [];
-    const skipped: string[] = [];
-    if (ids) {
-      for (const id of [...new Set(ids)].sort()) {
-        const [txId = '', n = ''] = id.split('/');
-        const key = this.ledger.key(TOKEN_KEYS.credit, asset, keyPart('account', account), keyPart('credits', txId), keyPart('credits', n));
-        const c = await this.ledger.get(key, dCredit);
-        if (c) entries.push({ key, amount: BigInt(c.amount) });
-        else skipped.push(id);
-      }
-    } else {
-      for (const c of await this.credits(asset, account)) entries.push({ key: c.key, amount: BigInt(c.value.amount) });
-      this.folded.add(`${asset}|${account}`);
-    }
+    const { entries, skipped } = ids ? await this.credits.named(asset, account, ids) : { entries: await this.credits.largest(asset, account), skipped: [] };
     const amount = sum(entries.map((e) => e.amount));
     if (entries.length > 0) {
       const base = await this.base(asset, account);
-      for (const e of entries) await this.ledger.delete(e.key);
+      await this.credits.fold(entries);
       await this.putBase(asset, account, base + amount);
     }
     return { folded: entries.length, amount, skipped };
   }
 
-  /** Base + pending credits. Range read: queries and audits only. */
+  /** Base + pending credits. An unbounded range read: queries and audits only. */
   async balance(asset: Asset, account: string): Promise<AccountBalance> {
     const base = await this.base(asset, account);
-    const credits = await this.ledger.list(TOKEN_KEYS.credit, [asset, keyPart('account', account)], dCredit);
+    const credits = await this.credits.all(asset, account);
     return { base, pending: sum(credits.map((c) => BigInt(c.value.amount))), credits: credits.length };
   }
 
   async pageCredits(asset: Asset, account: string, pageSize: number, bookmark: string): Promise<Page<Credit>> {
-    return this.ledger.page(TOKEN_KEYS.credit, [asset, keyPart('account', account)], pageSize, bookmark, dCredit);
+    return this.credits.page(asset, account, pageSize, bookmark);
   }
 
   // --- allowances -------------------------------------------------------------
@@ -337,7 +314,7 @@ export class TokenStore {
       genesis: await this.genesis(),
       vesting: await this.vesting(),
       balances: (await this.ledger.list(TOKEN_KEYS.balance, [], dAmount)).map(asAmount),
-      credits: (await this.ledger.list(TOKEN_KEYS.credit, [], dCredit)).map(asAmount),
+      credits: (await this.credits.all()).map(asAmount),
       holds: (await this.ledger.list(TOKEN_KEYS.hold, [], dHold)).map((e) => e.value),
       deposits: (await this.ledger.list(TOKEN_KEYS.deposit, [], dDeposit)).map((e) => e.value),
       supply: (await this.ledger.list(TOKEN_KEYS.supply, [], dSupply)).map((e) => ({ asset: e.attributes[0] as Asset, ...e.value })),

@@ -5,7 +5,7 @@
  * Decimal strings ("0.5") appear only where a human posts a rate; they are
  * converted to integers here, once, without floats.
  */
-import { ValidationError } from '@dec/chaincode-kit/core';
+import { statedPattern, ValidationError } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import type { Asset } from './accounts';
 
@@ -15,11 +15,20 @@ export const ONE_DECC = 100n;
 export const DEC_TOTAL_SUPPLY = 319_000_000n * ONE_DEC;
 export const BPS = 10_000n;
 
+/**
+ * "0." and 1-18 fractional digits with at least one non-zero: for each count k of leading zeros,
+ * k zeros, a non-zero digit, then at most 17 − k more digits (one pattern, no lookahead).
+ */
+const POSITIVE_FRACTION = Array.from({ length: 18 }, (_, k) => `${'0'.repeat(k)}[1-9][0-9]{0,${17 - k}}`).join('|');
+
 /** A positive decimal with at most 18 fractional digits, e.g. "0.5" or "12". */
-export const decimalString = z
-  .string()
-  .regex(/^(0|[1-9][0-9]{0,17})(\.[0-9]{1,18})?$/, 'must be a decimal number like 0.5 (at most 18 fractional digits)')
-  .refine((s) => /[1-9]/.test(s), 'must be greater than zero');
+export const decimalString = statedPattern(
+  z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,17})(\.[0-9]{1,18})?$/, 'must be a decimal number like 0.5 (at most 18 fractional digits)')
+    .refine((s) => /[1-9]/.test(s), 'must be greater than zero'),
+  `^(?:[1-9][0-9]{0,17}(?:\\.[0-9]{1,18})?|0\\.(?:${POSITIVE_FRACTION}))$`,
+);
 
 /** "0.5" → 0.5 × 10^18 as bigint. */
 export function decimalToE18(value: string, field = 'value'): bigint {

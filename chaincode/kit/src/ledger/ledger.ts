@@ -10,6 +10,7 @@ import type { ChaincodeStub, Iterators } from 'fabric-shim-api';
 import { fromBytes, toBytes } from '../canonical-json';
 import { NotFoundError } from '../errors';
 import { keyEndorsementPolicy, type KeyPolicySpec } from './key-policy';
+import { splitOrderedKey } from './ordered-keys';
 
 /** Turns stored JSON into a typed, validated value (a zod schema's `parse` fits). */
 export type Decoder<T> = (json: unknown) => T;
@@ -23,6 +24,13 @@ export interface Entry<T> {
 export interface Page<T> {
   items: Entry<T>[];
   bookmark: string;
+}
+
+/** A bounded range read: what was read, and whether the range ended before the limit. */
+export interface RangeRead<T> {
+  items: Entry<T>[];
+  /** True when every key of the range was read (the limit was not what stopped it). */
+  exhausted: boolean;
 }
 
 export interface HistoryEntry<T> {
@@ -124,6 +132,43 @@ export class Ledger {
     return { items, bookmark: metadata.bookmark };
   }
 
+  /**
+   * At most `limit` entries of the ordered-key range [start, end) (ordered-keys.ts), in key
+   * order, and stops there: the iterator is closed early, so the peer records (and re-checks
+   * at commit) the range only up to the last key it read, not the rest. Keys written
+   * earlier in this transaction are not merged in.
+   */
+  async readRange<T>(start: string, end: string, limit: number, decode: Decoder<T>): Promise<RangeRead<T>> {
+    const iterator = await this.stub.getStateByRange(start, end);
+    const items: Entry<T>[] = [];
+    try {
+      while (items.length < limit) {
+        const r = await iterator.next();
+        if (r.done) return { items, exhausted: true };
+        items.push(this.orderedEntry(r.value.key, r.value.value, decode));
+      }
+    } finally {
+      await iterator.close();
+    }
+    return { items, exhausted: false };
+  }
+
+  /** One page of the ordered-key range [start, end). Evaluate (query) transactions only. */
+  async pageRange<T>(start: string, end: string, pageSize: number, bookmark: string, decode: Decoder<T>): Promise<Page<T>> {
+    const response = (await this.stub.getStateByRangeWithPagination(start, end, pageSize, bookmark)) as {
+      iterator: Iterators.StateQueryIterator;
+      metadata?: { bookmark: string };
+    };
+    const items: Entry<T>[] = [];
+    try {
+      for (let r = await response.iterator.next(); !r.done; r = await response.iterator.next()) items.push(this.orderedEntry(r.value.key, r.value.value, decode));
+    } finally {
+      await response.iterator.close();
+    }
+    // A real peer sends no metadata for an empty last page (see contract/shim-stub.ts).
+    return { items, bookmark: response.metadata?.bookmark ?? '' };
+  }
+
   /** History of one key, newest first. Not re-validated at commit: evaluate only. */
   async history<T>(key: string, decode: Decoder<T>): Promise<HistoryEntry<T>[]> {
     const iterator = await this.stub.getHistoryForKey(key);
@@ -196,6 +241,10 @@ export class Ledger {
   /** Fabric keeps one event per transaction: the contract base collects and calls this once. */
   setEvent(name: string, payload: unknown): void {
     this.stub.setEvent(name, toBytes(payload));
+  }
+
+  private orderedEntry<T>(key: string, value: Uint8Array, decode: Decoder<T>): Entry<T> {
+    return { key, attributes: splitOrderedKey(key).attributes, value: decode(fromBytes(value)) };
   }
 
   private async drain<T>(iterator: Iterators.StateQueryIterator, decode: Decoder<T>): Promise<Entry<T>[]> {

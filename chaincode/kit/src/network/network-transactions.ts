@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CallerView } from '../identity/caller';
 import { defineTransactions, type AccessTable } from '../transactions/spec';
+import { KEY_TEXT, KEY_TEXT_MESSAGE, KEY_TEXT_PATTERN, statedPattern } from '../validation/stated';
 
 export const probeInput = z.object({
   note: z.string().max(200, 'must be at most 200 characters').optional(),
@@ -15,9 +16,13 @@ export const lastProbeInput = z.strictObject({
   mspId: z.string().regex(/^[A-Za-z0-9]+$/, 'must be an MSP ID'),
 });
 
+/** Text that can be a composite-key part: not empty, no U+0000 or U+10FFFF (stated as a pattern). */
+const keyText = (max: number) =>
+  statedPattern(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(KEY_TEXT, KEY_TEXT_MESSAGE), KEY_TEXT_PATTERN);
+
 export const keyHistoryInput = z.strictObject({
-  objectType: z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters'),
-  attributes: z.array(z.string().min(1, 'must not be empty').max(1024, 'must be at most 1024 characters')).max(16, 'must list at most 16 attributes'),
+  objectType: keyText(128),
+  attributes: z.array(keyText(1024)).max(16, 'must list at most 16 attributes'),
 });
 
 /** The only grant of the network contract: every identity the channel admits. */

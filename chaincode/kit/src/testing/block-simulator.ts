@@ -26,7 +26,45 @@ function versionOf(world: MemoryWorld, key: string): string | null {
 
 /** What a range read saw: each key under the prefix with its version. */
 function rangeSnapshot(world: MemoryWorld, prefix: string): string {
-  return world.sortedKeys(prefix).map((k) => `${k}@${versionOf(world, k) ?? ''}`).join('|');
+  return keysWithVersions(world, world.sortedKeys(prefix));
+}
+
+function keysWithVersions(world: MemoryWorld, keys: string[]): string {
+  return keys.map((k) => `${k}@${versionOf(world, k) ?? ''}`).join('|');
+}
+
+/**
+ * How many keys a peer reads for a chaincode that consumed `consumed` of a range:
+ * the peer answers in batches of 100 and reads one key ahead to know whether
+ * more follow (core/chaincode/query_response.go, maxResultLimit 100).
+ */
+function peerReadCount(consumed: number): number {
+  return Math.ceil(Math.max(consumed, 1) / 100) * 100 + 1;
+}
+
+/**
+ * The keys a peer re-checks at commit for a simple-key range read: the whole
+ * [start, end) when its iterator reached the end, else [start, last key it read]
+ * (rwset RangeQueryInfo: EndKey is the last key read unless ItrExhausted).
+ */
+function orderedRangeCheck(start: string, end: string, consumed: number, world: MemoryWorld): (now: MemoryWorld) => string {
+  const keys = world.rangeKeys(start, end);
+  const count = peerReadCount(consumed);
+  if (keys.length < count) return (now) => keysWithVersions(now, now.rangeKeys(start, end));
+  const last = keys[count - 1] ?? '';
+  return (now) => keysWithVersions(now, now.rangeKeys(start, end).filter((k) => k <= last));
+}
+
+/** A range read of one transaction: what it saw, and how to see it again at commit. */
+export interface RangeCheck {
+  start: string;
+  end: string;
+  /** Entries the chaincode took from the iterator. */
+  entries: number;
+  /** Keys the peer re-checks at commit (what it read, with its read-ahead). */
+  checked: number;
+  seen: string;
+  recheck: (now: MemoryWorld) => string;
 }
 
 class RecordingStub extends MemoryStub {
@@ -34,6 +72,8 @@ class RecordingStub extends MemoryStub {
   readonly ranges: string[] = [];
   readonly readVersions = new Map<string, string | null>();
   readonly rangeSnapshots = new Map<string, string>();
+  /** Simple-key range reads: what each consumed, resolved to a RangeCheck when endorsement ends. */
+  readonly orderedReads: { start: string; end: string; consumed: number }[] = [];
 
   constructor(private readonly recorded: MemoryWorld, ...rest: ConstructorParameters<typeof MemoryStub> extends [MemoryWorld, ...infer R] ? R : never) {
     super(recorded, ...rest);
@@ -53,6 +93,30 @@ class RecordingStub extends MemoryStub {
   override async getStateByPartialCompositeKeyWithPagination(objectType: string, attributes: string[], pageSize: number, bookmark: string) {
     this.range(compositeKey(objectType, attributes));
     return super.getStateByPartialCompositeKeyWithPagination(objectType, attributes, pageSize, bookmark);
+  }
+
+  override async getStateByRange(start: string, end: string) {
+    const read = { start, end, consumed: 0 };
+    this.orderedReads.push(read);
+    this.ranges.push(start);
+    const inner = await super.getStateByRange(start, end);
+    return {
+      async next() {
+        const r = await inner.next();
+        if (!r.done) read.consumed++;
+        return r;
+      },
+      close: () => inner.close(),
+    } as typeof inner;
+  }
+
+  /** The commit-time checks of this transaction's simple-key range reads. */
+  orderedChecks(): RangeCheck[] {
+    return this.orderedReads.map((r) => {
+      const recheck = orderedRangeCheck(r.start, r.end, r.consumed, this.recorded);
+      const seen = recheck(this.recorded);
+      return { start: r.start, end: r.end, entries: r.consumed, checked: seen === '' ? 0 : seen.split('|').length, seen, recheck };
+    });
   }
 
   private range(prefix: string): void {
@@ -87,6 +151,8 @@ export interface Endorsement {
   readVersions: Map<string, string | null>;
   /** What each range read saw at endorsement. */
   rangeSnapshots: Map<string, string>;
+  /** Simple-key range reads (Ledger.readRange), as the peer re-checks them. */
+  rangeChecks: RangeCheck[];
 }
 
 export type ValidationCode = 'VALID' | 'MVCC_READ_CONFLICT' | 'PHANTOM_READ_CONFLICT' | 'ENDORSEMENT_FAILURE';
@@ -105,7 +171,7 @@ export class BlockSimulator {
     const args = call.args ?? [];
     const transient = new Map(Object.entries(call.transient ?? {}).map(([k, v]) => [k, Buffer.from(JSON.stringify(v))]));
     const stub = new RecordingStub(this.world, txId, timeMs, call.method, args, transient);
-    const recorded = { readVersions: stub.readVersions, rangeSnapshots: stub.rangeSnapshots };
+    const recorded = { readVersions: stub.readVersions, rangeSnapshots: stub.rangeSnapshots, rangeChecks: [] as RangeCheck[] };
     const ctx = call.contract.createContext();
     ctx.stub = stub.asStub();
     ctx.clientIdentity = new FakeClientIdentity(call.caller);
@@ -116,6 +182,7 @@ export class BlockSimulator {
       await call.contract.beforeTransaction(ctx);
       const raw: unknown = await fn.call(call.contract, ctx, ...args);
       await call.contract.afterTransaction(ctx, raw);
+      recorded.rangeChecks = stub.orderedChecks();
       return {
         txId,
         reads: [...stub.reads].sort(),
@@ -141,6 +208,7 @@ export class BlockSimulator {
       if (e.error) return 'ENDORSEMENT_FAILURE';
       if ([...e.readVersions].some(([k, v]) => versionOf(this.world, k) !== v)) return 'MVCC_READ_CONFLICT';
       if ([...e.rangeSnapshots].some(([prefix, seen]) => rangeSnapshot(this.world, prefix) !== seen)) return 'PHANTOM_READ_CONFLICT';
+      if (e.rangeChecks.some((r) => r.recheck(this.world) !== r.seen)) return 'PHANTOM_READ_CONFLICT';
       this.world.commit(e.txId, timeMs, e.writeSet, new Map());
       return 'VALID';
     });

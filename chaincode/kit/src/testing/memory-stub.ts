@@ -121,6 +121,24 @@ export class MemoryStub {
     return Promise.resolve({ iterator: iteratorOf(items), metadata: { fetchedRecordsCount: items.length, bookmark: next } });
   }
 
+  /** Simple-key range [start, end) (an empty end: unbounded), as fabric-shim's getStateByRange. */
+  getStateByRange(start: string, end: string): Promise<Iterators.StateQueryIterator> {
+    return Promise.resolve(iteratorOf(this.scanRange(start, end)));
+  }
+
+  getStateByRangeWithPagination(
+    start: string,
+    end: string,
+    pageSize: number,
+    bookmark: string,
+  ): Promise<{ iterator: Iterators.StateQueryIterator; metadata?: { fetchedRecordsCount: number; bookmark: string } }> {
+    const all = this.scanRange(bookmark || start, end);
+    const items = all.slice(0, pageSize);
+    const next = nextBookmark(all, pageSize);
+    if (items.length === 0 && next === '') return Promise.resolve({ iterator: iteratorOf(items) });
+    return Promise.resolve({ iterator: iteratorOf(items), metadata: { fetchedRecordsCount: items.length, bookmark: next } });
+  }
+
   getHistoryForKey(key: string): Promise<Iterators.HistoryQueryIterator> {
     const versions = [...(this.world.history.get(key) ?? [])].reverse();
     let i = 0;
@@ -164,6 +182,10 @@ export class MemoryStub {
   setEvent(name: string, payload: Uint8Array): void {
     this.events.length = 0; // Fabric keeps only the last event of a transaction
     this.events.push({ name, payload });
+  }
+
+  private scanRange(start: string, end: string): KV[] {
+    return this.world.rangeKeys(start, end).map((key) => ({ key, value: this.world.state.get(key) as Uint8Array }));
   }
 
   private scan(prefix: string): KV[] {

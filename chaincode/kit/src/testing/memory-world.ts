@@ -50,6 +50,11 @@ export class MemoryWorld {
   sortedKeys(prefix: string): string[] {
     return [...this.state.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
+
+  /** Simple keys in [start, end) in order (an empty end: unbounded); composite keys (leading U+0000) are not in any. */
+  rangeKeys(start: string, end: string): string[] {
+    return [...this.state.keys()].filter((k) => !k.startsWith(SEP) && k >= start && (end === '' || k < end)).sort();
+  }
 }
 
 export function privateKey(collection: string, key: string): string {

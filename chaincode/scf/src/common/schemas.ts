@@ -4,6 +4,7 @@
  * `<parent>.<n>` and the root ID is recovered from the part ID.
  */
 import { z } from 'zod';
+import { alternatives, statedPattern } from '@dec/chaincode-kit/core';
 import { SCF_MEMBERS } from './constants';
 
 export const id = z
@@ -38,8 +39,23 @@ export const text = (max: number): z.ZodString => z.string().min(1, 'must not be
  */
 export const actingParty = z.string().regex(/^[A-Za-z0-9]+(:[A-Za-z0-9_.@-]{1,128})?$/, 'must be <MSP> or <MSP>:<company id>');
 
+/** The company part of a party: what follows `<MSP>:`. */
+const COMPANY = '[A-Za-z0-9_.@-]{1,128}';
+
 /** A party named in an input: one of the founding members' orgs. */
-export const party = actingParty.refine((p) => SCF_MEMBERS.includes(p.split(':')[0] ?? ''), 'must belong to an scf channel member org');
+export const party = statedPattern(
+  actingParty.refine((p) => SCF_MEMBERS.includes(p.split(':')[0] ?? ''), 'must belong to an scf channel member org'),
+  `^(?:${alternatives(SCF_MEMBERS)})(?::${COMPANY})?$`,
+);
+
+/** A party that is a company of `msp` (`<msp>:<company id>`), or, with `orMsp`, that institution itself. */
+export function companyOf(msp: string, message: string, orMsp?: string): z.ZodType<string> {
+  const alone = orMsp === undefined ? '' : `${alternatives([orMsp])}|`;
+  return statedPattern(
+    party.refine((p) => p === orMsp || p.startsWith(`${msp}:`), message),
+    `^(?:${alone}${alternatives([msp])}:${COMPANY})$`,
+  );
+}
 
 export const bps = (max: number): z.ZodNumber => z.number().int('must be an integer').min(0, 'must be at least 0').max(max, `must be at most ${max}`);
 

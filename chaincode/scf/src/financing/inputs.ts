@@ -14,7 +14,7 @@ export const offerInput = z.strictObject({
 
 /** Transient `terms` of financing:Offer. Never passed as an argument. */
 export const termsInput = z.object({
-  advanceRateBps: bps(10_000).refine((v) => v > 0, 'must be greater than 0'),
+  advanceRateBps: z.number().int('must be an integer').min(1, 'must be greater than 0').max(10_000, 'must be at most 10000'),
   discountBps: bps(10_000),
   maturityDate: isoDate,
   /** Random hex: salts the terms record and the offer's refusal detail, if any (common/salt.ts). */

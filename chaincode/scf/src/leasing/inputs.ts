@@ -2,7 +2,7 @@
 import { positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { MSP } from '../common/constants';
-import { bps, hash, id, isoDate, party, text } from '../common/schemas';
+import { bps, companyOf, hash, id, isoDate, text } from '../common/schemas';
 import { equipmentItem } from './state';
 
 export const applyInput = z.object({
@@ -10,7 +10,7 @@ export const applyInput = z.object({
   stationId: id,
   constructionApprovalHash: hash,
   equipment: z.array(equipmentItem).min(1, 'must list at least one item').max(100, 'must list at most 100 items'),
-  supplier: party.refine((p) => p.startsWith(`${MSP.supplier}:`), `must be a supplier company ${MSP.supplier}:<id>`),
+  supplier: companyOf(MSP.supplier, `must be a supplier company ${MSP.supplier}:<id>`),
   amount: positiveAmount,
 });
 

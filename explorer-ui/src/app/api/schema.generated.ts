@@ -67,7 +67,7 @@ export interface paths {
         put?: never;
         /**
          * Register a user of the caller's org at the org's Fabric CA (and enroll it)
-         * @description Org admins only. The CA registration is signed by the admin's own CA identity; attributes go into the certificate.
+         * @description Org admins only. The CA registration is signed by the admin's own CA identity; attributes go into the certificate. Platform roles (as `role` or `attributes.role`) only from an admin of an MSP the energy chaincode accepts them from: `operator` only from PlatformMSP, GridMSP; `ingestor` only from PlatformMSP, GridMSP; otherwise 403 naming the field, and nothing is registered.
          */
         post: operations["registerIdentity"];
         delete?: never;
@@ -1991,7 +1991,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Revenue assignments of a meter
+         * Active revenue assignments of a meter (at most 20)
          * @description Evaluates `market:AssignmentsOf` on channel `energy` (no ledger update).
          */
         post: operations["energy_market_AssignmentsOf"];
@@ -11830,7 +11830,8 @@ export interface operations {
                         lon: number;
                     };
                     ratedPowerW: number;
-                    slotMinutes?: number;
+                    /** @enum {integer} */
+                    slotMinutes?: 1 | 5 | 15 | 30 | 60;
                     publicKey?: string;
                 };
             };
@@ -13186,7 +13187,8 @@ export interface operations {
             content: {
                 "application/json": {
                     zone: string;
-                    slotMinutes?: number;
+                    /** @enum {integer} */
+                    slotMinutes?: 1 | 5 | 15 | 30 | 60;
                     gateMinutes?: number;
                     graceMinutes?: number;
                     settleWindowMinutes?: number;

@@ -8,7 +8,7 @@ import { IdentityStore } from '../../identity/store';
 import { MeteringStore } from '../../metering/store';
 import { createAssignment, releaseAssignment } from '../assignment';
 import type * as inputs from '../inputs';
-import { MarketStore } from '../store';
+import { MAX_ACTIVE_ASSIGNMENTS, MarketStore } from '../store';
 import { marketIds } from './shared';
 
 export async function assignRevenue(ctx: DecContext, input: z.output<typeof inputs.assignRevenueInput>, env: EnergyEnv): Promise<Assignment> {
@@ -20,6 +20,9 @@ export async function assignRevenue(ctx: DecContext, input: z.output<typeof inpu
   requireCreditable(beneficiary);
   if (beneficiary.status !== 'active') throw new ConflictError(`beneficiary ${beneficiary.eid} is ${beneficiary.status}`);
   const store = new MarketStore(ctx.ledger);
+  if ((await store.assignmentsOf(input.meter)).length >= MAX_ACTIVE_ASSIGNMENTS) {
+    throw new ConflictError(`meter ${input.meter} already has ${MAX_ACTIVE_ASSIGNMENTS} active revenue assignments; one must be fulfilled or released first`);
+  }
   const change = createAssignment({ id: marketIds('asg', ctx), meter: input.meter, assignor: meter.ownerEid, beneficiary: input.beneficiary, cap: big(input.cap), ref: input.ref }, env);
   if (await store.assignment(change.state.id)) throw new ConflictError(`assignment ${change.state.id} already exists`);
   await store.saveAssignment(change.state, true);

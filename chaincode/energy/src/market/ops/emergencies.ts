@@ -93,7 +93,7 @@ export async function settleEmergency(ctx: DecContext, input: z.output<typeof in
   const zone = await zoneFor(store, e.zone);
   const t = slotTimes(e.slot, zone);
   if (now(ctx) < t.settleFrom) throw new ConflictError(`emergency ${e.id} settles from ${iso(t.settleFrom)}`);
-  const run = new SettlementRun(ctx, env, store, zone.slotMinutes, 'MarketSettleEmergency');
+  const run = new SettlementRun(ctx, env, store, zone.slotMinutes, 'MarketSettleEmergency', e.slot);
   const funded = await run.funded(e.holdId);
   let paid = 0n;
   const out: Offer[] = [];

@@ -130,7 +130,7 @@ export async function settlePpa(ctx: DecContext, input: z.output<typeof inputs.s
   const others = (await store.ppasOf(ppa.zone)).filter((p) => p.id < ppa.id && ppaCovers(p, input.slot, zone));
   const sellerPriorWh = others.filter((p) => p.sellerMeter === ppa.sellerMeter).reduce((s, p) => s + BigInt(p.quantityWh), 0n);
   const buyerPriorWh = others.filter((p) => p.buyerMeter === ppa.buyerMeter).reduce((s, p) => s + BigInt(p.quantityWh), 0n);
-  const run = new SettlementRun(ctx, env, store, zone.slotMinutes, 'MarketSettlePpa');
+  const run = new SettlementRun(ctx, env, store, zone.slotMinutes, 'MarketSettlePpa', input.slot);
   const seller = await run.slotEnergy(ppa.sellerMeter, input.slot, ppa.sellerMeterSlotMinutes);
   const buyer = await run.slotEnergy(ppa.buyerMeter, input.slot, ppa.buyerMeterSlotMinutes);
   const m = settleObligation({ quantityWh: BigInt(ppa.quantityWh), price: BigInt(ppa.price), sellerPriorWh, buyerPriorWh }, seller, buyer, zone);

@@ -33,6 +33,8 @@ export class SettlementRun {
     private readonly store: MarketStore,
     private readonly slotMinutes: number,
     private readonly op: string,
+    /** The settled slot's start: only assignments created before it share its proceeds. */
+    private readonly slotStart: string,
   ) {
     this.token = new TokenStore(ctx.ledger);
     this.metering = new MeteringStore(ctx.ledger);
@@ -60,12 +62,16 @@ export class SettlementRun {
     if (amount > 0n) this.deccCredits.set(account, (this.deccCredits.get(account) ?? 0n) + amount);
   }
 
-  /** The seller's net proceeds: to the station's assignees first (senior first), the rest to the seller. */
+  /**
+   * The seller's net proceeds: to the station's assignees first (senior first), the rest to the
+   * seller. Only assignments created before the slot started count (issue 13: one made during
+   * settlement must not conflict with it).
+   */
   async payProceeds(meter: string, seller: string, amount: bigint, context: Record<string, unknown>): Promise<bigint> {
     if (amount === 0n) return 0n;
     let list = this.assignments.get(meter);
     if (!list) {
-      list = await this.store.assignmentsOf(meter);
+      list = await this.store.assignmentsOf(meter, new Date(this.slotStart).toISOString());
       this.assignments.set(meter, list);
     }
     const d = distribute(list, amount, this.env, context);

@@ -89,7 +89,7 @@ export async function settle(ctx: DecContext, input: z.output<typeof inputs.slot
   const buyOrders = (await store.ordersOf(input.slot, input.zone)).filter((o) => o.side === 'buy' && o.status !== 'cancelled');
   const from = clearing.settledBuyOrders;
   const page = buyOrders.slice(from, from + input.pageSize);
-  const run = new SettlementRun(ctx, env, store, clearing.params.slotMinutes, 'MarketSettle');
+  const run = new SettlementRun(ctx, env, store, clearing.params.slotMinutes, 'MarketSettle', input.slot);
   const totals = new Totals(clearing.totals);
   for (const order of page) {
     if (order.status !== 'settled') await settleBuyOrder(ctx, env, store, run, order, clearing.params, totals);
