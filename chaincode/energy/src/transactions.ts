@@ -10,6 +10,7 @@
  */
 import { defineTransactions } from '@dec/chaincode-kit/core';
 import { ACCESS, ANYONE, GRID_OPERATOR, MARKET_RUNNER, PLATFORM_OPERATOR, READING_SUBMITTER } from './access/policy';
+import { CROWDFUNDING_TRANSACTIONS } from './crowdfunding/transactions';
 import * as identity from './identity/inputs';
 import * as market from './market/inputs';
 import * as metering from './metering/inputs';
@@ -105,6 +106,7 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     'market:GetEmergency': { kind: 'evaluate', input: market.emergencyIdInput, grants: ANYONE, summary: 'A grid emergency' },
     'market:GetAssignment': { kind: 'evaluate', input: market.assignmentIdInput, grants: ANYONE, summary: 'A revenue assignment' },
     'market:AssignmentsOf': { kind: 'evaluate', input: market.meterInput, grants: ANYONE, summary: 'Revenue assignments of a meter' },
+    ...CROWDFUNDING_TRANSACTIONS,
   },
 });
 
