@@ -49,7 +49,7 @@ export class CrowdfundingWorld extends EnergyWorld {
       maxSubscription: dec(600),
       deadline: new Date(this.h.nowMs + 10 * DAY).toISOString(),
       budget: [{ purpose: 'panels', amount: dec(700) }, { purpose: 'installation', amount: dec(300) }],
-      dividend: { shareBps: 8000, periodDays: 30 },
+      dividend: { shareBps: 8000, periodMinutes: 30 * 1440 },
       documents: [hash('prospectus')],
       ...overrides,
     };

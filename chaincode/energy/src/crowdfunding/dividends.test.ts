@@ -25,7 +25,7 @@ function project(certs: Certificate[]): Project {
   const zero = { DEC: '0', DECC: '0' };
   return {
     id: 'proj:' + '0'.repeat(32), fundraiser: 'f', title: 't', target: raised, minSubscription: '1', maxSubscription: raised, deadline: '2026-01-01T00:00:00.000Z',
-    closeOnTarget: false, budget: [], dividend: { shareBps: 7333, periodDays: 30 }, documents: [], status: 'succeeded', submittedAt: '', closedAt: '2026-01-01T00:00:00.000Z',
+    closeOnTarget: false, budget: [], dividend: { shareBps: 7333, periodMinutes: 30 * 1440 }, documents: [], status: 'succeeded', submittedAt: '', closedAt: '2026-01-01T00:00:00.000Z',
     raised, refunded: '0', certificates: certs.length, funders: certs.length, refundCursor: 0, progressReports: 0,
     revenue: zero, dividendsPaid: zero, ownerShare: zero, carried: zero, lastPeriod: { DEC: 0, DECC: 0 },
   };

@@ -17,11 +17,11 @@ import { requireStatus } from './logic';
 import { certificateId, type Certificate, type DividendPeriod, type Project } from './state';
 
 type Asset = 'DEC' | 'DECC';
-const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 /** The end of dividend period `n` (periods run from the project's close). */
 export function periodEnd(p: Project, n: number): string {
-  return new Date(Date.parse(p.closedAt ?? p.deadline) + n * p.dividend.periodDays * DAY_MS).toISOString();
+  return new Date(Date.parse(p.closedAt ?? p.deadline) + n * p.dividend.periodMinutes * MINUTE_MS).toISOString();
 }
 
 export function splitRevenue(fresh: bigint, shareBps: number): { holders: bigint; owner: bigint } {

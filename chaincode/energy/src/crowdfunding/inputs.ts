@@ -37,7 +37,8 @@ export const submitPlanInput = z.strictObject({
   dividend: z.strictObject({
     /** Share of accrued revenue paid to certificate holders, in basis points. */
     shareBps: z.number().int('must be an integer').min(1, 'must be at least 1').max(10_000, 'must be at most 10000'),
-    periodDays: z.number().int('must be an integer').min(1, 'must be at least 1').max(366, 'must be at most 366'),
+    /** Length of a dividend period in minutes (a month is 43200; at most a leap year). */
+    periodMinutes: z.number().int('must be an integer').min(1, 'must be at least 1').max(527_040, 'must be at most 527040'),
   }),
   documents: z.array(sha256Hex).min(1, 'must cite at least one document hash').max(MAX_DOCUMENTS, `must cite at most ${MAX_DOCUMENTS} documents`),
 });

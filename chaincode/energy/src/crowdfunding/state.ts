@@ -29,7 +29,7 @@ export const projectSchema = z.object({
   deadline: z.string(),
   closeOnTarget: z.boolean(),
   budget: z.array(budgetLineSchema),
-  dividend: z.object({ shareBps: z.number().int(), periodDays: z.number().int() }),
+  dividend: z.object({ shareBps: z.number().int(), periodMinutes: z.number().int() }),
   documents: z.array(z.string()),
   status: z.enum(PROJECT_STATUSES),
   submittedAt: z.string(),
