@@ -155,4 +155,25 @@ describe('crowdfunding contract', () => {
       await w.expectInvariants();
     });
   });
+
+  describe('what an attacker may not do', () => {
+    it('refuses to pay revenue from a system account, to declare for someone else\'s project, to move a certificate to an unapproved eID, or to subscribe to an unlaunched project; nothing is written', async () => {
+      const w = new CrowdfundingWorld();
+      await w.setup();
+      const submitted = await w.cfCall<Project>('SubmitPlan', w.fundraiser, w.plan());
+      const a = await w.funder('mallory');
+      expect((await w.cfFails('Subscribe', a.caller, { projectId: submitted.id, funder: a.eid, amount: dec(10) })).message).to.match(/is submitted, not open/);
+      const project = await w.openProject({ closeOnTarget: true, minSubscription: dec(1), maxSubscription: dec(1000) });
+      await w.cfCall('Subscribe', a.caller, { projectId: project.id, funder: a.eid, amount: dec(1000) });
+      await w.cfCall('Close', a.caller, { projectId: project.id });
+      const pending = user('pending');
+      const { eid: pendingEid } = await w.call<{ eid: string }>('identity', 'Register', pending, { kycHash: hash('pending'), roles: ['funder'] });
+      const before = w.stateFingerprint();
+      expect((await w.cfFails('PayRevenue', operator, { projectId: project.id, from: 'sys:fees', asset: 'DEC', amount: '1' })).message).to.match(/request\.from/);
+      expect((await w.cfFails('DeclareDividend', a.caller, { projectId: project.id, asset: 'DEC', period: 1 })).message).to.match(/not bound/);
+      expect((await w.cfFails('TransferCertificate', a.caller, { certificateId: `${project.id}/0`, to: pendingEid, units: '1' })).message).to.match(/pending and cannot receive/);
+      expect((await w.cfFails('AuditPlan', operator, { projectId: project.id, approve: true })).message).to.match(/is succeeded, not submitted/);
+      expect(w.stateFingerprint()).to.equal(before);
+    });
+  });
 });
