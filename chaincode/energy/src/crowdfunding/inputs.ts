@@ -32,8 +32,7 @@ export const submitPlanInput = z.strictObject({
   budget: z
     .array(budgetLine)
     .min(1, 'must name at least one purpose')
-    .max(MAX_PURPOSES, `must name at most ${MAX_PURPOSES} purposes`)
-    .refine((b) => new Set(b.map((l) => l.purpose)).size === b.length, 'must not name a purpose twice'),
+    .max(MAX_PURPOSES, `must name at most ${MAX_PURPOSES} purposes`),
   dividend: z.strictObject({
     /** Share of accrued revenue paid to certificate holders, in basis points. */
     shareBps: z.number().int('must be an integer').min(1, 'must be at least 1').max(10_000, 'must be at most 10000'),

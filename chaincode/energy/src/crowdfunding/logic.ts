@@ -24,6 +24,7 @@ function checkPlanAmounts(plan: Plan): void {
   const target = BigInt(plan.target);
   if (BigInt(plan.minSubscription) > BigInt(plan.maxSubscription)) throw new ValidationError('request.minSubscription', 'must not exceed maxSubscription');
   if (BigInt(plan.maxSubscription) > target) throw new ValidationError('request.maxSubscription', 'must not exceed target');
+  if (new Set(plan.budget.map((l) => l.purpose)).size !== plan.budget.length) throw new ValidationError('request.budget', 'must not name a purpose twice');
   const budgeted = plan.budget.reduce((s, l) => s + BigInt(l.amount), 0n);
   if (budgeted !== target) throw new ValidationError('request.budget', `must add up to the target ${target}; adds up to ${budgeted}`);
 }

@@ -17134,7 +17134,7 @@ export interface operations {
                     }[];
                     dividend: {
                         shareBps: number;
-                        periodDays: number;
+                        periodMinutes: number;
                     };
                     documents: string[];
                 };
