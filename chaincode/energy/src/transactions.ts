@@ -11,6 +11,7 @@
 import { defineTransactions } from '@dec/chaincode-kit/core';
 import { ACCESS, ANYONE, GRID_OPERATOR, MARKET_RUNNER, PLATFORM_OPERATOR, READING_SUBMITTER } from './access/policy';
 import { CHARGING_TRANSACTIONS } from './charging/transactions';
+import { CROWDFUNDING_TRANSACTIONS } from './crowdfunding/transactions';
 import * as identity from './identity/inputs';
 import * as market from './market/inputs';
 import * as metering from './metering/inputs';
@@ -107,6 +108,7 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     'market:GetAssignment': { kind: 'evaluate', input: market.assignmentIdInput, grants: ANYONE, summary: 'A revenue assignment' },
     'market:AssignmentsOf': { kind: 'evaluate', input: market.meterInput, grants: ANYONE, summary: 'Active revenue assignments of a meter (at most 20)' },
     ...CHARGING_TRANSACTIONS,
+    ...CROWDFUNDING_TRANSACTIONS,
   },
 });
 
