@@ -2,7 +2,7 @@
  * Input schemas of the charging contract: one JSON object argument per
  * transaction; the dynamic code travels only in the transient map (CODE).
  */
-import { amount } from '@dec/chaincode-kit/core';
+import { amount, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { deviceEidSchema, isoTime, pageRequest, participantEidSchema } from '../common/ids';
 import { latE6Schema, lonE6Schema, zoneSchema } from '../market/state';
@@ -31,7 +31,7 @@ const positiveWh = z.string().regex(/^[1-9][0-9]{0,11}$/, 'must be a positive in
 
 export const configureInput = z.strictObject({
   feeBps: int(0, 2000),
-  minDeposit: amount.refine((s) => s !== '0', 'must be greater than zero'),
+  minDeposit: positiveAmount,
 });
 
 export const registerPointInput = z.strictObject({
