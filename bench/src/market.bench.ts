@@ -18,7 +18,7 @@
  * token-transfer benchmark of the same run.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createParticipants, dec, enrollOperator, ensureGenesis, inBatches, runId, type Actor, type ActorPool, type Participant } from '@dec/e2e';
+import { createParticipants, dec, enrollOperator, ensureGenesis, inBatches, postRate, runId, type Actor, type ActorPool, type Participant } from '@dec/e2e';
 import { runLoad, type LoadResult } from './load';
 
 export interface MarketBenchOptions {
@@ -79,7 +79,7 @@ export async function marketBench(pool: ActorPool, options: MarketBenchOptions):
   const workers = Math.max(2, ...options.concurrencies);
   options.log(`market: setting up ${workers} traders (participants, meters certified by the grid operator, deposits, DECC) in zone ${zone} ...`);
   await operator.submit('energy', 'market:ConfigureZone', { zone, slotMinutes: 1, gateMinutes: 0, graceMinutes: 0, minDeposit: dec(1), feeBps: 100, toleranceBps: 500, penaltyPerKwh: '1000000' });
-  await operator.submit('energy', 'token:PostRate', { deccPerDec: '2' });
+  await postRate(pool, operator, '2');
   const people = await createParticipants(pool, operator, workers, { name: `mkt${tag}-`, fundWholeDec: 1_000 });
   const traders = await inBatches(people, 25, async (p, i): Promise<Trader> => {
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });

@@ -6,3 +6,4 @@
 export { ActorPool, failure, parse, runId, type Actor } from './fixtures/actors';
 export { balance, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, inBatches, kycHash, ONE_DEC, untilFound, type Participant } from './fixtures/energy-fleet';
 export { ApiClient, type Reply } from './fixtures/api-client';
+export { committee, passDecision, postRate, setFees, type CommitteeMember } from './fixtures/committee';

@@ -7,11 +7,12 @@ import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
 import { ChargingContract } from './charging/contract';
 import { CrowdfundingContract } from './crowdfunding/contract';
+import { GovernanceContract } from './governance/contract';
 import { IdentityContract } from './identity/contract';
 import { MarketContract } from './market/contract';
 import { MeteringContract } from './metering/contract';
 import { TokenContract } from './token/contract';
 
-export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract];
+export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract];
 
 export { ENERGY_TRANSACTIONS } from './transactions';

@@ -12,6 +12,7 @@ import { defineTransactions } from '@dec/chaincode-kit/core';
 import { ACCESS, ANYONE, GRID_OPERATOR, MARKET_RUNNER, PLATFORM_OPERATOR, READING_SUBMITTER } from './access/policy';
 import { CHARGING_TRANSACTIONS } from './charging/transactions';
 import { CROWDFUNDING_TRANSACTIONS } from './crowdfunding/transactions';
+import { GOVERNANCE_TRANSACTIONS } from './governance/transactions';
 import * as identity from './identity/inputs';
 import * as market from './market/inputs';
 import * as metering from './metering/inputs';
@@ -34,9 +35,9 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     'identity:GetDevice': { kind: 'evaluate', input: identity.deviceEidInput, grants: ANYONE, summary: 'A device by eID' },
     'identity:ListDevices': { kind: 'evaluate', input: identity.listDevicesInput, grants: ANYONE, summary: 'Devices of a participant, paged' },
     'token:Genesis': { kind: 'submit', input: token.genesisInput, grants: PLATFORM_OPERATOR, summary: 'Mint the fixed DEC supply into the allocation pools, once (platform operator)' },
-    'token:PostRate': { kind: 'submit', input: token.postRateInput, grants: PLATFORM_OPERATOR, summary: 'Post the DECC-per-DEC rate (platform operator)' },
-    'token:SetFees': { kind: 'submit', input: token.setFeesInput, grants: PLATFORM_OPERATOR, summary: 'Set transfer fee rules (platform operator)' },
-    'token:ReleaseBatch': { kind: 'submit', input: token.releaseBatchInput, grants: PLATFORM_OPERATOR, summary: 'Release a numbered batch from the ecology or others pool (platform operator)' },
+    'token:PostRate': { kind: 'submit', input: token.postRateInput, grants: PLATFORM_OPERATOR, rule: 'a passed committee decision with this rate, applied once', summary: 'Post the DECC-per-DEC rate (platform operator, by committee decision)' },
+    'token:SetFees': { kind: 'submit', input: token.setFeesInput, grants: PLATFORM_OPERATOR, rule: 'a passed committee decision with these fees, applied once', summary: 'Set transfer fee rules (platform operator, by committee decision)' },
+    'token:ReleaseBatch': { kind: 'submit', input: token.releaseBatchInput, grants: PLATFORM_OPERATOR, rule: 'ecology: within the committee-approved plan of the year', summary: 'Release a numbered batch from the ecology or others pool (platform operator)' },
     'token:ReleaseVested': { kind: 'submit', input: token.releaseVestedInput, grants: PLATFORM_OPERATOR, summary: 'Release vested team tokens' },
     'token:FundRewardPool': { kind: 'submit', input: token.fundRewardPoolInput, grants: PLATFORM_OPERATOR, summary: 'Fund the DECC reward pool from DEC' },
     'token:PayRewards': { kind: 'submit', input: token.payRewardsInput, grants: PLATFORM_OPERATOR, summary: 'Pay rewards from the reward pool' },
@@ -52,7 +53,7 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     'token:ExpireHold': { kind: 'submit', input: token.holdIdInput, grants: ANYONE, rule: "the payer's or the payee's holder, or the platform operator", summary: 'Expire a hold past its expiry' },
     'token:LockDeposit': { kind: 'submit', input: token.depositAmountInput, lane: 'account', grants: ANYONE, rule: 'the holder of the account', summary: 'Lock a security deposit' },
     'token:WithdrawDeposit': { kind: 'submit', input: token.depositAmountInput, grants: ANYONE, rule: 'the holder of the account', summary: 'Withdraw from a security deposit' },
-    'token:SlashDeposit': { kind: 'submit', input: token.slashDepositInput, grants: PLATFORM_OPERATOR, summary: 'Slash a security deposit' },
+    'token:SlashDeposit': { kind: 'submit', input: token.slashDepositInput, grants: PLATFORM_OPERATOR, rule: 'above 10,000 DEC: a passed committee decision naming it, applied once', summary: 'Slash a security deposit' },
     'token:OpenObligation': { kind: 'submit', input: token.openObligationInput, grants: PLATFORM_OPERATOR, summary: 'Open an obligation that keeps a deposit locked' },
     'token:CloseObligation': { kind: 'submit', input: token.closeObligationInput, grants: PLATFORM_OPERATOR, summary: 'Close an obligation' },
     'token:Balance': { kind: 'evaluate', input: token.balanceInput, grants: ANYONE, rule: 'a reader of the account', summary: 'Balance of an account in one asset' },
@@ -109,6 +110,7 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     'market:AssignmentsOf': { kind: 'evaluate', input: market.meterInput, grants: ANYONE, summary: 'Active revenue assignments of a meter (at most 20)' },
     ...CHARGING_TRANSACTIONS,
     ...CROWDFUNDING_TRANSACTIONS,
+    ...GOVERNANCE_TRANSACTIONS,
   },
 });
 

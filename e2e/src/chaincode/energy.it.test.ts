@@ -6,7 +6,7 @@
  * (supply, conservation, no negative balance) must pass after every scenario.
  */
 import { expect } from 'chai';
-import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, kycHash, ONE_DEC, type Actor, type Participant } from '../index';
+import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, kycHash, ONE_DEC, postRate, setFees, type Actor, type Participant } from '../index';
 
 const TOTAL_DEC = (319_000_000n * ONE_DEC).toString();
 
@@ -23,7 +23,7 @@ describe('energy chaincode: eID registry and DEC/DECC ledger (real network)', fu
       pool.enroll('RegulatorMSP', 'auditor', { role: 'regulator' }),
     ]);
     await ensureGenesis(operator);
-    await operator.submit('energy', 'token:SetFees', { DEC: { bps: 10, min: '0' }, DECC: { bps: 0, min: '0' } });
+    await setFees(pool, operator, { DEC: { bps: 10, min: '0' }, DECC: { bps: 0, min: '0' } });
     [alice, bob] = (await createParticipants(pool, operator, 2, { name: 'ab', fundWholeDec: 1000, orgs: ['SupplierMSP', 'BankMSP'] })) as [Participant, Participant];
   });
   afterEach(async () => expectAuditOk(regulator));
@@ -65,7 +65,7 @@ describe('energy chaincode: eID registry and DEC/DECC ledger (real network)', fu
   });
 
   it('mints DECC against DEC locked in reserve at the posted rate, and redeems it back', async () => {
-    await operator.submit('energy', 'token:PostRate', { deccPerDec: '2' });
+    await postRate(pool, operator, '2');
     const [dec0, decc0] = await Promise.all([balance(alice.actor, alice.eid, 'DEC'), balance(alice.actor, alice.eid, 'DECC')]);
     await alice.actor.submit('energy', 'token:MintDecc', { account: alice.eid, decAmount: dec(5), expectedRate: '2' });
     expect(await balance(alice.actor, alice.eid, 'DECC')).to.equal(decc0 + 1000n); // 10 DECC, 2 decimals

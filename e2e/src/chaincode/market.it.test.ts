@@ -25,7 +25,7 @@ import mqtt from 'mqtt';
 import { brokerUrl, readingsTopic, signReading, startMeterIngestor, TOPIC_ROOT, type MeterIngestor, type Verdict } from '@dec/meter-ingestor';
 import { startBroker, stopBroker } from '@dec/test-network';
 import { REPO_ROOT } from '@dec/network';
-import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, ONE_DEC, type Actor, type Participant } from '../index';
+import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, ONE_DEC, postRate, type Actor, type Participant } from '../index';
 
 const tag = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const ZONE = `MKT-${tag}`;
@@ -94,7 +94,7 @@ describe('energy market: one slot end to end on the real network (orders, Match,
       ['b1', 52_000_300, 13_000_200],
       ['b2', 52_100_300, 13_100_200],
     ] as const;
-    await operator.submit('energy', 'token:PostRate', { deccPerDec: '2' });
+    await postRate(pool, operator, '2');
     [s1, s2, b1, b2] = (await Promise.all(
       people.map(async (p, i) => {
         const [name, latE6, lonE6] = places[i]!;

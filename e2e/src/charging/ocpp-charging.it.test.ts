@@ -18,7 +18,9 @@ import { randomBytes } from 'node:crypto';
 import { ChargePointSimulator, Csms } from '@dec/charging-service';
 import { eventually, startApiWorld, type ApiWorld } from '../api/api-world';
 import type { ApiClient } from '../fixtures/api-client';
-import { dec, kycHash } from '../fixtures/energy-fleet';
+import { dec, enrollOperator, kycHash } from '../fixtures/energy-fleet';
+import { ActorPool } from '../fixtures/actors';
+import { postRate } from '../fixtures/committee';
 
 /** The test's point takes reservations in 1-minute slots, so a no-show's window ends within two minutes. */
 const SLOT = 60_000;
@@ -65,7 +67,15 @@ describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> 
     const genesis = await ok<{ genesis: unknown }>(operator, 'token/get-genesis');
     if (!genesis.genesis) await ok(operator, 'token/genesis', {});
     const rate = await ok<{ rate?: unknown } | null>(operator, 'token/get-rate');
-    if (!rate || !('deccPerDec' in rate)) await ok(operator, 'token/post-rate', { deccPerDec: '1' });
+    if (!rate || !('deccPerDec' in rate)) {
+      // The rate changes only under a committee decision (governance): the fixture passes one.
+      const pool = new ActorPool();
+      try {
+        await postRate(pool, await enrollOperator(pool), '1');
+      } finally {
+        pool.close();
+      }
+    }
     await ok(operator, 'charging/configure', { feeBps: 1000, minDeposit: '1' });
     provider = await w.newUser('SupplierMSP', 'cg-prov');
     driver = await w.newUser('BankMSP', 'cg-driver');

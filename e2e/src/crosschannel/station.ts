@@ -7,7 +7,7 @@
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { signReading } from '@dec/meter-ingestor';
-import { createParticipants, dec, enrollOperator, ensureGenesis, type Actor, type ActorPool, type Participant } from '../index';
+import { createParticipants, dec, enrollOperator, ensureGenesis, postRate, type Actor, type ActorPool, type Participant } from '../index';
 
 export const MINUTE = 60_000;
 export const FEE_BPS = 250n;
@@ -49,7 +49,7 @@ export async function buildStation(pool: ActorPool, tag: string): Promise<Statio
   await ensureGenesis(operator);
   const [sellerP, buyerP, lessorP] = await createParticipants(pool, operator, 3, { name: `xc${tag}-`, fundWholeDec: 1000, orgs: ['LessorMSP', 'BankMSP', 'LessorMSP'] }) as [Participant, Participant, Participant];
   const zone = `XC-${tag}`;
-  await operator.submit('energy', 'token:PostRate', { deccPerDec: '2' });
+  await postRate(pool, operator, '2');
   await operator.submit('energy', 'market:ConfigureZone', { zone, slotMinutes: 1, gateMinutes: 0, graceMinutes: 0, settleWindowMinutes: 60, minDeposit: dec(10), feeBps: Number(FEE_BPS), toleranceBps: 500, penaltyPerKwh: '0' });
   const [s, b] = await Promise.all([meterOf(sellerP, zone, `XC-${tag}-s`), meterOf(buyerP, zone, `XC-${tag}-b`)]);
   await buyerP.actor.submit('energy', 'token:MintDecc', { account: buyerP.eid, decAmount: dec(5), expectedRate: '2' });

@@ -13,7 +13,7 @@
 import { expect } from 'chai';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { signReading } from '@dec/meter-ingestor';
-import { ActorPool, balance, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, failure, runId, type Actor, type Participant } from '../index';
+import { ActorPool, balance, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, failure, postRate, runId, type Actor, type Participant } from '../index';
 
 const VALID = 0;
 const MVCC_READ_CONFLICT = 11;
@@ -46,7 +46,7 @@ describe('energy market: order changes held across Match are invalidated by MVCC
       pool.enroll('RegulatorMSP', 'freeze-auditor', { role: 'regulator' }),
     ]);
     await ensureGenesis(operator);
-    await operator.submit('energy', 'token:PostRate', { deccPerDec: '2' });
+    await postRate(pool, operator, '2');
     const people = await createParticipants(pool, operator, 2, { name: `frz${tag}-`, fundWholeDec: 1000, orgs: ['SupplierMSP', 'BankMSP'] });
     [seller, buyer] = (await Promise.all(
       people.map(async (p, i) => {

@@ -20,4 +20,8 @@ export const INEXPRESSIBLE_CHECKS: readonly string[] = [
   // Across fields: a paging bookmark is an opaque cursor of one query (meter, kind, range); the
   // chaincode refuses one taken from another query.
   'does not belong to this query',
+  // Governance (issue 17): across fields and elements of a committee or a decision's effect.
+  'must be one of the members',
+  'must not list a member twice',
+  'must set DEC or DECC fees',
 ];

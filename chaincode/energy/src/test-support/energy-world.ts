@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { type TestCaller, TestHarness, type TxOutcome, failure } from '@dec/chaincode-kit/testing';
 import { expect } from 'chai';
+import { GovernanceContract } from '../governance/contract';
+import type { Effect } from '../governance/inputs';
 import { IdentityContract } from '../identity/contract';
 import type { Participant, Role } from '../identity/state';
 import type { AuditReport } from '../token/audit';
@@ -25,15 +27,21 @@ export function user(name: string, mspId = 'SupplierMSP'): TestCaller {
 export const kycHash = (name: string): string => createHash('sha256').update(`kyc:${name}`).digest('hex');
 export const dec = (whole: number | bigint): string => (BigInt(whole) * ONE_DEC).toString();
 
-type ContractName = 'identity' | 'token';
+type ContractName = 'identity' | 'token' | 'governance';
+
+/** The bootstrap committee of the test world: three core members, `sg` the secretary general (two votes). */
+export const committeeCallers = { sg: user('gov-sg', 'BankMSP'), b: user('gov-b', 'LessorMSP'), c: user('gov-c', 'GridMSP') } as const;
 
 export class EnergyWorld {
   readonly h = new TestHarness();
   readonly identity = new IdentityContract();
   readonly token = new TokenContract();
+  readonly governance = new GovernanceContract();
+  /** eIDs of the committee, once seated by `committee()`. */
+  committeeEids: { sg: string; b: string; c: string } | undefined;
 
-  contract(name: ContractName): IdentityContract | TokenContract {
-    return name === 'identity' ? this.identity : this.token;
+  contract(name: ContractName): IdentityContract | TokenContract | GovernanceContract {
+    return name === 'identity' ? this.identity : name === 'token' ? this.token : this.governance;
   }
 
   /** Invokes `contract:method` with one JSON argument (omitted when `input` is undefined). */
@@ -55,6 +63,36 @@ export class EnergyWorld {
     const p = await this.call<Participant>('identity', 'Register', caller, { kycHash: kycHash(caller.name), roles });
     await this.call('identity', 'Approve', operator, { eid: p.eid });
     return p.eid;
+  }
+
+  /** Seats the bootstrap committee (once per world) and returns its eIDs. */
+  async committee(): Promise<{ sg: string; b: string; c: string }> {
+    if (this.committeeEids) return this.committeeEids;
+    const eids = { sg: await this.onboard(committeeCallers.sg, ['funder']), b: await this.onboard(committeeCallers.b, ['funder']), c: await this.onboard(committeeCallers.c, ['funder']) };
+    await this.call('governance', 'BootstrapCommittee', operator, { members: [eids.sg, eids.b, eids.c], secretaryGeneral: eids.sg });
+    this.committeeEids = eids;
+    return eids;
+  }
+
+  /** A passed committee decision with `effect` (the secretary general's two votes and one more of four); returns its ID. */
+  async decide(effect: Effect, title = `decide ${effect.kind}`): Promise<string> {
+    const eids = await this.committee();
+    const d = await this.call<{ decisionId: string }>('governance', 'ProposeDecision', committeeCallers.sg, { proposer: eids.sg, title, effect });
+    await this.call('governance', 'VoteDecision', committeeCallers.sg, { decisionId: d.decisionId, member: eids.sg, approve: true });
+    await this.call('governance', 'VoteDecision', committeeCallers.b, { decisionId: d.decisionId, member: eids.b, approve: true });
+    return d.decisionId;
+  }
+
+  /** token:PostRate by the operator under a decision the committee passes first. */
+  async postRate(deccPerDec: string): Promise<void> {
+    const decisionId = await this.decide({ kind: 'PostRate', deccPerDec });
+    await this.call('token', 'PostRate', operator, { deccPerDec, decisionId });
+  }
+
+  /** token:SetFees by the operator under a decision the committee passes first. */
+  async setFees(fees: Omit<Extract<Effect, { kind: 'SetFees' }>, 'kind'>): Promise<void> {
+    const decisionId = await this.decide({ kind: 'SetFees', ...fees });
+    await this.call('token', 'SetFees', operator, { ...fees, decisionId });
   }
 
   async genesis(): Promise<void> {

@@ -53,7 +53,7 @@ export class MarketWorld extends EnergyWorld {
   /** Genesis, a 1:1 DEC→DECC rate, and the zone. */
   async setup(zone: Record<string, unknown> = {}): Promise<void> {
     await this.genesis();
-    await this.call('token', 'PostRate', operator, { deccPerDec: '1' });
+    await this.postRate('1');
     await this.mk('ConfigureZone', operator, { zone: 'ZONE-A', slotMinutes: 15, gateMinutes: 5, graceMinutes: 30, feeBps: 100, toleranceBps: 500, penaltyPerKwh: dec(1), minDeposit: DEPOSIT, ...zone });
   }
 

@@ -16,7 +16,7 @@ describe('token contract access control and validation', () => {
     B = await w.onboard(bob);
     await w.genesis();
     await w.fundDec(A, 100);
-    await w.call('token', 'PostRate', operator, { deccPerDec: '1' });
+    await w.postRate('1');
     await w.call('token', 'MintDecc', alice, { account: A, decAmount: dec(10) });
     await w.call('token', 'LockDeposit', alice, { account: A, amount: dec(10) });
   });

@@ -26,7 +26,7 @@ describe('token concurrency: hot accounts do not serialise the network', () => {
     for (const p of payers) P.push(await w.onboard(p));
     await w.genesis();
     await w.call('token', 'ReleaseBatch', operator, { pool: 'others', batchId: 'seed', payouts: P.map((to) => ({ to, amount: dec(10) })) });
-    await w.call('token', 'SetFees', operator, { DEC: { bps: 100, min: '0' } });
+    await w.setFees({ DEC: { bps: 100, min: '0' } });
     block = new BlockSimulator(w.h.world);
   });
 
@@ -115,7 +115,7 @@ describe('token concurrency: hot accounts do not serialise the network', () => {
   });
 
   it('mints DECC for many holders at once: reserve credits and supply records are per transaction', async () => {
-    await w.call('token', 'PostRate', operator, { deccPerDec: '0.5' });
+    await w.postRate('0.5');
     const mints: Endorsement[] = [];
     for (let i = 0; i < payers.length; i++) {
       mints.push(await block.endorse({ contract: w.token, method: 'MintDecc', caller: payers[i]!, args: [JSON.stringify({ account: P[i], decAmount: dec(2) })] }, w.h.nowMs));

@@ -76,7 +76,7 @@ describe('token contract scenarios (invariants audited after each)', () => {
     });
 
     it('charges the posted fee to the payer and credits the fee account, which the platform can pay out', async () => {
-      await w.call('token', 'SetFees', operator, { DEC: { bps: 100, min: '0' } });
+      await w.setFees({ DEC: { bps: 100, min: '0' } });
       const r = await w.call<{ fee: string }>('token', 'Transfer', alice, { from: A, to: B, asset: 'DEC', amount: dec(100) });
       expect(r.fee).to.equal(dec(1));
       expect(await w.balance(A, 'DEC')).to.equal(899n * ONE_DEC);
@@ -138,8 +138,9 @@ describe('token contract scenarios (invariants audited after each)', () => {
     });
 
     it('refuses a pool release batch replay', async () => {
-      await w.call('token', 'ReleaseBatch', operator, { pool: 'ecology', batchId: '2026-Q1', payouts: [{ to: B, amount: '5' }, { to: C, amount: '7' }] });
-      const err = await w.fails('token', 'ReleaseBatch', operator, { pool: 'ecology', batchId: '2026-Q1', payouts: [{ to: B, amount: '5' }] });
+      const decisionId = await w.decide({ kind: 'EcologyPlan', year: new Date(w.h.nowMs).getUTCFullYear(), amount: '100' });
+      await w.call('token', 'ReleaseBatch', operator, { pool: 'ecology', batchId: '2026-Q1', payouts: [{ to: B, amount: '5' }, { to: C, amount: '7' }], decisionId });
+      const err = await w.fails('token', 'ReleaseBatch', operator, { pool: 'ecology', batchId: '2026-Q1', payouts: [{ to: B, amount: '5' }], decisionId });
       expect(err.message).to.match(/^CONFLICT: batch 2026-Q1 of sys:ecology was already released/);
       expect(await w.balance(C, 'DEC')).to.equal(7n);
     });
@@ -165,7 +166,7 @@ describe('token contract scenarios (invariants audited after each)', () => {
     });
 
     it('counts the fee against the allowance, and stops when the owner is suspended', async () => {
-      await w.call('token', 'SetFees', operator, { DEC: { bps: 0, min: '2' } });
+      await w.setFees({ DEC: { bps: 0, min: '2' } });
       await w.call('token', 'Approve', alice, { owner: A, spender: B, asset: 'DEC', amount: '12' });
       await w.call('token', 'TransferFrom', bob, { owner: A, spender: B, to: C, asset: 'DEC', amount: '10' });
       expect(await w.call('token', 'Allowance', bob, { owner: A, spender: B, asset: 'DEC' })).to.include({ amount: '0' });
@@ -265,7 +266,7 @@ describe('token contract scenarios (invariants audited after each)', () => {
 
     it('mints DECC only against DEC locked in the reserve, and redeems at the posted rate', async () => {
       expect((await w.fails('token', 'MintDecc', alice, { account: A, decAmount: dec(1) })).message).to.match(/has not posted a DEC\/DECC rate/);
-      await w.call('token', 'PostRate', operator, { deccPerDec: '0.5' });
+      await w.postRate('0.5');
       const m = await w.tx('token', 'MintDecc', alice, { account: A, decAmount: dec(40), expectedRate: '0.5' });
       expect(m.result).to.include({ deccAmount: '2000' });
       expect(m.events[0]?.name).to.equal('DeccMinted');
@@ -282,9 +283,9 @@ describe('token contract scenarios (invariants audited after each)', () => {
     });
 
     it('redeems only within the reserve, and refuses a stale expected rate', async () => {
-      await w.call('token', 'PostRate', operator, { deccPerDec: '1' });
+      await w.postRate('1');
       await w.call('token', 'MintDecc', alice, { account: A, decAmount: dec(10) });
-      await w.call('token', 'PostRate', operator, { deccPerDec: '0.1' });
+      await w.postRate('0.1');
       expect((await w.fails('token', 'RedeemDecc', alice, { account: A, deccAmount: '1000', expectedRate: '1' })).message).to.match(/^CONFLICT: the posted rate is now 0.1/);
       const err = await w.fails('token', 'RedeemDecc', alice, { account: A, deccAmount: '1000' });
       expect(err.message).to.equal(`CONFLICT: insufficient DEC in sys:reserve: has ${dec(10)}, needs ${dec(100)}`);
@@ -293,7 +294,7 @@ describe('token contract scenarios (invariants audited after each)', () => {
     });
 
     it('pays rewards only from a funded reward pool', async () => {
-      await w.call('token', 'PostRate', operator, { deccPerDec: '2' });
+      await w.postRate('2');
       const empty = await w.fails('token', 'PayRewards', operator, { payouts: [{ to: A, amount: '100' }] });
       expect(empty.message).to.match(/^CONFLICT: insufficient DECC in sys:rewards/);
       await w.call('token', 'FundRewardPool', operator, { from: 'sys:ecology', decAmount: dec(5) });

@@ -35,14 +35,14 @@ export class TokenContract extends DecContract {
 
   /** Sets the transfer fee rule of one or both assets. */
   @Tx(ENERGY, 'token:SetFees')
-  SetFees(ctx: DecContext, input: z.output<typeof inputs.setFeesInput>): Promise<unknown> {
-    return issuance.setFees(ctx, input);
+  SetFees(ctx: DecContext, input: z.output<typeof inputs.setFeesInput>, env: EnergyEnv): Promise<unknown> {
+    return issuance.setFees(ctx, input, env);
   }
 
   /** Releases a numbered batch from the ecology or others pool. */
   @Tx(ENERGY, 'token:ReleaseBatch')
-  ReleaseBatch(ctx: DecContext, input: z.output<typeof inputs.releaseBatchInput>): Promise<unknown> {
-    return issuance.releaseBatch(ctx, input);
+  ReleaseBatch(ctx: DecContext, input: z.output<typeof inputs.releaseBatchInput>, env: EnergyEnv): Promise<unknown> {
+    return issuance.releaseBatch(ctx, input, env);
   }
 
   /** Releases vested team tokens. */

@@ -2,6 +2,7 @@
 import { amount, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { holdIdSchema, isoTime, note, pageRequest, participantEidSchema } from '../common/ids';
+import { decisionIdSchema } from '../governance/inputs';
 import { accountIdSchema, assetSchema, SYS } from './accounts';
 import { feeRuleSchema } from './fees';
 import { splitBpsSchema } from './genesis';
@@ -16,8 +17,9 @@ export const genesisInput = z.strictObject({
     .refine((s) => s.ecology + s.team + s.others === 10_000, 'must sum to 10000 basis points')
     .optional(),
 });
-export const postRateInput = z.strictObject({ deccPerDec: decimalString });
-export const setFeesInput = z.strictObject({ DEC: feeRuleSchema.optional(), DECC: feeRuleSchema.optional() });
+/** The rate, the fees, large slashes and ecology releases name the passed committee decision that orders them (governance/apply.ts). */
+export const postRateInput = z.strictObject({ deccPerDec: decimalString, decisionId: decisionIdSchema });
+export const setFeesInput = z.strictObject({ DEC: feeRuleSchema.optional(), DECC: feeRuleSchema.optional(), decisionId: decisionIdSchema });
 
 const payout = z.strictObject({ to: participantEidSchema, amount: positiveAmount });
 const payouts = z.array(payout).min(1, 'must list at least one payout').max(100, 'must list at most 100 payouts');
@@ -27,6 +29,7 @@ export const releaseBatchInput = z.strictObject({
   batchId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 . _ -'),
   payouts,
   memo,
+  decisionId: decisionIdSchema.optional(),
 });
 export const releaseVestedInput = z.strictObject({ to: participantEidSchema, amount: positiveAmount.optional() });
 export const fundRewardPoolInput = z.strictObject({
@@ -76,6 +79,7 @@ export const slashDepositInput = z.strictObject({
   amount: positiveAmount,
   reason: note(200).min(1, 'must not be empty'),
   obligationId: obligationId.optional(),
+  decisionId: decisionIdSchema.optional(),
 });
 export const openObligationInput = z.strictObject({ account: participantEidSchema, obligationId, ref: note(128).optional() });
 export const closeObligationInput = z.strictObject({ account: participantEidSchema, obligationId });

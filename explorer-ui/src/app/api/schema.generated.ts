@@ -551,7 +551,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Post the DECC-per-DEC rate (platform operator)
+         * Post the DECC-per-DEC rate (platform operator, by committee decision)
          * @description Submits `token:PostRate` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
          */
         post: operations["energy_token_PostRate"];
@@ -571,7 +571,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Set transfer fee rules (platform operator)
+         * Set transfer fee rules (platform operator, by committee decision)
          * @description Submits `token:SetFees` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
          */
         post: operations["energy_token_SetFees"];
@@ -2715,6 +2715,126 @@ export interface paths {
          * @description Evaluates `crowdfunding:Progress` on channel `energy` (no ledger update).
          */
         post: operations["energy_crowdfunding_Progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/energy/governance/bootstrap-committee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Seat the bootstrap decision committee (platform operator, once)
+         * @description Submits `governance:BootstrapCommittee` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         */
+        post: operations["energy_governance_BootstrapCommittee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/energy/governance/propose-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose a committee decision with a stated effect
+         * @description Submits `governance:ProposeDecision` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         */
+        post: operations["energy_governance_ProposeDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/energy/governance/vote-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vote on a committee decision (secretary general: two votes)
+         * @description Submits `governance:VoteDecision` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         */
+        post: operations["energy_governance_VoteDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/energy/governance/get-committee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The seated committee
+         * @description Evaluates `governance:GetCommittee` on channel `energy` (no ledger update).
+         */
+        get: operations["energy_governance_GetCommittee"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/energy/governance/get-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A committee decision with its votes
+         * @description Evaluates `governance:GetDecision` on channel `energy` (no ledger update).
+         */
+        post: operations["energy_governance_GetDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/energy/governance/list-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Committee decisions, paged
+         * @description Evaluates `governance:ListDecisions` on channel `energy` (no ledger update).
+         */
+        post: operations["energy_governance_ListDecisions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7755,6 +7875,7 @@ export interface operations {
             content: {
                 "application/json": {
                     deccPerDec: string;
+                    decisionId: string;
                 };
             };
         };
@@ -7903,6 +8024,7 @@ export interface operations {
                         bps: number;
                         min: string;
                     };
+                    decisionId: string;
                 };
             };
         };
@@ -8051,6 +8173,7 @@ export interface operations {
                         amount: string;
                     }[];
                     memo?: string;
+                    decisionId?: string;
                 };
             };
         };
@@ -10352,6 +10475,7 @@ export interface operations {
                     amount: string;
                     reason: string;
                     obligationId?: string;
+                    decisionId?: string;
                 };
             };
         };
@@ -22536,6 +22660,826 @@ export interface operations {
             content: {
                 "application/json": {
                     projectId: string;
+                    /** @default 20 */
+                    pageSize?: number;
+                    /** @default  */
+                    bookmark?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The chaincode's answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluateResult"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request; codes: RULE_VIOLATION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The chaincode or the CA failed without a stable code; codes: CHAINCODE_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE, TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    energy_governance_BootstrapCommittee: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried submit take effect at most once; replays the first outcome (draft-ietf-httpapi-idempotency-key-header) */
+                "idempotency-key"?: string;
+                /** @description `respond-async`: answer 202 with a receipt once ordering accepted the transaction */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    members: string[];
+                    secretaryGeneral: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Committed (validation code VALID) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitResult"];
+                };
+            };
+            /** @description Accepted by ordering; the receipt URL resolves to the outcome */
+            202: {
+                headers: {
+                    /** @description The receipt URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT, MVCC_CONFLICT, DUPLICATE, TRANSACTION_INVALID, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request; codes: IDEMPOTENCY_KEY_REUSED, RULE_VIOLATION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The chaincode or the CA failed without a stable code; codes: CHAINCODE_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE, TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    energy_governance_ProposeDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried submit take effect at most once; replays the first outcome (draft-ietf-httpapi-idempotency-key-header) */
+                "idempotency-key"?: string;
+                /** @description `respond-async`: answer 202 with a receipt once ordering accepted the transaction */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    proposer: string;
+                    title: string;
+                    effect: {
+                        /** @enum {string} */
+                        kind: "PostRate";
+                        deccPerDec: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "SetFees";
+                        DEC?: {
+                            bps: number;
+                            min: string;
+                        };
+                        DECC?: {
+                            bps: number;
+                            min: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "SlashDeposit";
+                        account: string;
+                        to: string | "sys:fees";
+                        amount: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "EcologyPlan";
+                        year: number;
+                        amount: string;
+                    };
+                    /** @default 72 */
+                    votingHours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Committed (validation code VALID) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitResult"];
+                };
+            };
+            /** @description Accepted by ordering; the receipt URL resolves to the outcome */
+            202: {
+                headers: {
+                    /** @description The receipt URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT, MVCC_CONFLICT, DUPLICATE, TRANSACTION_INVALID, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request; codes: IDEMPOTENCY_KEY_REUSED, RULE_VIOLATION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The chaincode or the CA failed without a stable code; codes: CHAINCODE_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE, TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    energy_governance_VoteDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried submit take effect at most once; replays the first outcome (draft-ietf-httpapi-idempotency-key-header) */
+                "idempotency-key"?: string;
+                /** @description `respond-async`: answer 202 with a receipt once ordering accepted the transaction */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decisionId: string;
+                    member: string;
+                    approve: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Committed (validation code VALID) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitResult"];
+                };
+            };
+            /** @description Accepted by ordering; the receipt URL resolves to the outcome */
+            202: {
+                headers: {
+                    /** @description The receipt URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT, MVCC_CONFLICT, DUPLICATE, TRANSACTION_INVALID, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request; codes: IDEMPOTENCY_KEY_REUSED, RULE_VIOLATION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The chaincode or the CA failed without a stable code; codes: CHAINCODE_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE, TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    energy_governance_GetCommittee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chaincode's answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluateResult"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request; codes: RULE_VIOLATION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The chaincode or the CA failed without a stable code; codes: CHAINCODE_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE, TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    energy_governance_GetDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decisionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The chaincode's answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluateResult"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request; codes: RULE_VIOLATION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The chaincode or the CA failed without a stable code; codes: CHAINCODE_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE, TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    energy_governance_ListDecisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
                     /** @default 20 */
                     pageSize?: number;
                     /** @default  */

@@ -1,4 +1,5 @@
 /** Holds (escrow) and business deposits. */
+import { applySlash } from '../../governance/apply';
 import { big, ConflictError, NotFoundError, type DecContext } from '@dec/chaincode-kit';
 import type { Deposit } from '../deposits';
 import type { Hold } from '../holds';
@@ -103,6 +104,7 @@ export async function withdrawDeposit(ctx: DecContext, input: z.output<typeof in
 /** Platform operator only (checked by the contract): penalise the account, pay the counterparty (or the fee account). */
 export async function slashDeposit(ctx: DecContext, input: z.output<typeof inputs.slashDepositInput>, env: EnergyEnv): Promise<{ deposit: Deposit; taken: string }> {
   await new TokenGuards(ctx).creditable(input.to, 'DEC', [SYS.fees]);
+  await applySlash(ctx, input, env);
   return tokenTx(ctx, 'SlashDeposit', async (store) => {
     const previous = await requireDeposit(store, input.account);
     const change = deposits.slash(previous, big(input.amount), input.to, input.reason, input.obligationId, env);

@@ -3,7 +3,7 @@
  * releases, team vesting, the reward pool. The contract has already checked
  * that the caller is the platform operator.
  */
-import { big, ConflictError, type DecContext } from '@dec/chaincode-kit';
+import { big, ConflictError, ValidationError, type DecContext } from '@dec/chaincode-kit';
 import type { Rate } from '../exchange';
 import type { FeeSchedule } from '../fees';
 import type { BatchRelease, GenesisResult, RewardPayout, RewardPoolFunding, VestedRelease } from './results';
@@ -15,6 +15,7 @@ import { feeScheduleSchema } from '../fees';
 import { DEFAULT_SPLIT_BPS, planGenesis } from '../genesis';
 import type * as inputs from '../inputs';
 import { TokenGuards } from '../../access/token-guards';
+import { applyEcologyRelease, applyPostRate, applySetFees } from '../../governance/apply';
 import { sum } from '../units';
 import { release, schedule, vestingSchema } from '../vesting';
 import { lockAndMint } from './reserve';
@@ -34,12 +35,14 @@ export async function genesis(ctx: DecContext, input: z.output<typeof inputs.gen
 
 export async function postRate(ctx: DecContext, input: z.output<typeof inputs.postRateInput>, env: EnergyEnv): Promise<Rate> {
   const change = postRateLogic(input.deccPerDec, env);
+  await applyPostRate(ctx, input.decisionId, input.deccPerDec, env);
   await tokenTx(ctx, 'PostRate', (store) => store.putRate(change.state));
   ctx.emitAll(change.events);
   return change.state;
 }
 
-export async function setFees(ctx: DecContext, input: z.output<typeof inputs.setFeesInput>): Promise<FeeSchedule> {
+export async function setFees(ctx: DecContext, input: z.output<typeof inputs.setFeesInput>, env: EnergyEnv): Promise<FeeSchedule> {
+  await applySetFees(ctx, input.decisionId, input, env);
   return tokenTx(ctx, 'SetFees', async (store) => {
     const current = await store.fees();
     const next = feeScheduleSchema.parse({ DEC: input.DEC ?? current.DEC, DECC: input.DECC ?? current.DECC });
@@ -49,11 +52,17 @@ export async function setFees(ctx: DecContext, input: z.output<typeof inputs.set
   });
 }
 
-/** Pays out of the ecology or others pool in one numbered batch (white paper 7.2: "release in batches"). */
-export async function releaseBatch(ctx: DecContext, input: z.output<typeof inputs.releaseBatchInput>): Promise<BatchRelease> {
+/**
+ * Pays out of the ecology or others pool in one numbered batch (white paper 7.2: "release in batches").
+ * The ecology pool pays only within the yearly plan the committee approved (the batch names it); the
+ * others pool is released by the platform.
+ */
+export async function releaseBatch(ctx: DecContext, input: z.output<typeof inputs.releaseBatchInput>, env: EnergyEnv): Promise<BatchRelease> {
   const guards = new TokenGuards(ctx);
   for (const p of input.payouts) await guards.creditable(p.to, 'DEC');
   const pool = SYS[input.pool];
+  if (input.pool === 'ecology') await applyEcologyRelease(ctx, input.decisionId, sum(input.payouts.map((p) => big(p.amount))), env);
+  else if (input.decisionId !== undefined) throw new ValidationError('request.decisionId', 'only releases from the ecology pool follow a committee plan');
   return tokenTx(ctx, 'ReleaseBatch', async (store) => {
     const total = sum(input.payouts.map((p) => big(p.amount)));
     await store.recordBatch(pool, input.batchId, total, input.payouts.length);
