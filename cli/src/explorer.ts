@@ -19,14 +19,14 @@ function explorerBin(): string | undefined {
   return file !== undefined && existsSync(file) ? file : undefined;
 }
 
-/** Starts the explorer against `apiUrl`; undefined (and says so) when it is not built. */
-export function startExplorer(apiUrl: string): ChildProcess | undefined {
+/** Starts the explorer against `apiUrl` (trusting `apiCaFile` too, for an HTTPS API); undefined (and says so) when it is not built. */
+export function startExplorer(apiUrl: string, apiCaFile?: string): ChildProcess | undefined {
   const serve = explorerBin();
   if (!serve) {
     process.stdout.write('explorer UI not built (npm run -w explorer-ui build); skipping it\n');
     return undefined;
   }
-  return spawn(process.execPath, [serve], { stdio: 'inherit', env: { ...process.env, DEC_API_URL: apiUrl } });
+  return spawn(process.execPath, [serve], { stdio: 'inherit', env: { ...process.env, DEC_API_URL: apiUrl, ...(apiCaFile ? { NODE_EXTRA_CA_CERTS: apiCaFile } : {}) } });
 }
 
 /** Stops the explorer child and waits until it has exited. */

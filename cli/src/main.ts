@@ -8,8 +8,10 @@
 import { Stack } from './stack';
 
 const USAGE = `usage: dec <command>
-  start    bring up the test network, the gateway API, the MQTT broker with the meter
-           ingestor and the explorer; Ctrl-C stops everything, the network last`;
+  start [--https]   bring up the test network, the gateway API, the MQTT broker with the meter
+                    ingestor and the explorer; Ctrl-C stops everything, the network last.
+                    --https: the API listens on HTTPS with a development certificate from the
+                    platform org's TLS CA (or DEC_API_TLS_CERT/KEY when given)`;
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -31,12 +33,13 @@ function stopOnSignal(stack: Stack): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
-  if (command !== 'start') {
+  const [command, ...flags] = argv;
+  const unknown = flags.filter((f) => f !== '--https');
+  if (command !== 'start' || unknown.length > 0) {
     process.stderr.write(`${USAGE}\n`);
     return command ? 2 : 0;
   }
-  const stack = new Stack();
+  const stack = new Stack({ https: flags.includes('--https') });
   stopOnSignal(stack);
   const banner = await stack.start();
   process.stdout.write(`${[...banner, 'Press Ctrl-C to stop everything, the network last.'].join('\n')}\n`);

@@ -16,6 +16,7 @@ export { DUPLICATE_TXID, isMvccConflict, VALIDATION_CODES, validationCodeName } 
 export { decodeResult } from './results';
 export { CaError, FabricCaClient, type CaAttribute, type Enrollment, type RegisterRequest } from './ca/fabric-ca';
 export { createKeyAndCsr, type KeyAndCsr } from './ca/csr';
+export { enrolledHome, readEnrolledFolder, registerAndEnrollUser, registrarEnrollment, writeEnrolledFolder } from './ca/enrolled-folder';
 export { decodeBlock, decodeEnvelope, decodeRwSet, readableKey, type DecodedBlock, type DecodedIdentity, type DecodedRwSet, type DecodedTransaction } from './ledger/decode';
 
 export { CommitError, CommitStatusError, EndorseError, GatewayError, connect } from '@hyperledger/fabric-gateway';

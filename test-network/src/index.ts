@@ -15,3 +15,5 @@ export { registerAndEnroll, type EnrolledUser } from './ca-client';
 export { httpsGet } from './health';
 export * from './hosts';
 export * from './broker';
+export { API_TLS_DIR, apiDevCertificate } from './api-tls/api-certificate';
+export { devCertificate, platformTlsCa, type DevCertificate, type IssuingCa } from './api-tls/dev-certificate';

@@ -7,6 +7,7 @@
  */
 import { say, UserFacingError } from '../progress';
 import { definition, join, orgCreate, orgStop, proposeAdd, proposeAnchors, proposeRemove, sign, submit } from './commands';
+import { proposeCrl } from './propose-crl';
 import { sidechain } from './sidechain';
 
 export const CONSORTIUM_USAGE = `usage: consortium <command>
@@ -14,6 +15,7 @@ export const CONSORTIUM_USAGE = `usage: consortium <command>
   propose-add <channel> --as <MSP> --org <MSP> --definition <file> --out <update.pb>
   propose-remove <channel> --as <MSP> --org <MSP> --out <update.pb>
   propose-anchors <channel> --org <MSP> --out <update.pb>   (the org's own admin)
+  propose-crl --org <MSP> [--crl <crl.pem>] --out <dir>     the org's CRL (default: its CA's current one) into its MSP on each of its channels
   sign <update.pb> --org <MSP> --out <signature.json>       that org's admin signs (its own key)
   submit <update.pb> --as <MSP> [<signature.json> ...]      send to the orderer; says who still must sign
   join <channel> --org <MSP>                                a joining org's peers join the channel
@@ -50,6 +52,7 @@ const COMMANDS: Record<string, Command> = {
   'propose-add': (a) => proposeAdd(firstPositional(a, 'channel'), option(a, '--as'), option(a, '--definition'), option(a, '--org'), option(a, '--out')),
   'propose-remove': (a) => proposeRemove(firstPositional(a, 'channel'), option(a, '--as'), option(a, '--org'), option(a, '--out')),
   'propose-anchors': (a) => proposeAnchors(firstPositional(a, 'channel'), option(a, '--org'), option(a, '--out')),
+  'propose-crl': (a) => proposeCrl(option(a, '--org'), a.includes('--crl') ? option(a, '--crl') : undefined, option(a, '--out')),
   sign: (a) => sign(firstPositional(a, 'update.pb'), option(a, '--org'), option(a, '--out')),
   submit: (a) => submit(firstPositional(a, 'update.pb'), option(a, '--as'), positional(a).slice(1)),
   join: (a) => join(firstPositional(a, 'channel'), option(a, '--org')),
