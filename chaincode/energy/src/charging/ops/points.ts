@@ -4,7 +4,7 @@
  * prices), connector availability, and the reads: one point, the point of an
  * OCPP identity, and the nearest-first search.
  */
-import { ConflictError, ValidationError, type DecContext } from '@dec/chaincode-kit';
+import { ConflictError, NotFoundError, ValidationError, type DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
 import type { EnergyEnv } from '../../common/env';
 import { IdentityStore } from '../../identity/store';
@@ -83,7 +83,7 @@ export async function getPoint(ctx: DecContext, input: z.output<typeof inputs.po
 
 export async function pointOfCharger(ctx: DecContext, input: z.output<typeof inputs.chargerInput>): Promise<PointView> {
   const id = await new ChargingStore(ctx.ledger).pointOfCharger(input.chargerId);
-  if (!id) throw new ValidationError('request.chargerId', `no charge point has charger ID ${input.chargerId}`);
+  if (!id) throw new NotFoundError('charge point of charger', input.chargerId);
   return getPoint(ctx, { pointId: id });
 }
 
@@ -97,7 +97,7 @@ export interface SearchResult {
 /** Nearest first, then price, then ID, over at most SEARCH_SCAN_LIMIT points of the zone; the bookmark is the offset of the next page. */
 export async function search(ctx: DecContext, input: z.output<typeof inputs.searchInput>): Promise<SearchResult> {
   const offset = input.bookmark === '' ? 0 : Number(input.bookmark);
-  if (!Number.isInteger(offset) || offset < 0 || offset > SEARCH_SCAN_LIMIT) throw new ValidationError('request.bookmark', 'must be a bookmark returned by an earlier search');
+  if (!Number.isInteger(offset) || offset < 0 || offset > SEARCH_SCAN_LIMIT) throw new ValidationError('request.bookmark', 'does not belong to this query (a search bookmark is an offset this search returned)');
   const { points, more } = await new ChargingStore(ctx.ledger).pointsInZone(input.zone, SEARCH_SCAN_LIMIT);
   const ranked = rank(points, input);
   const end = offset + input.pageSize;

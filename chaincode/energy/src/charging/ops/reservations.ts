@@ -7,7 +7,7 @@
  * commit. Cancellation refunds by the rule in logic.ts; a no-show pays the
  * reservation fee to the provider at the window's end.
  */
-import { big, ConflictError, ValidationError, type DecContext } from '@dec/chaincode-kit';
+import { big, ConflictError, NotFoundError, ValidationError, type DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
 import { requireHolderOrOperator } from '../../access/object-rules';
 import type { EnergyEnv } from '../../common/env';
@@ -153,7 +153,7 @@ export async function verifyCode(ctx: DecContext, input: z.output<typeof inputs.
   const code = transientCode(ctx);
   const store = new ChargingStore(ctx.ledger);
   const pointId = await store.pointOfCharger(input.chargerId);
-  if (!pointId) throw new ValidationError('request.chargerId', `no charge point has charger ID ${input.chargerId}`);
+  if (!pointId) throw new NotFoundError('charge point of charger', input.chargerId);
   const point = await store.requirePoint(pointId);
   await chargerOperator(ctx, env, point.provider);
   const now = ctx.ledger.txTimeMs;
