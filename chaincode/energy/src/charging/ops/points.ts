@@ -97,7 +97,7 @@ export interface SearchResult {
 /** Nearest first, then price, then ID, over at most SEARCH_SCAN_LIMIT points of the zone; the bookmark is the offset of the next page. */
 export async function search(ctx: DecContext, input: z.output<typeof inputs.searchInput>): Promise<SearchResult> {
   const offset = input.bookmark === '' ? 0 : Number(input.bookmark);
-  if (!Number.isInteger(offset) || offset < 0 || offset > SEARCH_SCAN_LIMIT) throw new ValidationError('request.bookmark', 'does not belong to this query (a search bookmark is an offset this search returned)');
+  if (!Number.isInteger(offset) || offset < 0 || offset > SEARCH_SCAN_LIMIT) throw new ValidationError('request.bookmark', 'does not belong to this query');
   const { points, more } = await new ChargingStore(ctx.ledger).pointsInZone(input.zone, SEARCH_SCAN_LIMIT);
   const ranked = rank(points, input);
   const end = offset + input.pageSize;
