@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { DecodedBlock } from '../api/types';
-import { blockPage, mergeLive, rowOfBlock, throughput, type BlockRow } from './blocks';
+import { blockPage, mergeLive, rowOfBlock, type BlockRow } from './blocks';
 
 const tx = (ts: string, fn = 'token:Transfer', msp = 'BankMSP', code = 'VALID') => ({
   transactionId: ts, type: 'ENDORSER_TRANSACTION', channel: 'energy', timestamp: ts, validationCode: code, creator: { mspId: msp }, function: fn,
@@ -27,10 +27,5 @@ describe('block paging', () => {
     const rows: BlockRow[] = [8, 7, 6].map((n) => ({ ...row, number: n }));
     expect(mergeLive(rows, row, 3).map((r) => r.number)).to.deep.equal([9, 8, 7]);
     expect(mergeLive(rows, { ...row, number: 8 }, 3)).to.equal(rows);
-  });
-  it('measures throughput over the span of the loaded blocks', () => {
-    const t = throughput([block(2, [tx('2026-01-01T00:00:30Z'), tx('2026-01-01T00:00:30Z')]), block(1, [tx('2026-01-01T00:00:00Z')])]);
-    expect(t).to.deep.equal({ transactions: 3, blocks: 2, seconds: 30, perMinute: 6 });
-    expect(throughput([block(1, [tx('2026-01-01T00:00:00Z')])]).perMinute).to.equal(undefined);
   });
 });

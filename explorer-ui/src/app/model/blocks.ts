@@ -88,21 +88,3 @@ export function mergeLive(rows: BlockRow[], row: BlockRow, size = PAGE_SIZE): Bl
   if (rows.some((r) => r.number === row.number)) return rows;
   return [row, ...rows].sort((a, b) => b.number - a.number).slice(0, size);
 }
-
-export interface Throughput {
-  transactions: number;
-  blocks: number;
-  /** Seconds between the oldest and newest transaction seen. */
-  seconds: number;
-  /** Transactions per minute over that span (undefined when it is too short to say). */
-  perMinute?: number;
-}
-
-/** Recent throughput from the blocks of one page: what a page already loaded, no extra reads. */
-export function throughput(blocks: DecodedBlock[]): Throughput {
-  const times = blocks.flatMap((b) => b.transactions.map((t) => (t.timestamp ? Date.parse(t.timestamp) : NaN))).filter((t) => !Number.isNaN(t));
-  const transactions = blocks.reduce((n, b) => n + b.transactionCount, 0);
-  if (times.length < 2) return { transactions, blocks: blocks.length, seconds: 0 };
-  const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
-  return { transactions, blocks: blocks.length, seconds, ...(seconds >= 1 ? { perMinute: (transactions / seconds) * 60 } : {}) };
-}
