@@ -188,7 +188,7 @@ describe('market contract', () => {
     ];
     expect(block.map((e) => e.error?.message)).to.deep.equal([undefined, undefined, undefined]);
     expect(sim.commitBlock(block, w.h.nowMs)).to.deep.equal(['VALID', 'VALID', 'VALID']);
-    expect(block[0]?.ranges.every((r) => r.includes(SLOT))).to.equal(false); // it also reads the zone's PPAs
+    expect(block[0]?.ranges.filter((r) => r.includes('market.ppa')).every((r) => r.includes(SLOT))).to.equal(true); // PPAs per book meter, from the slot on
     expect(block[0]?.ranges.filter((r) => r.includes('market.order'))).to.have.length(1);
   });
 

@@ -14,8 +14,10 @@
  *   market.ppa-id     ~<ppaId>                                 { zone }
  *   market.ppa-by     ~<eid>~<ppaId>                           { zone }          a participant's PPAs
  *   market.ppa-settle ~<ppaId>~<slot>                          PpaSettlement
+ *   market.ppa-m\0<meterEid>\0<lastSlot>\0<ppaId>\0            Ppa              accepted PPAs per meter (seller's and buyer's), by last slot
  *   market.emergency  ~<emergencyId>                           Emergency
  *   market.em-offer   ~<emergencyId>~<offerId>                 Offer
+ *   market.em-offer-by~<emergencyId>~<ownerEid>                { id }           one offer per storage owner per emergency
  *   market.assign\0<meterEid>\0<createdAt>\0<assignmentId>\0  Assignment, active only (an ordered key; seniority = key order)
  *   market.assign-done~<assignmentId>                          Assignment, fulfilled or released
  *   market.assign-id  ~<assignmentId>                          { meter, createdAt }
@@ -30,9 +32,14 @@
  * invalidated (MVCC_READ_CONFLICT), whatever its proposal timestamp says.
  * Posting reads only the poster's own records (participant, meter, deposit,
  * DECC balance) and the zone config, and writes new keys named by its tx ID.
- * PPAs: Match and SettlePpa range-read a zone's PPAs, so a proposal (which
- * any holder can make) is kept outside that range until it is accepted;
- * proposal spam cannot make them fail with phantom reads (issue 13).
+ * PPAs (issue 13): Match and SettlePpa read, per meter, the accepted PPAs whose
+ * last slot is not before the slot (an ordered-key range starting there, at
+ * most MAX_LIVE_PPAS_PER_METER + 1 entries). Only accepted PPAs are in it, and
+ * only with the meter owner's consent (it proposed or accepted); acceptance
+ * refuses a meter that already has MAX_LIVE_PPAS_PER_METER PPAs ending at or
+ * after (now − the zone's settlement horizon), and SettlePpa refuses a slot
+ * older than that horizon, so the range read never holds more than the cap.
+ * Ended PPAs sort before it and are never read.
  * Settlement credits payees with blind token credits; it writes a seller's
  * deposit only to slash it and a station's assignment only to pay it.
  * Assignments (issue 13): settlement reads a meter's active assignments
@@ -40,7 +47,7 @@
  * an AssignRevenue during settlement writes outside what it read; a meter has
  * at most MAX_ACTIVE_ASSIGNMENTS active ones, and a closed one leaves the range.
  */
-import { decoder, keyPart, orderedKey, orderedPrefixRange, sortableNumber, type Entry, type Ledger, type Page } from '@dec/chaincode-kit';
+import { ConflictError, decoder, keyPart, orderedKey, orderedPrefixRange, sortableNumber, type Entry, type Ledger, type Page } from '@dec/chaincode-kit';
 import { z } from 'zod';
 import {
   assignmentSchema,
@@ -79,8 +86,10 @@ export const MARKET_KEYS = {
   ppaId: 'market.ppa-id',
   ppaBy: 'market.ppa-by',
   ppaSettle: 'market.ppa-settle',
+  ppaMeter: 'market.ppa-m',
   emergency: 'market.emergency',
   offer: 'market.em-offer',
+  offerBy: 'market.em-offer-by',
   assign: 'market.assign',
   assignDone: 'market.assign-done',
   assignId: 'market.assign-id',
@@ -101,6 +110,9 @@ const dZoneRef = decoder(z.object({ zone: z.string() }), 'PPA index');
 const dId = decoder(z.object({ id: z.string() }), 'index entry');
 const dTradeRef = decoder(z.object({ buyOrderId: z.string(), n: z.number().int(), slot: z.string(), zone: z.string() }), 'trade index');
 const dAssignRef = decoder(z.object({ meter: z.string(), createdAt: z.string() }), 'assignment index');
+
+/** PPAs one meter may be party to (accepted, ending within the settlement horizon): bounds what Match and SettlePpa read per meter. */
+export const MAX_LIVE_PPAS_PER_METER = 20;
 
 /** Active revenue assignments one meter may have: bounds what settlement reads per meter. */
 export const MAX_ACTIVE_ASSIGNMENTS = 20;
@@ -236,23 +248,43 @@ export class MarketStore {
     if (!p) return this.ledger.require(this.ledger.key(MARKET_KEYS.ppaId, id), dPpa, 'PPA', id);
     return p;
   }
-  /** A proposed (or rejected) PPA stays out of the zone's range; acceptance moves it in. */
+  /**
+   * A proposed (or rejected) PPA stays out of every range a write path reads; acceptance puts it
+   * under both its meters. The proposer's index entry is written at proposal, the counterparty's at
+   * acceptance, so a stranger's proposals never reach what the counterparty's `Leave` reads.
+   */
   async savePpa(p: Ppa, isNew: boolean): Promise<void> {
     if (p.status === 'proposed' || p.status === 'rejected') await this.ledger.put(this.ppaProposalKey(p.id), p);
     else {
       await this.ledger.put(this.ledger.key(MARKET_KEYS.ppa, p.zone, p.id), p);
-      if (p.status === 'active' && !isNew) await this.ledger.delete(this.ppaProposalKey(p.id));
+      for (const meter of [p.sellerMeter, p.buyerMeter]) await this.ledger.put(this.ppaMeterKey(meter, p), p);
+      if (p.status === 'active' && !isNew) {
+        await this.ledger.delete(this.ppaProposalKey(p.id));
+        await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaBy, p.proposedBy === p.seller ? p.buyer : p.seller, p.id), { zone: p.zone });
+      }
     }
     if (isNew) {
       await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaId, p.id), { zone: p.zone });
-      await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaBy, p.seller, p.id), { zone: p.zone });
-      await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaBy, p.buyer, p.id), { zone: p.zone });
+      await this.ledger.put(this.ledger.key(MARKET_KEYS.ppaBy, p.proposedBy, p.id), { zone: p.zone });
     }
   }
-  /** The accepted PPAs of a zone (a range read; proposals are not in it, so only both parties together add to it). */
-  async ppasOf(zone: string): Promise<Ppa[]> {
-    return (await this.ledger.list(MARKET_KEYS.ppa, [zone], dPpa)).map((e) => e.value);
+  private ppaMeterKey(meter: string, p: Ppa): string {
+    return orderedKey(MARKET_KEYS.ppaMeter, keyPart('meter', meter), new Date(Date.parse(p.lastSlot)).toISOString(), keyPart('ppaId', p.id));
   }
+  /**
+   * The accepted PPAs of `meter` (as seller's or buyer's meter) whose last slot is `fromSlot` or
+   * later: a bounded read (at most MAX_LIVE_PPAS_PER_METER + 1 entries) starting at `fromSlot`, so
+   * PPAs that ended earlier are neither read nor re-checked at commit. More than the cap cannot be
+   * there (acceptance refuses it); if it were, the read refuses rather than decide on a part.
+   */
+  async livePpasOf(meter: string, fromSlot: string): Promise<Ppa[]> {
+    const range = orderedPrefixRange(MARKET_KEYS.ppaMeter, keyPart('meter', meter));
+    const start = orderedKey(MARKET_KEYS.ppaMeter, meter, new Date(Date.parse(fromSlot)).toISOString());
+    const read = await this.ledger.readRange(start, range.end, MAX_LIVE_PPAS_PER_METER + 1, dPpa);
+    if (read.items.length > MAX_LIVE_PPAS_PER_METER) throw new ConflictError(`meter ${meter} has more than ${MAX_LIVE_PPAS_PER_METER} PPAs ending at or after ${fromSlot}`);
+    return read.items.map((e) => e.value);
+  }
+  /** The participant's PPAs: those it proposed, and those it accepted (an unbounded read of its own acts only). */
   async ppaIdsOf(eid: string): Promise<string[]> {
     return (await this.ledger.list(MARKET_KEYS.ppaBy, [eid], dZoneRef)).map((e) => e.attributes[1] ?? '');
   }
@@ -279,8 +311,13 @@ export class MarketStore {
   async offers(emergencyId: string): Promise<Offer[]> {
     return (await this.ledger.list(MARKET_KEYS.offer, [emergencyId], dOffer)).map((e) => e.value);
   }
+  /** The owner's offer on the emergency, if it made one (a point read). */
+  async offerOf(emergencyId: string, owner: string): Promise<string | undefined> {
+    return (await this.ledger.get(this.ledger.key(MARKET_KEYS.offerBy, keyPart('emergencyId', emergencyId), keyPart('eid', owner)), dId))?.id;
+  }
   async saveOffer(o: Offer): Promise<void> {
     await this.ledger.put(this.ledger.key(MARKET_KEYS.offer, o.emergencyId, o.id), o);
+    await this.ledger.put(this.ledger.key(MARKET_KEYS.offerBy, o.emergencyId, o.owner), { id: o.id });
   }
 
   // --- assignments ---------------------------------------------------------------------------

@@ -48,6 +48,9 @@ export async function offerEmergency(ctx: DecContext, input: z.output<typeof inp
   if (e.status !== 'open') throw new ConflictError(`emergency ${e.id} is ${e.status}`);
   const zone = await zoneFor(store, e.zone);
   if (now(ctx) >= slotTimes(e.slot, zone).end) throw new ConflictError(`emergency ${e.id}'s slot has ended`);
+  // One offer per storage owner: DispatchEmergency reads every offer, so their number is bounded by the KYC'd storage owners (issue 13, item 5).
+  const earlier = await store.offerOf(e.id, input.eid);
+  if (earlier) throw new ConflictError(`${input.eid} already offered on emergency ${e.id} (offer ${earlier}); one offer per storage owner`);
   const meter = await tradingMeter(ctx, input.meter, input.eid, zone, 'request.meter');
   const token = new TokenStore(ctx.ledger);
   await requireDepositFor(ctx, token, input.eid, zone, env);

@@ -8,17 +8,20 @@ import type { ClearingPage } from './results';
 import type { z } from 'zod';
 import type { EnergyEnv } from '../../common/env';
 import type * as inputs from '../inputs';
-import type { Clearing, Trade, ZoneConfig } from '../state';
+import type { Clearing, Ppa, Trade, ZoneConfig } from '../state';
 import { MarketStore } from '../store';
 import { matchBook, type MatchResult, type TradeDraft } from '../matching';
 import { iso, requireAligned, slotTimes } from '../slots';
-import { ppaCovers } from './ppas';
+import { ppasCovering } from './ppas';
 import { now, toBook, tradeId, zoneFor } from './shared';
 
-async function ppaPriors(store: MarketStore, slot: string, zone: ZoneConfig) {
+/** The PPA energy already contracted on the book's meters (a bounded read per meter: MarketStore.livePpasOf). */
+async function ppaPriors(store: MarketStore, slot: string, zone: ZoneConfig, meters: string[]) {
   const exportWh = new Map<string, bigint>();
   const importWh = new Map<string, bigint>();
-  const covering = (await store.ppasOf(zone.zone)).filter((p) => ppaCovers(p, slot, zone));
+  const byId = new Map<string, Ppa>();
+  for (const m of [...new Set(meters)].sort()) for (const p of await ppasCovering(store, m, slot, zone)) byId.set(p.id, p);
+  const covering = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const p of covering) {
     exportWh.set(p.sellerMeter, (exportWh.get(p.sellerMeter) ?? 0n) + BigInt(p.quantityWh));
     importWh.set(p.buyerMeter, (importWh.get(p.buyerMeter) ?? 0n) + BigInt(p.quantityWh));
@@ -94,7 +97,7 @@ export async function match(ctx: DecContext, input: z.output<typeof inputs.slotZ
   const previous = await matchableClearing(ctx, store, input, times.gate);
 
   const orders = await store.ordersOf(input.slot, input.zone);
-  const priors = await ppaPriors(store, input.slot, zone);
+  const priors = await ppaPriors(store, input.slot, zone, orders.map((o) => o.meter));
   const result = matchBook(orders.map(toBook), { gateAt: iso(times.gate), lonScalePpm: zone.lonScalePpm, ppaExportWh: priors.exportWh, ppaImportWh: priors.importWh });
   if (previous && previous.resultHash !== result.hash) throw new ConflictError(`matching of ${input.slot}/${input.zone} no longer reproduces the first page's result; the book changed`);
 

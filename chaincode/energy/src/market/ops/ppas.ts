@@ -13,7 +13,7 @@ import { IdentityStore } from '../../identity/store';
 import { TokenStore } from '../../token/store';
 import type * as inputs from '../inputs';
 import type { Ppa, ZoneConfig } from '../state';
-import { MarketStore } from '../store';
+import { MarketStore, MAX_LIVE_PPAS_PER_METER } from '../store';
 import { settleObligation } from '../settlement';
 import { iso, requireAligned, slotTimes } from '../slots';
 import { SettlementRun } from './settlement-run';
@@ -28,6 +28,28 @@ export function ppaCovers(p: Ppa, slot: string, zone: Pick<ZoneConfig, 'slotMinu
   const gate = slotTimes(slot, zone).gate;
   if (Date.parse(p.acceptedAt) >= gate) return false;
   return p.terminatedAt === undefined || Date.parse(p.terminatedAt) >= gate;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The first last-slot a PPA can have and still be settled now: a slot settles until its
+ * settleFrom + settleWindow, so PPAs that ended before now − (slot + grace + settleWindow)
+ * are out of every read (the settlement horizon).
+ */
+function horizonStart(nowMs: number, zone: Pick<ZoneConfig, 'slotMinutes' | 'graceMinutes' | 'settleWindowMinutes'>): string {
+  return iso(nowMs - (zone.slotMinutes + zone.graceMinutes + zone.settleWindowMinutes) * MINUTE);
+}
+
+/** Refuses a PPA on a meter that already has MAX_LIVE_PPAS_PER_METER PPAs within the settlement horizon. */
+async function requireRoomOn(store: MarketStore, meter: string, field: string, nowMs: number, zone: ZoneConfig, refuse: (field: string, why: string) => Error): Promise<void> {
+  const live = await store.livePpasOf(meter, horizonStart(nowMs, zone));
+  if (live.length >= MAX_LIVE_PPAS_PER_METER) throw refuse(field, `meter ${meter} already has ${live.length} accepted PPAs ending within the settlement horizon (at most ${MAX_LIVE_PPAS_PER_METER} per meter)`);
+}
+
+/** The accepted PPAs of `meter` covering `slot` (bounded: see MarketStore.livePpasOf). */
+export async function ppasCovering(store: MarketStore, meter: string, slot: string, zone: ZoneConfig): Promise<Ppa[]> {
+  return (await store.livePpasOf(meter, slot)).filter((p) => ppaCovers(p, slot, zone));
 }
 
 export async function proposePpa(ctx: DecContext, input: z.output<typeof inputs.proposePpaInput>, env: EnergyEnv): Promise<Ppa> {
@@ -47,6 +69,9 @@ export async function proposePpa(ctx: DecContext, input: z.output<typeof inputs.
   if (now(ctx) >= slotTimes(input.firstSlot, zone).gate) throw new ValidationError('request.firstSlot', 'has already closed; a PPA can only cover slots still open');
   const sm = await tradingMeter(ctx, input.sellerMeter, input.seller, zone, 'request.sellerMeter');
   const bm = await tradingMeter(ctx, input.buyerMeter, input.buyer, zone, 'request.buyerMeter');
+  const refuse = (field: string, why: string) => new ValidationError(field, why);
+  await requireRoomOn(store, input.sellerMeter, 'request.sellerMeter', now(ctx), zone, refuse);
+  await requireRoomOn(store, input.buyerMeter, 'request.buyerMeter', now(ctx), zone, refuse);
   const token = new TokenStore(ctx.ledger);
   await requireDepositFor(ctx, token, input.seller === proposer.eid ? input.seller : input.buyer, zone, env);
   const ppa: Ppa = {
@@ -82,6 +107,9 @@ export async function acceptPpa(ctx: DecContext, input: z.output<typeof inputs.p
   if (ppa.status !== 'proposed') throw new ConflictError(`PPA ${ppa.id} is ${ppa.status}`);
   const zone = await zoneFor(store, ppa.zone);
   if (now(ctx) >= slotTimes(ppa.firstSlot, zone).gate) throw new ConflictError(`PPA ${ppa.id}'s first slot ${ppa.firstSlot} has closed; propose it again`);
+  const refuse = (field: string, why: string) => new ConflictError(`PPA ${ppa.id}'s ${field}: ${why}`);
+  await requireRoomOn(store, ppa.sellerMeter, 'sellerMeter', now(ctx), zone, refuse);
+  await requireRoomOn(store, ppa.buyerMeter, 'buyerMeter', now(ctx), zone, refuse);
   const token = new TokenStore(ctx.ledger);
   await requireDepositFor(ctx, token, counterparty, zone, env);
   const next: Ppa = { ...ppa, status: 'active', acceptedAt: env.now };
@@ -124,12 +152,13 @@ export async function settlePpa(ctx: DecContext, input: z.output<typeof inputs.s
   if (!ppaCovers(ppa, input.slot, zone)) throw new ValidationError('request.slot', `is not a delivery slot of PPA ${ppa.id}`);
   const t = slotTimes(input.slot, zone);
   if (now(ctx) < t.settleFrom) throw new ConflictError(`slot ${input.slot} settles from ${iso(t.settleFrom)}`);
+  if (now(ctx) > t.holdExpiry) throw new ConflictError(`slot ${input.slot} could be settled until ${iso(t.holdExpiry)} (the zone's settlement window)`);
   if (await store.ppaSettlement(ppa.id, input.slot)) throw new ConflictError(`PPA ${ppa.id} is already settled for ${input.slot}`);
 
   // Earlier PPAs (by ID) on the same meters take the meters' energy first.
-  const others = (await store.ppasOf(ppa.zone)).filter((p) => p.id < ppa.id && ppaCovers(p, input.slot, zone));
-  const sellerPriorWh = others.filter((p) => p.sellerMeter === ppa.sellerMeter).reduce((s, p) => s + BigInt(p.quantityWh), 0n);
-  const buyerPriorWh = others.filter((p) => p.buyerMeter === ppa.buyerMeter).reduce((s, p) => s + BigInt(p.quantityWh), 0n);
+  const earlier = (p: Ppa) => p.id < ppa.id;
+  const sellerPriorWh = (await ppasCovering(store, ppa.sellerMeter, input.slot, zone)).filter((p) => earlier(p) && p.sellerMeter === ppa.sellerMeter).reduce((s, p) => s + BigInt(p.quantityWh), 0n);
+  const buyerPriorWh = (await ppasCovering(store, ppa.buyerMeter, input.slot, zone)).filter((p) => earlier(p) && p.buyerMeter === ppa.buyerMeter).reduce((s, p) => s + BigInt(p.quantityWh), 0n);
   const run = new SettlementRun(ctx, env, store, zone.slotMinutes, 'MarketSettlePpa', input.slot);
   const seller = await run.slotEnergy(ppa.sellerMeter, input.slot, ppa.sellerMeterSlotMinutes);
   const buyer = await run.slotEnergy(ppa.buyerMeter, input.slot, ppa.buyerMeterSlotMinutes);
