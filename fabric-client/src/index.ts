@@ -21,3 +21,6 @@ export { decodeBlock, decodeEnvelope, decodeRwSet, readableKey, type DecodedBloc
 
 export { CommitError, CommitStatusError, EndorseError, GatewayError, connect } from '@hyperledger/fabric-gateway';
 export type { Commit, Contract, Gateway, Network, ProposalOptions, Status, Transaction, ChaincodeEvent, CloseableAsyncIterable, Identity, Signer } from '@hyperledger/fabric-gateway';
+export { CrlRefusedError, crlSignedBy, readCrl, subjectKeyId, type CrlFacts } from './channel-admin/crl-facts';
+export { revocationListWith, type RevocationListChange } from './channel-admin/msp-crl';
+export { publishCrl, type CrlPublication, type PublishOptions } from './channel-admin/publish-crl';

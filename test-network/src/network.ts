@@ -108,6 +108,8 @@ export async function up(): Promise<NetworkState> {
   let state = readState();
 
   if (state) {
+    // The client configs follow the code that writes them (e.g. orderers added to the gateway config).
+    writeClientConfig(model, topologyFile);
     const down = records().filter((r) => !isAlive(r));
     const recorded = new Set(records().map((r) => r.name));
     if (down.length === 0 && networkProcessNames(model).every((name) => recorded.has(name))) {

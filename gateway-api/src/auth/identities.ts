@@ -7,11 +7,14 @@
  * register and revoke calls to the CA are signed by the admin who asks.
  * At first start, one admin per org is enrolled with the CA's bootstrap
  * registrar, and its API key is written to `<data dir>/admin-keys.json` (0600).
+ * A revocation also publishes the CA's new CRL into the org's MSP on each of
+ * its channels, signed by the org's channel admin (the gateway config's
+ * `admin`), so the peers refuse the certificate too, not only this API.
  */
 import type { GatewayNetworkConfig, GatewayOrg } from '@dec/network';
 import { createHash, randomBytes, randomUUID, timingSafeEqual, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CaError, FabricCaClient, type CaAttribute, type Enrollment } from '@dec/fabric-client';
+import { CaError, FabricCaClient, publishCrl, type CaAttribute, type CrlPublication, type Enrollment } from '@dec/fabric-client';
 import { ApiError } from '../http/errors';
 import { nowIso, type Db } from '../store/db';
 import type { SecretBox } from '../store/secrets';
@@ -165,8 +168,12 @@ export class IdentityService {
     return (this.db.prepare(`SELECT crl FROM crls WHERE msp_id = ?`).get(mspId) as { crl: string } | undefined)?.crl;
   }
 
-  /** Revokes at the CA (signed by the admin) and disables every API key of the identity. */
-  async revoke(admin: Caller, enrollmentId: string, reason: string): Promise<IdentityRecord> {
+  /**
+   * Revokes at the CA (signed by the admin), disables every API key of the identity, and puts the
+   * CA's new CRL into the org's MSP on each of its channels (`crl.channels` says where it is in
+   * effect; a channel that failed can be done by hand with `consortium propose-crl`).
+   */
+  async revoke(admin: Caller, enrollmentId: string, reason: string): Promise<IdentityRecord & { crl?: { channels: CrlPublication[] } }> {
     const row = this.row(admin.mspId, enrollmentId);
     if (row.id === admin.id) throw new ApiError('CONFLICT', 'an admin cannot revoke itself');
     if (row.status === 'revoked') throw new ApiError('CONFLICT', `identity ${enrollmentId} is already revoked`);
@@ -184,7 +191,17 @@ export class IdentityService {
       this.db.prepare(`UPDATE identities SET status = 'revoked', revoked_at = ? WHERE id = ?`).run(at, row.id);
       this.db.prepare(`UPDATE api_keys SET revoked_at = ? WHERE identity_id = ? AND revoked_at IS NULL`).run(at, row.id);
     })();
-    return this.get(admin.mspId, enrollmentId);
+    const record = this.get(admin.mspId, enrollmentId);
+    return crl ? { ...record, crl: { channels: await this.publish(admin.mspId, crl) } } : record;
+  }
+
+  /** The CRL into the org's channel MSPs; a failure is reported per channel, never undoes the revocation. */
+  private async publish(mspId: string, crl: string): Promise<CrlPublication[]> {
+    try {
+      return await publishCrl(this.config, mspId, crl);
+    } catch (e) {
+      return this.org(mspId).channels.map((c) => ({ channel: c.name, status: 'failed' as const, error: (e as Error).message }));
+    }
   }
 
   list(mspId: string): IdentityRecord[] {

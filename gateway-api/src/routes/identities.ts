@@ -25,6 +25,24 @@ export const identity = z
   })
   .openapi('Identity');
 
+const revokedIdentity = identity
+  .extend({
+    crl: z
+      .object({
+        channels: z.array(
+          z.object({
+            channel: z.string(),
+            status: z.enum(['applied', 'unchanged', 'failed']).describe("applied: the org's peer has committed the CRL in the org's channel MSP; unchanged: it was already there; failed: see error (publish it with `consortium propose-crl`)"),
+            dropped: z.array(z.string()).optional().describe('serials the previous CRL named and this one does not (expired certificates)'),
+            error: z.string().optional(),
+          }),
+        ),
+      })
+      .optional()
+      .describe("Where the CA's new CRL is in effect: the gateway puts it into the org's MSP on each of the org's channels, signed by the org's channel admin. Absent when the identity was never enrolled (no certificate to revoke)."),
+  })
+  .openapi('RevokedIdentity');
+
 const registerBody = z
   .object({
     enrollmentId,
@@ -129,7 +147,7 @@ export function identityRoutes(services: Services): AnyRoute[] {
       method: 'post',
       path: '/api/v1/identities/{enrollmentId}/revoke',
       operationId: 'revokeIdentity',
-      summary: 'Revoke an identity at the CA and disable its API keys',
+      summary: "Revoke an identity at the CA, disable its API keys and put the CA's new CRL into the org's MSP on every channel of the org",
       tags: ['identities'],
       auth: 'admin',
       request: {
@@ -140,7 +158,7 @@ export function identityRoutes(services: Services): AnyRoute[] {
             .default('unspecified'),
         }),
       },
-      responses: { 200: { description: 'Revoked', schema: identity } },
+      responses: { 200: { description: 'Revoked; `crl.channels` says where the peers now refuse the certificate', schema: revokedIdentity } },
       errors: [...ADMIN_ERRORS, 'NOT_FOUND', 'CONFLICT'],
       handler: async ({ params, body, caller }) => {
         const out = await ids.revoke(caller, params.enrollmentId, body.reason);

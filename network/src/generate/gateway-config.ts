@@ -19,13 +19,27 @@ export interface GatewayOrg {
   description: string;
   peers: GatewayPeer[];
   ca: { url: string; caName: string; tlsRootCertPath: string; registrarId: string; registrarSecretPath: string };
+  /**
+   * The org's admin (cryptogen's Admin@<org>): its certificate satisfies the org's Admins policy,
+   * so it alone may change the org's own MSP group in a channel config (e.g. its CRL).
+   */
   admin: { certPath: string; keyPath: string };
   channels: { name: string; chaincodes: string[] }[];
+}
+
+/** An ordering node: where an org admin sends a channel config update. */
+export interface GatewayOrderer {
+  name: string;
+  endpoint: string;
+  hostAlias: string;
+  tlsRootCertPath: string;
 }
 
 export interface GatewayNetworkConfig {
   generatedFrom: string;
   orgs: GatewayOrg[];
+  /** Absent in configs written before the gateway published CRLs itself. */
+  orderers?: GatewayOrderer[];
   channels: { name: string; orgs: string[]; chaincodes: { name: string; endorsingOrgs: string[] }[] }[];
 }
 
@@ -53,6 +67,7 @@ export function gatewayConfig(model: NetworkModel, topologyFile: string): Gatewa
       admin: { certPath: org.admin.cert, keyPath: org.admin.key },
       channels: org.channels.map((c) => ({ name: c.name, chaincodes: c.chaincodes.map((cc) => cc.name) })),
     })),
+    orderers: model.ordererOrg.nodes.map((n) => ({ name: n.name, endpoint: endpoint(n, n.port), hostAlias: n.name, tlsRootCertPath: model.ordererOrg.tlsCaCert })),
     channels: model.topology.channels.map((c) => ({
       name: c.name,
       orgs: c.orgs,

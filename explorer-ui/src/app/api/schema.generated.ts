@@ -136,7 +136,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke an identity at the CA and disable its API keys */
+        /** Revoke an identity at the CA, disable its API keys and put the CA's new CRL into the org's MSP on every channel of the org */
         post: operations["revokeIdentity"];
         delete?: never;
         options?: never;
@@ -4301,6 +4301,22 @@ export interface components {
             identity: components["schemas"]["Identity"];
             apiKey: string;
         };
+        RevokedIdentity: components["schemas"]["Identity"] & {
+            /** @description Where the CA's new CRL is in effect: the gateway puts it into the org's MSP on each of the org's channels, signed by the org's channel admin. Absent when the identity was never enrolled (no certificate to revoke). */
+            crl?: {
+                channels: {
+                    channel: string;
+                    /**
+                     * @description applied: the org's peer has committed the CRL in the org's channel MSP; unchanged: it was already there; failed: see error (publish it with `consortium propose-crl`)
+                     * @enum {string}
+                     */
+                    status: "applied" | "unchanged" | "failed";
+                    /** @description serials the previous CRL named and this one does not (expired certificates) */
+                    dropped?: string[];
+                    error?: string;
+                }[];
+            };
+        };
         Receipt: {
             receiptId: string;
             transactionId: string;
@@ -5163,13 +5179,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Revoked */
+            /** @description Revoked; `crl.channels` says where the peers now refuse the certificate */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Identity"];
+                    "application/json": components["schemas"]["RevokedIdentity"];
                 };
             };
             /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */

@@ -4,15 +4,26 @@
  * whose subject key ID equals the CRL's authority key ID, and only if that CA
  * signed it (checked when a revoked serial is found, silently skipped
  * otherwise); so a CRL that is forged, edited or from another CA would be
- * accepted into the channel config and then protect nothing. Here it is
- * refused before anything is proposed. OpenSSL (the CLI, as the tests use it)
- * parses and verifies: Node's crypto has no CRL support.
+ * accepted into the channel config and then protect nothing. It is refused
+ * before anything is proposed. OpenSSL (the CLI) parses and verifies: Node's
+ * crypto has no CRL support. Shared by the gateway (which publishes the CRL
+ * when an admin revokes) and `consortium propose-crl`.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run } from '../exec';
-import { UserFacingError } from '../progress';
-import { workDir } from './folders';
+
+/** A CRL refused before anything is proposed: what is wrong, and what to do. */
+export class CrlRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = 'CrlRefusedError';
+  }
+}
 
 export interface CrlFacts {
   issuer: string;
@@ -28,7 +39,7 @@ const serial = (s: string): string => hex(s).replace(/^0+(?=.)/, '');
 
 /** Runs openssl on `pem` written to a scratch file; `extra` files are written beside it. */
 async function openssl(args: (file: string, extra: string[]) => string[], pem: string, extra: string[] = []): Promise<string> {
-  const dir = mkdtempSync(path.join(workDir(), 'crl-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'dec-crl-'));
   try {
     const file = path.join(dir, 'in.pem');
     writeFileSync(file, pem);
@@ -37,7 +48,12 @@ async function openssl(args: (file: string, extra: string[]) => string[], pem: s
       writeFileSync(f, content);
       return f;
     });
-    return await run('openssl', args(file, extraFiles), { hint: 'install OpenSSL (apt-get install openssl)' });
+    return await new Promise<string>((resolve, reject) => {
+      execFile('openssl', args(file, extraFiles), (err, stdout, stderr) => {
+        if (err) reject(new Error(`openssl ${args(file, extraFiles)[0] ?? ''} failed: ${(stderr || stdout || err.message).trim()}`));
+        else resolve(stdout + stderr);
+      });
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -47,8 +63,8 @@ function facts(text: string): CrlFacts {
   const issuer = /Issuer: (.+)/.exec(text)?.[1]?.trim();
   const aki = /Authority Key Identifier:\s*\n\s*(\S+)/.exec(text)?.[1];
   const lastUpdate = /Last Update: (.+)/.exec(text)?.[1]?.trim();
-  if (!issuer || !lastUpdate) throw new UserFacingError('the CRL could not be read (no issuer or last update)', 'pass the PEM CRL the org\'s Fabric CA issued');
-  if (!aki) throw new UserFacingError('the CRL has no authority key identifier, so Fabric would never match it to a CA', 'pass a CRL issued by the org\'s Fabric CA (gencrl)');
+  if (!issuer || !lastUpdate) throw new CrlRefusedError('the CRL could not be read (no issuer or last update)', "pass the PEM CRL the org's Fabric CA issued");
+  if (!aki) throw new CrlRefusedError('the CRL has no authority key identifier, so Fabric would never match it to a CA', "pass a CRL issued by the org's Fabric CA (gencrl)");
   const serials = [...text.matchAll(/Serial Number: ([0-9A-Fa-f:]+)/g)].map((m) => serial(m[1] ?? ''));
   return { issuer, authorityKeyId: hex(aki), lastUpdate: new Date(lastUpdate), serials };
 }
@@ -56,10 +72,10 @@ function facts(text: string): CrlFacts {
 /** Parses a PEM CRL; refuses anything else. */
 export async function readCrl(pem: string): Promise<CrlFacts> {
   if (!/^-----BEGIN X509 CRL-----[\s\S]+-----END X509 CRL-----\s*$/.test(pem)) {
-    throw new UserFacingError('the file is not one PEM certificate revocation list', 'pass the PEM CRL the org\'s Fabric CA issued (-----BEGIN X509 CRL-----)');
+    throw new CrlRefusedError('the file is not one PEM certificate revocation list', "pass the PEM CRL the org's Fabric CA issued (-----BEGIN X509 CRL-----)");
   }
   const text = await openssl((f) => ['crl', '-in', f, '-noout', '-text'], pem).catch(() => {
-    throw new UserFacingError('the CRL could not be parsed', 'pass the PEM CRL the org\'s Fabric CA issued, unedited');
+    throw new CrlRefusedError('the CRL could not be parsed', "pass the PEM CRL the org's Fabric CA issued, unedited");
   });
   return facts(text);
 }
