@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { depthCurves } from './depth';
 
 describe('order book depth', () => {
-  it('sums bids from the highest price down and asks from the lowest up, open orders only, in kWh', () => {
+  it('sums bids from the highest price down and asks from the lowest up, cancelled orders left out, in kWh', () => {
     const { bids, asks } = depthCurves([
       { side: 'buy', limitPrice: '120', quantityWh: '1000', status: 'open' },
       { side: 'buy', limitPrice: '100', quantityWh: '500', status: 'open' },

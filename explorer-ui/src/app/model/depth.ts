@@ -13,7 +13,7 @@ const isOrder = (v: unknown): v is BookOrder =>
 /** Quantity per price of one side, in Wh. */
 function perPrice(orders: BookOrder[], side: string): Map<bigint, bigint> {
   const out = new Map<bigint, bigint>();
-  for (const o of orders) if (o.side === side && (o.status ?? 'open') === 'open') out.set(BigInt(o.limitPrice), (out.get(BigInt(o.limitPrice)) ?? 0n) + BigInt(o.quantityWh));
+  for (const o of orders) if (o.side === side && o.status !== 'cancelled') out.set(BigInt(o.limitPrice), (out.get(BigInt(o.limitPrice)) ?? 0n) + BigInt(o.quantityWh));
   return out;
 }
 
