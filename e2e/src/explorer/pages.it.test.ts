@@ -158,7 +158,7 @@ describe('explorer landing pages in headless Chromium (real network, issue 19)',
     await page.locator('[data-test=holders-DEC] tbody tr').first().waitFor();
     await page.locator('[data-test=movements] tbody tr').first().waitFor();
     await page.locator('[data-test=issuance] [data-test=issuance-chart][data-ready=true], [data-test=issuance] [data-test=issuance-empty]').first().waitFor();
-    expect(await page.locator('[data-test=movements]').textContent()).to.contain('transfer');
+    expect(await page.locator('[data-test=movements]').textContent()).to.contain('Transfer');
     await shot(page, '04-tokens');
     const csv = await exportCsv('[data-test=holders-DEC-list]');
     expect(csv.split('\r\n')[0]).to.equal('account,asset,balance,transactionId,blockNumber,time');
@@ -211,6 +211,7 @@ describe('explorer landing pages in headless Chromium (real network, issue 19)',
     await api.close(); // a consistent copy of its database (the stop registered in before() closes the restarted one)
     cpSync(dataDir, bigDir, { recursive: true });
     api = await start(dataDir);
+    regulator = new ApiClient(api.url, regulator.key);
     const height = Number((await regulator.get<{ height: string }>('/api/v1/ledger/energy')).body.height);
     const { blocks } = replicateIndex(bigDir, 'energy', Math.max(1, Math.ceil(5000 / height) - 1));
     const big = await start(bigDir);

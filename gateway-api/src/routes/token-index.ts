@@ -35,7 +35,7 @@ const holdersQuery = z.object({
 });
 const movementsQuery = z.object({
   asset: z.enum(TOKEN_ASSETS).optional().describe('Only this asset'),
-  op: text('Only entries of this operation (e.g. `transfer`, `hold`, `redeem`)'),
+  op: text('Only entries of this operation (the token operation, e.g. `Transfer`, `CreateHold`, `RedeemDecc`)'),
   account: text('Only entries of this account (eID or `sys:` account)'),
   before: z.string().min(1).max(600).optional().describe('The `next` of the previous page'),
   limit,

@@ -29,7 +29,7 @@ export interface Series {
   name: string;
   color: string;
   points: { x: number; y: number }[];
-  /** Drawn as a step line (depth) instead of a straight line: `true` or 'before' steps at a point, 'after' after it. */
+  /** A step line (depth): Chart.js 'before' (= true) keeps a point's value up to the next point, 'after' takes the next point's value right after it. */
   stepped?: boolean | 'before' | 'after';
   kind?: 'line' | 'bar';
   /** Marks only (no line between points): e.g. anomalies over a bar series. */

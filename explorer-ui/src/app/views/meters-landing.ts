@@ -5,10 +5,9 @@
  * paged and exportable as CSV. A row opens the meter's energy chart.
  */
 import type { IndexedState } from '../api/types';
-import { formatTime } from '../model/format';
 import { whToKwh } from '../model/market';
 import { href } from '../model/route';
-import { h, link, type Child } from '../ui/dom';
+import { h, link, mono, type Child } from '../ui/dom';
 import { pagedList, type ListPage } from '../ui/paged-list';
 import type { Ctx } from './context';
 
@@ -48,9 +47,9 @@ function cells(r: MeterRow): Child[] {
     link(href({ name: 'meters', meter: m.eid }), m.eid, { 'data-test': 'meter-link' }),
     m.zone,
     m.status,
-    m.ownerEid,
+    mono(`${m.ownerEid.slice(0, 14)}…`, m.ownerEid),
     String(m.ratedPowerW / 1000),
-    r.cursor ? formatTime(r.cursor.ts) : '—',
+    r.cursor ? r.cursor.ts.slice(0, 19).replace('T', ' ') : '—',
     r.cursor ? whToKwh(r.cursor.importWh) : '—',
     r.cursor ? whToKwh(r.cursor.exportWh) : '—',
     r.anomalies > 0 ? h('span', { class: 'bad' }, `${String(r.anomalies)}${r.more ? '+' : ''}`) : '0',
@@ -70,7 +69,7 @@ export function metersLanding(ctx: Ctx): HTMLElement {
         path: z ? '/api/v1/index/energy/state/meter.zone' : '/api/v1/index/energy/state/meter.meter',
         query: z ? { first: z } : status.value ? { status: status.value } : {},
         load: (before) => meterPage(ctx, z, status.value, before),
-        headers: ['Meter', 'Zone', 'Status', 'Owner', 'Rated (kW)', 'Last reading', 'Import total (kWh)', 'Export total (kWh)', 'Anomalies'],
+        headers: ['Meter', 'Zone', 'Status', 'Owner', 'Rated (kW)', 'Last reading (UTC)', 'Import total (kWh)', 'Export total (kWh)', 'Anomalies'],
         cells,
         rowAttrs: (r): Record<string, string> => (r.anomalies > 0 ? { class: 'anomalous' } : {}),
         testId: 'meters',

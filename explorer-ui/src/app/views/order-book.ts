@@ -32,8 +32,8 @@ async function depth(ctx: Ctx, slot: string, zone: string): Promise<Node> {
             yTitle: 'cumulative quantity (kWh)',
             xLabel: (x) => String(x),
             series: [
-              { name: 'bids (buy at this price or more)', color: '#17a589', points: bids, stepped: 'before', fill: true },
-              { name: 'asks (sell at this price or less)', color: '#c0392b', points: asks, stepped: 'after', fill: true },
+              { name: 'bids (buy at this price or more)', color: '#17a589', points: bids, stepped: 'after', fill: true },
+              { name: 'asks (sell at this price or less)', color: '#c0392b', points: asks, stepped: 'before', fill: true },
             ],
             testId: 'depth-chart',
           },
@@ -56,7 +56,7 @@ async function trades(ctx: Ctx, slot: string, zone: string): Promise<Node> {
     clearing ? fields(Object.entries(clearing).filter(([, v]) => typeof v !== 'object').map(([k, v]) => [k, String(v)])) : h('p', { class: 'muted' }, 'Not cleared yet.'),
     table(
       ['#', 'Seller', 'Buyer', 'Quantity (kWh)', 'Price (DECC base units / kWh)', 'Status', 'Delivered (kWh)', 'Paid (DECC base units)'],
-      rows.map((t) => [t.seq, t.seller, t.buyer, whToKwh(t.quantityWh), t.price, t.status, t.settlement ? whToKwh(t.settlement.deliveredWh) : '—', t.settlement?.paid ?? '—']),
+      [...rows].sort((a, b) => a.seq - b.seq).map((t) => [t.seq, t.seller, t.buyer, whToKwh(t.quantityWh), t.price, t.status, t.settlement ? whToKwh(t.settlement.deliveredWh) : '—', t.settlement?.paid ?? '—']),
       { 'data-test': 'trades' },
     ),
     rows.length === 0 ? h('p', { class: 'muted' }, 'No trades (matching has not run, or nothing crossed).') : null,
