@@ -32427,7 +32427,7 @@ export interface operations {
             query?: {
                 /** @description Only this asset */
                 asset?: "DEC" | "DECC";
-                /** @description Only entries of this operation (e.g. `transfer`, `hold`, `redeem`) */
+                /** @description Only entries of this operation (the token operation, e.g. `Transfer`, `CreateHold`, `RedeemDecc`) */
                 op?: string;
                 /** @description Only entries of this account (eID or `sys:` account) */
                 account?: string;
