@@ -7,9 +7,11 @@ import { chart } from '../charts/chart';
 import { depthCurves, type BookOrder } from '../model/depth';
 import { whToKwh } from '../model/market';
 import { section } from '../ui/async';
-import { fields, h, table, unavailable } from '../ui/dom';
+import { fields, h, mono, table, unavailable } from '../ui/dom';
 import { itemsOf } from '../ui/generic';
 import type { Ctx } from './context';
+
+const eid = (x: string): HTMLElement => mono(`${x.slice(0, 16)}…`, x);
 
 interface TradeRow { seq: number; seller: string; buyer: string; quantityWh: string; price: string; status: string; settlement?: { deliveredWh: string; paid: string } }
 
@@ -56,7 +58,7 @@ async function trades(ctx: Ctx, slot: string, zone: string): Promise<Node> {
     clearing ? fields(Object.entries(clearing).filter(([, v]) => typeof v !== 'object').map(([k, v]) => [k, String(v)])) : h('p', { class: 'muted' }, 'Not cleared yet.'),
     table(
       ['#', 'Seller', 'Buyer', 'Quantity (kWh)', 'Price (DECC base units / kWh)', 'Status', 'Delivered (kWh)', 'Paid (DECC base units)'],
-      [...rows].sort((a, b) => a.seq - b.seq).map((t) => [t.seq, t.seller, t.buyer, whToKwh(t.quantityWh), t.price, t.status, t.settlement ? whToKwh(t.settlement.deliveredWh) : '—', t.settlement?.paid ?? '—']),
+      [...rows].sort((a, b) => a.seq - b.seq).map((t) => [t.seq, eid(t.seller), eid(t.buyer), whToKwh(t.quantityWh), t.price, t.status, t.settlement ? whToKwh(t.settlement.deliveredWh) : '—', t.settlement?.paid ?? '—']),
       { 'data-test': 'trades' },
     ),
     rows.length === 0 ? h('p', { class: 'muted' }, 'No trades (matching has not run, or nothing crossed).') : null,
