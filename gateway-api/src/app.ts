@@ -181,6 +181,7 @@ function validatedInput(r: AnyRoute, req: Request): { params: unknown; query: un
 function reply(res: Response, result: HandlerResult): void {
   for (const [h, v] of Object.entries(result.headers ?? {})) res.setHeader(h, v);
   if (result.body === undefined) res.status(result.status).end();
+  else if (typeof result.body === 'string' && result.headers?.['content-type']) res.status(result.status).send(result.body);
   else res.status(result.status).json(result.body);
 }
 

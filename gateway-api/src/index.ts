@@ -11,3 +11,5 @@ export { txPath, type ChaincodeTable, type TxDef } from './chaincode/table';
 export { INEXPRESSIBLE_CHECKS } from './openapi/inexpressible';
 // The collection relay (energy income -> scf rent), run beside the API by its own bin.
 export { startCollectionRelay, type CollectionRelay, type CollectionRelayOptions } from './relay/collection-relay';
+// A large index of real shape for measuring the explorer's first view (browser test / bench only).
+export { replicateIndex } from './index/replicate';

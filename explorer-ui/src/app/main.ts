@@ -41,7 +41,7 @@ function render(ctx: Ctx, route: Route): HTMLElement | Promise<HTMLElement> {
     case 'history': return historyView(ctx, route.channel, route.objectType, route.attributes);
     case 'tokens': return tokensView(ctx, route.account);
     case 'market': return marketView(ctx, route.slot, route.zone);
-    case 'meters': return metersView(ctx, route.meter);
+    case 'meters': return metersView(ctx, route.meter, route.from, route.to);
     case 'receivable': return receivableView(ctx, route.id);
     case 'alerts': return alertsView(ctx);
     case 'consortium': return consortiumView(ctx);

@@ -16,6 +16,8 @@ export interface ResponseSpec {
   description: string;
   schema?: ZodType;
   contentType?: string;
+  /** Other media types the same answer comes in (e.g. `text/csv` of a list page), by content type. */
+  alternatives?: Record<string, ZodType>;
   headers?: Record<string, string>;
 }
 

@@ -20,6 +20,7 @@ export const INDEXED_TYPES = [
   'meter.anomaly',
   'receivable',
   'token.supply',
+  'token.entry',
 ] as const;
 export type IndexedType = (typeof INDEXED_TYPES)[number];
 const INDEXED = new Set<string>(INDEXED_TYPES);

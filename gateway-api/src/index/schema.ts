@@ -77,9 +77,23 @@ const TABLES = [
    )`,
   `CREATE INDEX IF NOT EXISTS idx_latest_first ON idx_latest (channel, object_type, first_attr, key)`,
   `CREATE INDEX IF NOT EXISTS idx_latest_second ON idx_latest (channel, object_type, second_attr, key)`,
+  // Token balances summed from the journal entries (token.entry) as they are indexed; amount is a bigint
+  // in decimal, rank the same zero-padded to 40 digits so that text order is numeric order.
+  `CREATE TABLE IF NOT EXISTS idx_holdings (
+     channel TEXT NOT NULL,
+     asset TEXT NOT NULL,
+     account TEXT NOT NULL,
+     amount TEXT NOT NULL,
+     rank TEXT NOT NULL,
+     block_number INTEGER NOT NULL,
+     tx_id TEXT NOT NULL,
+     time TEXT,
+     PRIMARY KEY (channel, asset, account)
+   )`,
+  `CREATE INDEX IF NOT EXISTS idx_holdings_rank ON idx_holdings (channel, asset, rank, account)`,
 ];
 
-const PER_CHANNEL = ['idx_checkpoint', 'idx_blocks', 'idx_txs', 'idx_participants', 'idx_writes', 'idx_latest'];
+const PER_CHANNEL = ['idx_checkpoint', 'idx_blocks', 'idx_txs', 'idx_participants', 'idx_writes', 'idx_latest', 'idx_holdings'];
 
 export function createIndexTables(db: Db): void {
   db.transaction(() => {

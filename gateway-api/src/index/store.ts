@@ -7,6 +7,7 @@
  */
 import { nowIso, type Db } from '../store/db';
 import type { ExtractedBlock } from './extract';
+import { applyHoldings } from './holdings';
 import { createIndexTables, dropChannel } from './schema';
 
 export interface Page<T> { items: T[]; next?: string }
@@ -16,7 +17,8 @@ export interface StateItem { objectType: string; key: string; value: unknown; de
 export interface ActivityItem { minute: string; blocks: number; transactions: number }
 
 export interface TxFilter { function?: string; eid?: string; creatorMspId?: string; type?: string }
-export interface StateFilter { first?: string; second?: string }
+/** `status`: only values whose JSON `status` field is this (receivables, clearings, meters). */
+export interface StateFilter { first?: string; second?: string; status?: string }
 
 const parse = (text: string | null): unknown => {
   if (text === null) return null;
@@ -90,6 +92,7 @@ export class IndexStore {
       const who = this.db.prepare(`INSERT OR IGNORE INTO idx_participants VALUES (?, ?, ?, ?)`);
       for (const p of x.participants) who.run(channel, p.eid, b.number, p.txIndex);
       this.applyWrites(channel, x);
+      applyHoldings(this.db, channel, x);
       this.db
         .prepare(`INSERT INTO idx_checkpoint VALUES (?, ?, ?) ON CONFLICT (channel) DO UPDATE SET next_block = excluded.next_block, updated_at = excluded.updated_at`)
         .run(channel, b.number + 1, nowIso());
@@ -145,6 +148,7 @@ export class IndexStore {
     const where = ['channel = @channel', 'object_type = @objectType'];
     if (filter.first !== undefined) where.push('first_attr = @first');
     if (filter.second !== undefined) where.push('second_attr = @second');
+    if (filter.status !== undefined) where.push(`(CASE WHEN json_valid(value) THEN json_extract(value, '$.status') END) = @status`);
     if (before) where.push(history ? '(block_number < @block OR (block_number = @block AND (tx_index < @index OR (tx_index = @index AND key < @key))))' : 'key < @before');
     const [block, index, key] = parseWritePosition(before);
     const sql = history

@@ -10,6 +10,7 @@ import { meterCredentialRoutes } from './meter-credentials';
 import { opsRoutes } from './ops';
 import { receiptRoutes } from './receipts';
 import { regulatorRoutes } from './regulator';
+import { tokenIndexRoutes } from './token-index';
 import { transactionRoutes } from './transactions';
 import { webhookRoutes } from './webhooks';
 
@@ -25,6 +26,7 @@ export function allRoutes(services: Services): AnyRoute[] {
     ...meterCredentialRoutes(services),
     ...consortiumRoutes(services),
     ...chainIndexRoutes(services),
+    ...tokenIndexRoutes(services),
   ];
 }
 

@@ -12,13 +12,14 @@ import { ApiError } from '../http/errors';
 import { route, type AnyRoute } from '../http/route';
 import { z } from '../openapi/zod';
 import type { Services } from '../services';
+import { formatParam, listResponse, pageReply } from './index-csv';
 
 const channelParams = z.object({ channel: z.string().regex(/^[a-z][a-z0-9.-]{0,248}$/) });
 const stateParams = channelParams.extend({ objectType: z.enum(INDEXED_TYPES).describe('An indexed object type (composite key type)') });
 const limit = z.string().regex(/^([1-9]\d?|100)$/, 'must be a whole number from 1 to 100').optional().describe('Items per page (1–100, default 20)');
 const text = (what: string) => z.string().min(1).max(128).regex(/^[\x20-\x7e]*$/, 'must be printable ASCII').optional().describe(what);
 
-const blockQuery = z.object({ before: z.string().regex(/^\d{1,15}$/, 'must be a block number').optional().describe('List blocks below this number (the `next` of the previous page)'), limit });
+const blockQuery = z.object({ before: z.string().regex(/^\d{1,15}$/, 'must be a block number').optional().describe('List blocks below this number (the `next` of the previous page)'), limit, format: formatParam });
 const txQuery = z.object({
   before: z.string().regex(/^\d{1,15}\.\d{1,6}$/, 'must be a position <block>.<index>').optional().describe('List transactions before this position (the `next` of the previous page)'),
   limit,
@@ -26,13 +27,16 @@ const txQuery = z.object({
   eid: text('Only transactions that name this participant eID (in their input or in the keys they wrote)'),
   creatorMspId: text('Only transactions submitted by this org'),
   type: z.enum(['ENDORSER_TRANSACTION', 'CONFIG']).optional().describe('Only transactions of this type'),
+  format: formatParam,
 });
 const stateQuery = z.object({
   first: text('Only keys whose first attribute is this (e.g. the zone of `meter.zone`, the meter of `meter.interval`)'),
   second: text('Only keys whose second attribute is this (e.g. the zone of `market.clearing`)'),
+  status: text('Only values whose `status` field is this (e.g. `financed` receivables, `cleared` slots, `active` meters)'),
   history: z.enum(['true', 'false']).optional().describe('Every version, newest first, instead of the current value of each key'),
   before: z.string().min(1).max(600).optional().describe('The `next` of the previous page'),
   limit,
+  format: formatParam,
 });
 const activityQuery = z.object({ minutes: z.string().regex(/^([1-9]\d{0,2}|1[0-3]\d\d|1440)$/, 'must be a whole number from 1 to 1440').optional().describe('Minutes back from now (default 60)') });
 
@@ -99,30 +103,31 @@ export function chainIndexRoutes(services: Services): AnyRoute[] {
     route<ChannelParams, z.infer<typeof blockQuery>>({
       method: 'get', path: '/api/v1/index/{channel}/blocks', operationId: 'listIndexedBlocks', tags: ['index'], auth: 'regulator',
       summary: 'Blocks newest first, a page at a time', description: who,
-      request: { params: channelParams, query: blockQuery }, responses: { 200: { description: 'A page of blocks', schema: page(blockItem, 'IndexedBlockPage') } }, errors: [...ERRORS],
-      handler: async ({ params, query, caller }) => {
+      request: { params: channelParams, query: blockQuery }, responses: { 200: listResponse('A page of blocks', page(blockItem, 'IndexedBlockPage')) }, errors: [...ERRORS],
+      handler: async ({ params, query, caller, req }) => {
         member(caller.mspId, params.channel);
-        return Promise.resolve({ status: 200, body: idx().store.blocks(params.channel, query.before ? Number(query.before) : undefined, size(query.limit)) });
+        return Promise.resolve(pageReply(req, query.format, idx().store.blocks(params.channel, query.before ? Number(query.before) : undefined, size(query.limit)), `${params.channel}-blocks`));
       },
     }),
     route<ChannelParams, z.infer<typeof txQuery>>({
       method: 'get', path: '/api/v1/index/{channel}/transactions', operationId: 'listIndexedTransactions', tags: ['index'], auth: 'regulator',
       summary: 'Transactions newest first, by function, creator org, type or participant eID', description: who,
-      request: { params: channelParams, query: txQuery }, responses: { 200: { description: 'A page of transactions', schema: page(txItem, 'IndexedTransactionPage') } }, errors: [...ERRORS],
-      handler: async ({ params, query, caller }) => {
+      request: { params: channelParams, query: txQuery }, responses: { 200: listResponse('A page of transactions', page(txItem, 'IndexedTransactionPage')) }, errors: [...ERRORS],
+      handler: async ({ params, query, caller, req }) => {
         member(caller.mspId, params.channel);
-        const { before, limit: l, ...filter } = query;
-        return Promise.resolve({ status: 200, body: idx().store.transactions(params.channel, filter, before, size(l)) });
+        const { before, limit: l, format, ...filter } = query;
+        return Promise.resolve(pageReply(req, format, idx().store.transactions(params.channel, filter, before, size(l)), `${params.channel}-transactions`));
       },
     }),
     route<z.infer<typeof stateParams>, z.infer<typeof stateQuery>>({
       method: 'get', path: '/api/v1/index/{channel}/state/{objectType}', operationId: 'listIndexedState', tags: ['index'], auth: 'regulator',
       summary: 'Zones, slot clearings, meters and their intervals, receivables, token supply: current values, or every version', description: who,
-      request: { params: stateParams, query: stateQuery }, responses: { 200: { description: 'A page of values', schema: page(stateItem, 'IndexedStatePage') } }, errors: [...ERRORS],
-      handler: async ({ params, query, caller }) => {
+      request: { params: stateParams, query: stateQuery }, responses: { 200: listResponse('A page of values', page(stateItem, 'IndexedStatePage')) }, errors: [...ERRORS],
+      handler: async ({ params, query, caller, req }) => {
         member(caller.mspId, params.channel);
-        const filter = { ...(query.first !== undefined ? { first: query.first } : {}), ...(query.second !== undefined ? { second: query.second } : {}) };
-        return Promise.resolve({ status: 200, body: idx().store.state(params.channel, params.objectType, filter, query.history === 'true', query.before, size(query.limit)) });
+        const filter = { ...(query.first !== undefined ? { first: query.first } : {}), ...(query.second !== undefined ? { second: query.second } : {}), ...(query.status !== undefined ? { status: query.status } : {}) };
+        const found = idx().store.state(params.channel, params.objectType, filter, query.history === 'true', query.before, size(query.limit));
+        return Promise.resolve(pageReply(req, query.format, found, `${params.channel}-${params.objectType}`));
       },
     }),
     route<ChannelParams, z.infer<typeof activityQuery>>({

@@ -10,7 +10,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { Capabilities, txPath, type OpenApiDoc } from '../model/capabilities';
 import type { paths } from './schema.generated';
 import type { TxRoutes } from './tx-routes';
-import type { ChannelInfo, Consortium, DecodedBlock, DecodedTransaction, ErrorBody, Identity, IndexActivity, IndexedBlockPage, IndexedStatePage, IndexedTransactionPage, IndexStatus, KeyHistory, StateQuery, TxQuery } from './types';
+import type { ChannelInfo, Consortium, DecodedBlock, DecodedTransaction, ErrorBody, HolderQuery, Identity, IndexActivity, IndexedBlockPage, IndexedStatePage, IndexedTransactionPage, IndexStatus, KeyHistory, MovementQuery, StateQuery, TokenHolderPage, TokenMovementPage, TxQuery } from './types';
 
 /** A failed call, with the gateway's stable error code (gateway-api http/errors.ts). */
 export class ApiFailure extends Error {
@@ -102,19 +102,29 @@ export class Api {
   }
 
   indexBlocks(channel: string, before?: number, limit = 10): Promise<IndexedBlockPage> {
-    return unwrap(this.gateway.GET('/api/v1/index/{channel}/blocks', { params: { path: { channel }, query: { limit: String(limit), ...(before !== undefined ? { before: String(before) } : {}) } } }));
+    return unwrap(this.gateway.GET('/api/v1/index/{channel}/blocks', { params: { path: { channel }, query: { limit: String(limit), ...(before !== undefined ? { before: String(before) } : {}) } } })) as Promise<IndexedBlockPage>; // the list routes also answer text/csv (csv-export.ts)
   }
 
   indexTransactions(channel: string, query: TxQuery): Promise<IndexedTransactionPage> {
-    return unwrap(this.gateway.GET('/api/v1/index/{channel}/transactions', { params: { path: { channel }, query } }));
+    return unwrap(this.gateway.GET('/api/v1/index/{channel}/transactions', { params: { path: { channel }, query } })) as Promise<IndexedTransactionPage>; // the list routes also answer text/csv (csv-export.ts)
   }
 
   indexState(channel: string, objectType: StateQuery['objectType'], query: Omit<StateQuery, 'objectType'> = {}): Promise<IndexedStatePage> {
-    return unwrap(this.gateway.GET('/api/v1/index/{channel}/state/{objectType}', { params: { path: { channel, objectType }, query } }));
+    return unwrap(this.gateway.GET('/api/v1/index/{channel}/state/{objectType}', { params: { path: { channel, objectType }, query } })) as Promise<IndexedStatePage>; // the list routes also answer text/csv (csv-export.ts)
   }
 
   indexActivity(channel: string, minutes = 60): Promise<IndexActivity> {
     return unwrap(this.gateway.GET('/api/v1/index/{channel}/activity', { params: { path: { channel }, query: { minutes: String(minutes) } } }));
+  }
+
+  /** Largest holders of an asset (regulator and platform operator only). */
+  tokenHolders(channel: string, query: HolderQuery): Promise<TokenHolderPage> {
+    return unwrap(this.gateway.GET('/api/v1/index/{channel}/tokens/holders', { params: { path: { channel }, query } })) as Promise<TokenHolderPage>; // the list routes also answer text/csv (csv-export.ts)
+  }
+
+  /** Latest outgoing token movements (regulator and platform operator only). */
+  tokenMovements(channel: string, query: MovementQuery): Promise<TokenMovementPage> {
+    return unwrap(this.gateway.GET('/api/v1/index/{channel}/tokens/movements', { params: { path: { channel }, query } })) as Promise<TokenMovementPage>; // the list routes also answer text/csv (csv-export.ts)
   }
 
   consortium(): Promise<Consortium> {

@@ -4214,6 +4214,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/index/{channel}/tokens/holders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Largest holders of DEC or DECC, largest first
+         * @description The regulator and the platform operator only: identities of RegulatorMSP with role=regulator or API admin, and of PlatformMSP with role=operator or API admin, on channels their org belongs to. From the gateway's index of token journal entries; each item names its transaction.
+         */
+        get: operations["listTokenHolders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/index/{channel}/tokens/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Latest token movements (transfers, payments, holds, burns), newest first
+         * @description The regulator and the platform operator only: identities of RegulatorMSP with role=regulator or API admin, and of PlatformMSP with role=operator or API admin, on channels their org belongs to. From the gateway's index of token journal entries; each item names its transaction.
+         */
+        get: operations["listTokenMovements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4603,6 +4643,41 @@ export interface components {
                 blocks: number;
                 transactions: number;
             }[];
+        };
+        TokenHolderPage: {
+            items: components["schemas"]["TokenHolder"][];
+            /** @description Pass as `before` for the next page; absent on the last page */
+            next?: string;
+        };
+        TokenHolder: {
+            account: string;
+            asset: string;
+            /** @description Base units (DEC 18 decimals, DECC 2), summed from the account's journal */
+            balance: string;
+            /** @description The transaction that last changed it */
+            transactionId: string;
+            blockNumber: string;
+            time: string | null;
+        };
+        TokenMovementPage: {
+            items: components["schemas"]["TokenMovement"][];
+            /** @description Pass as `before` for the next page; absent on the last page */
+            next?: string;
+        };
+        TokenMovement: {
+            /** @description The account the amount left */
+            account: string;
+            asset: string;
+            op: string;
+            direction: string;
+            /** @description Base units */
+            amount: string;
+            /** @description Accounts it went to (none for a hold, deposit or burn) */
+            counterparties: string[];
+            /** @description The transaction that last changed it */
+            transactionId: string;
+            blockNumber: string;
+            time: string | null;
         };
     };
     responses: never;
@@ -31927,6 +32002,8 @@ export interface operations {
                 before?: string;
                 /** @description Items per page (1–100, default 20) */
                 limit?: string;
+                /** @description `csv`: the page as text/csv (as with `Accept: text/csv`), the next page's cursor in the `X-Next-Before` header */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -31936,13 +32013,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of blocks */
+            /** @description A page of blocks (JSON, or CSV with `format=csv` / `Accept: text/csv`) */
             200: {
                 headers: {
+                    /** @description CSV answers only: the `before` of the next page, absent on the last page */
+                    "X-Next-Before"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IndexedBlockPage"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
@@ -32016,6 +32096,8 @@ export interface operations {
                 creatorMspId?: string;
                 /** @description Only transactions of this type */
                 type?: "ENDORSER_TRANSACTION" | "CONFIG";
+                /** @description `csv`: the page as text/csv (as with `Accept: text/csv`), the next page's cursor in the `X-Next-Before` header */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -32025,13 +32107,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of transactions */
+            /** @description A page of transactions (JSON, or CSV with `format=csv` / `Accept: text/csv`) */
             200: {
                 headers: {
+                    /** @description CSV answers only: the `before` of the next page, absent on the last page */
+                    "X-Next-Before"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IndexedTransactionPage"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
@@ -32097,30 +32182,37 @@ export interface operations {
                 first?: string;
                 /** @description Only keys whose second attribute is this (e.g. the zone of `market.clearing`) */
                 second?: string;
+                /** @description Only values whose `status` field is this (e.g. `financed` receivables, `cleared` slots, `active` meters) */
+                status?: string;
                 /** @description Every version, newest first, instead of the current value of each key */
                 history?: "true" | "false";
                 /** @description The `next` of the previous page */
                 before?: string;
                 /** @description Items per page (1–100, default 20) */
                 limit?: string;
+                /** @description `csv`: the page as text/csv (as with `Accept: text/csv`), the next page's cursor in the `X-Next-Before` header */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
                 channel: string;
                 /** @description An indexed object type (composite key type) */
-                objectType: "market.zone" | "market.clearing" | "meter.meter" | "meter.cursor" | "meter.zone" | "meter.interval" | "meter.anomaly" | "receivable" | "token.supply";
+                objectType: "market.zone" | "market.clearing" | "meter.meter" | "meter.cursor" | "meter.zone" | "meter.interval" | "meter.anomaly" | "receivable" | "token.supply" | "token.entry";
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of values */
+            /** @description A page of values (JSON, or CSV with `format=csv` / `Accept: text/csv`) */
             200: {
                 headers: {
+                    /** @description CSV answers only: the `before` of the next page, absent on the last page */
+                    "X-Next-Before"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IndexedStatePage"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
@@ -32200,6 +32292,186 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndexActivity"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTokenHolders: {
+        parameters: {
+            query?: {
+                /** @description DEC (default) or DECC */
+                asset?: "DEC" | "DECC";
+                /** @description The `next` of the previous page */
+                before?: string;
+                /** @description Items per page (1–100, default 20) */
+                limit?: string;
+                /** @description `csv`: the page as text/csv (as with `Accept: text/csv`), the next page's cursor in the `X-Next-Before` header */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of holders (JSON, or CSV with `format=csv` / `Accept: text/csv`) */
+            200: {
+                headers: {
+                    /** @description CSV answers only: the `before` of the next page, absent on the last page */
+                    "X-Next-Before"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenHolderPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTokenMovements: {
+        parameters: {
+            query?: {
+                /** @description Only this asset */
+                asset?: "DEC" | "DECC";
+                /** @description Only entries of this operation (the token operation, e.g. `Transfer`, `CreateHold`, `RedeemDecc`) */
+                op?: string;
+                /** @description Only entries of this account (eID or `sys:` account) */
+                account?: string;
+                /** @description The `next` of the previous page */
+                before?: string;
+                /** @description Items per page (1–100, default 20) */
+                limit?: string;
+                /** @description `csv`: the page as text/csv (as with `Accept: text/csv`), the next page's cursor in the `X-Next-Before` header */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of movements (JSON, or CSV with `format=csv` / `Accept: text/csv`) */
+            200: {
+                headers: {
+                    /** @description CSV answers only: the `before` of the next page, absent on the last page */
+                    "X-Next-Before"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenMovementPage"];
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */

@@ -44,3 +44,9 @@ export interface BlockSummary {
   transactionCount: number;
   transactions: { transactionId: string; type: string; validationCode?: string; creatorMspId: string; chaincode?: string; function?: string; eventName?: string }[];
 }
+export type TokenHolder = Schemas['TokenHolder'];
+export type TokenHolderPage = Schemas['TokenHolderPage'];
+export type TokenMovement = Schemas['TokenMovement'];
+export type TokenMovementPage = Schemas['TokenMovementPage'];
+export type HolderQuery = NonNullable<paths['/api/v1/index/{channel}/tokens/holders']['get']['parameters']['query']>;
+export type MovementQuery = NonNullable<paths['/api/v1/index/{channel}/tokens/movements']['get']['parameters']['query']>;

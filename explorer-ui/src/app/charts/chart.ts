@@ -29,9 +29,13 @@ export interface Series {
   name: string;
   color: string;
   points: { x: number; y: number }[];
-  /** Drawn as a step line (depth) instead of a straight line. */
-  stepped?: boolean;
+  /** A step line (depth): Chart.js 'before' (= true) keeps a point's value up to the next point, 'after' takes the next point's value right after it. */
+  stepped?: boolean | 'before' | 'after';
   kind?: 'line' | 'bar';
+  /** Marks only (no line between points): e.g. anomalies over a bar series. */
+  marksOnly?: boolean;
+  /** Fill under a line (depth areas). */
+  fill?: boolean;
 }
 
 export interface ChartSpec {
@@ -53,8 +57,11 @@ function dataset(s: Series): ChartDataset<'line' | 'bar', { x: number; y: number
     data: s.points,
     borderColor: s.color,
     backgroundColor: s.color,
-    stepped: s.stepped ? 'before' : false,
-    pointRadius: s.points.length > 60 ? 0 : 2,
+    stepped: s.stepped === true ? 'before' : (s.stepped ?? false),
+    showLine: !s.marksOnly,
+    fill: s.fill ?? false,
+    pointStyle: s.marksOnly ? 'triangle' : 'circle',
+    pointRadius: s.marksOnly ? 7 : s.points.length > 60 ? 0 : 2,
     borderWidth: 2,
   };
 }

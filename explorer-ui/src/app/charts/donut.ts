@@ -32,7 +32,7 @@ export function donut(slices: DonutSlice[], title: string): HTMLElement {
   const legend = h(
     'ul',
     { class: 'legend' },
-    slices.map((sl, i) => h('li', null, h('span', { class: 'swatch', style: `background:${COLORS[i % COLORS.length]}` }), `${sl.label} — ${(sl.bps / 100).toFixed(2)}%`, sl.note ? h('span', { class: 'muted' }, ` (${sl.note})`) : null)),
+    slices.map((sl, i) => h('li', null, h('span', { class: `swatch swatch-${String(i % COLORS.length)}` }), `${sl.label} — ${(sl.bps / 100).toFixed(2)}%`, sl.note ? h('span', { class: 'muted' }, ` (${sl.note})`) : null)),
   );
   return h('figure', { class: 'chart donut', 'data-test': 'donut' }, svg, legend, h('figcaption', null, title));
 }

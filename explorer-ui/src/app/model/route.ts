@@ -14,7 +14,7 @@ export type Route =
   | { name: 'history'; channel: string; objectType?: string; attributes?: string }
   | { name: 'tokens'; account?: string }
   | { name: 'market'; slot?: string; zone?: string }
-  | { name: 'meters'; meter?: string }
+  | { name: 'meters'; meter?: string; from?: string; to?: string }
   | { name: 'receivable'; id?: string }
   | { name: 'alerts' }
   | { name: 'consortium' }
@@ -56,7 +56,7 @@ const TOP = new Map<string, (rest: string[], opt: Query) => Route | undefined>([
   ['search', (_, opt) => ({ name: 'search', q: opt('q') ?? '' })],
   ['tokens', ([account]) => ({ name: 'tokens', ...(account ? { account } : {}) })],
   ['market', (_, opt) => ({ name: 'market', ...optional('slot', opt), ...optional('zone', opt) })],
-  ['meters', ([meter]) => ({ name: 'meters', ...(meter ? { meter } : {}) })],
+  ['meters', ([meter], opt) => ({ name: 'meters', ...(meter ? { meter } : {}), ...optional('from', opt), ...optional('to', opt) })],
   ['receivables', ([id]) => ({ name: 'receivable', ...(id ? { id } : {}) })],
   ['alerts', () => ({ name: 'alerts' })],
   ['consortium', () => ({ name: 'consortium' })],
@@ -93,7 +93,7 @@ export function href(route: Route): string {
     case 'history': return `#/c/${enc(route.channel)}/history${query({ objectType: route.objectType, attributes: route.attributes })}`;
     case 'tokens': return `#/tokens${route.account ? `/${enc(route.account)}` : ''}`;
     case 'market': return `#/market${query({ slot: route.slot, zone: route.zone })}`;
-    case 'meters': return `#/meters${route.meter ? `/${enc(route.meter)}` : ''}`;
+    case 'meters': return `#/meters${route.meter ? `/${enc(route.meter)}` : ''}${query({ from: route.from, to: route.to })}`;
     case 'receivable': return `#/receivables${route.id ? `/${enc(route.id)}` : ''}`;
     case 'alerts': return '#/alerts';
     case 'consortium': return '#/consortium';

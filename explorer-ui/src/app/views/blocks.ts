@@ -8,6 +8,7 @@ import { streamBlocks } from '../api/streams';
 import { blockPage, mergeLive, PAGE_SIZE, rowOfBlock, rowOfIndexed, rowOfSummary, type BlockRow } from '../model/blocks';
 import { formatTime } from '../model/format';
 import { href } from '../model/route';
+import { csvButton } from '../ui/csv-export';
 import { errorBox, h, link } from '../ui/dom';
 import type { Ctx } from './context';
 import { deniedView } from './overview';
@@ -87,5 +88,6 @@ export async function blocksView(ctx: Ctx, channel: string, from: number | undef
       tbody,
     ),
     pager,
+    csvButton(ctx.api.apiKey, `/api/v1/index/${channel}/blocks`, () => ({ limit: String(PAGE_SIZE), ...(page.numbers[0] !== undefined ? { before: String(page.numbers[0] + 1) } : {}) }), `${channel}-blocks`),
   );
 }

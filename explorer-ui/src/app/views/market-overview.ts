@@ -10,6 +10,7 @@ import { chart } from '../charts/chart';
 import { averagePrice, isClearing, pricePoints, whToKwh, type ClearingValue } from '../model/market';
 import { href } from '../model/route';
 import { section } from '../ui/async';
+import { csvButton } from '../ui/csv-export';
 import { h, link, table } from '../ui/dom';
 import type { Ctx } from './context';
 
@@ -40,6 +41,7 @@ async function overview(ctx: Ctx): Promise<Node> {
     h('h3', null, 'Zones'),
     table(['Zone', 'Since block'], zones.items.map((z) => [z.key, `#${z.blockNumber}`]), { 'data-test': 'zones' }),
     h('h3', null, 'Latest slots'),
+    csvButton(ctx.api.apiKey, '/api/v1/index/energy/state/market.clearing', () => ({ limit: '100' }), 'energy-market-clearings'),
     table(['Slot', 'Zone', 'Status', 'Volume (kWh)', 'Avg price (DECC base units / kWh)', 'Trades', 'Last change'], rows.map((i) => slotRow(i.value as ClearingValue, i)), { 'data-test': 'slots' }),
     series.some((s) => s.points.length > 0)
       ? chart({ title: 'Average clearing price per slot and zone', xTitle: 'slot start (UTC)', yTitle: 'DECC base units / kWh', series, testId: 'price-chart' }, (fn) => { ctx.onLeave(fn); })

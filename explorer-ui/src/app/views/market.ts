@@ -1,10 +1,9 @@
-/** The order book and clearing of one market slot and zone (energy `market:OrderBook`, `market:Clearing`). */
+/** The Market page: the overview from the index, and one slot's depth chart, orders and trades (views/order-book.ts). */
 import { href } from '../model/route';
-import { section } from '../ui/async';
-import { itemsOf, objectTable } from '../ui/generic';
-import { code, formText, h, unavailable } from '../ui/dom';
+import { formText, h, unavailable } from '../ui/dom';
 import type { Ctx } from './context';
 import { marketOverview } from './market-overview';
+import { slotSections } from './order-book';
 
 /** The overview of zones and slots, for ledger readers, when no slot is chosen. */
 const landing = (ctx: Ctx, slot?: string, zone?: string): HTMLElement | null => (ctx.ledger && !(slot && zone) ? marketOverview(ctx) : null);
@@ -30,11 +29,6 @@ export function marketView(ctx: Ctx, slot?: string, zone?: string): HTMLElement 
     title,
     landing(ctx, slot, zone),
     form,
-    slot && zone ? section('Order book', async () => objectTable(itemsOf(await ctx.api.evaluate('energy', 'market:OrderBook', { slot, zone })))) : null,
-    slot && zone
-      ? section('Clearing', async () =>
-          ctx.api.offers('energy', 'market:Clearing') ? code(JSON.stringify(await ctx.api.evaluate('energy', 'market:Clearing', { slot, zone }), null, 2)) : unavailable('clearing', 'needs POST /api/v1/energy/market/clearing'),
-        )
-      : null,
+    slot && zone ? slotSections(ctx, slot, zone) : null,
   );
 }

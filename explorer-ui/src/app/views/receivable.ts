@@ -13,6 +13,7 @@ import { describeError, section } from '../ui/async';
 import { fields, formText, h, link, table } from '../ui/dom';
 import type { Ctx } from './context';
 import { timelineEl } from './history';
+import { receivablesList } from './receivables-list';
 
 interface AuditHistory {
   parties: string[];
@@ -109,5 +110,5 @@ export function receivableView(ctx: Ctx, id?: string): HTMLElement {
     ev.preventDefault();
     location.hash = href({ name: 'receivable', id: formText(form, 'id').trim() });
   });
-  return h('div', null, title, form, id ? section(null, () => lifecycleSection(ctx, id)) : null);
+  return h('div', null, title, form, id ? section(null, () => lifecycleSection(ctx, id)) : ctx.ledger ? receivablesList(ctx) : null);
 }

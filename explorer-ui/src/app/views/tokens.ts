@@ -1,5 +1,7 @@
 /**
- * Tokens on channel energy: DEC allocation (chart), DECC minted/burned, and
+ * Tokens on channel energy: DEC allocation (chart), DECC minted/burned (and,
+ * for the regulator and operator, over time, largest holders, movements:
+ * token-lists.ts), and
  * for one account its balances and journal, paged with the chaincode's bookmark.
  */
 import { donut } from '../charts/donut';
@@ -10,6 +12,7 @@ import { section } from '../ui/async';
 import { objectTable } from '../ui/generic';
 import { fields, formText, h } from '../ui/dom';
 import type { Ctx } from './context';
+import { tokenLists } from './token-lists';
 
 async function supplySection(ctx: Ctx): Promise<Node> {
   const supply = await ctx.api.evaluate<TokenSupply>('energy', 'token:Supply');
@@ -87,6 +90,7 @@ export function tokensView(ctx: Ctx, account?: string): HTMLElement {
     null,
     h('h1', null, 'Tokens'),
     section('Supply and allocation', () => supplySection(ctx), { 'data-test': 'supply' }),
+    tokenLists(ctx),
     h('section', { class: 'card' }, h('h3', null, 'Balances and history'), form, account ? section(account, () => accountSection(ctx, account)) : null),
   );
 }
