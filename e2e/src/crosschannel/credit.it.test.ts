@@ -10,14 +10,21 @@
  *   - a bank is refused the score until the party asks it for financing, and again after
  *     the request is closed; the regulator and the party see the breakdown.
  *
+ * The collection relay (its own process) carries both the income and the penalty fact.
  * The ledger's clock is this machine's, so the suite waits for one 1-minute slot.
  */
 /* eslint-disable @typescript-eslint/no-unsafe-member-access -- replies are JSON the tests read field by field (ApiClient bodies are untyped on purpose) */
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findOrg, loadGatewayConfig } from '@dec/fabric-client';
+import { registerAndEnroll } from '@dec/test-network';
 import { startApiWorld, eventually, H, type ApiWorld } from '../api/api-world';
 import { ActorPool, dec } from '../index';
-import { agreePpa, buildStation, MINUTE, sellerNet, sellerReading, until, type Station } from './station';
+import { RelayProcess } from './relay-process';
+import { agreePpa, buildStation, MINUTE, sellerNet, sellerReading, sleep, until, type Station } from './station';
 
 interface CreditFull { access: 'full'; score: number; facts: Record<string, number>; recent: { kind: string; channel: string; txId: string; key: string }[] }
 
@@ -33,6 +40,18 @@ describe('credit service: a station under-delivers, arrears appear and the score
   let assignmentId: string;
   let rents: bigint[];
   let penaltyTxId: string;
+  let relay: RelayProcess;
+  const dir = mkdtempSync(path.join(tmpdir(), 'dec-credit-relay-'));
+
+  /** Waits (up to 90 s) until `done` holds of the regulator's view of the credit record. */
+  const creditUntil = async (done: (c: CreditFull) => boolean): Promise<CreditFull> => {
+    for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
+      const c = await credit();
+      if (done(c)) return c;
+      await sleep(500);
+    }
+    throw new Error(`the relay never carried it; relay output:\n${relay.output}`);
+  };
 
   const credit = async (): Promise<CreditFull> => {
     const res = await w.regulator.post<{ result: CreditFull }>('/api/v1/scf/credit/get', { subject });
@@ -43,12 +62,15 @@ describe('credit service: a station under-delivers, arrears appear and the score
   before(async function () {
     this.timeout(300_000);
     [w, st] = await Promise.all([startApiWorld(), buildStation(pool, tag, dec(1))]);
+    relay = new RelayProcess(dir, await registerAndEnroll(findOrg(loadGatewayConfig(), 'LessorMSP'), `cr-relay-${tag}`, { role: 'lessor-officer' }));
   });
 
   after(async function () {
     this.timeout(60_000);
+    await relay.kill();
     await w.close();
     pool.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a lease with an instalment due yesterday is linked to the station income; its score starts at the base', async function () {
@@ -69,10 +91,11 @@ describe('credit service: a station under-delivers, arrears appear and the score
     expect(await credit()).to.deep.include({ access: 'full', score: 600 });
   });
 
-  it('the station under-delivers: the relayed income leaves arrears, the lease turns late, the score drops by the arrears weight', async function () {
+  it('the station under-delivers: the relayed income leaves arrears, the lease turns late; arrears and the relayed energy penalty move the score', async function () {
     this.timeout(240_000);
     const slot1 = Math.ceil((Date.now() + 20_000) / MINUTE) * MINUTE;
     const ppaId = await agreePpa(st, slot1, 2_000n);
+    relay.start(); // carries the income (collection:Sync) and the credit facts (credit:CountEnergyFact) from energy to scf
     await until(slot1);
     await sellerReading(st, 1, slot1, BASE_WH);
     await until(slot1 + MINUTE);
@@ -83,28 +106,22 @@ describe('credit service: a station under-delivers, arrears appear and the score
     const net = sellerNet(1_500n);
     expect(net < rents[0]!).to.equal(true);
 
-    // The relay's submit (any lessor or bank officer): checked against the energy ledger.
-    const synced = await eventually(() => w.lessorOfficer.post('/api/v1/scf/collection/sync', { assignmentId, paid: net.toString() }), (r) => r.status !== 409);
-    expect(synced.status, JSON.stringify(synced.body)).to.equal(200);
+    // The relay submits the income; scf checks it against the energy ledger and counts the arrears in that transaction.
+    const c = await creditUntil((x) => x.facts.arrears === 1 && x.facts.marketPenalties === 1);
     const view = await w.regulator.post('/api/v1/scf/collection/get', { leaseId });
+    expect(view.body.result.link.synced).to.equal(net.toString());
     expect(view.body.result.arrears).to.deep.include({ overdue: (rents[0]! - net).toString(), overdueInstalments: 1, status: 'late', daysLate: 1 });
     expect(view.body.result.lease.status).to.equal('late');
-    const c = await credit();
-    expect(c.facts).to.include({ arrears: 1, onTimeRent: 0 });
-    expect(c.score).to.equal(560);
-    expect(c.recent[0]).to.include({ kind: 'arrears', channel: 'scf', key: `lease~${leaseId}`, txId: synced.body.transactionId as string });
+    expect(c.facts).to.include({ arrears: 1, onTimeRent: 0, marketPenalties: 1 });
+    expect(c.score).to.equal(540); // 600 − 40 (arrears) − 20 (under-delivery penalty on energy)
+    expect(c.recent.find((f) => f.kind === 'arrears')).to.include({ channel: 'scf', key: `lease~${leaseId}`, txId: view.body.result.link.lastSync.txId as string });
+    expect(c.recent.find((f) => f.kind === 'marketPenalties')).to.include({ channel: 'energy', txId: penaltyTxId, key: `credit.fact~${st.seller.eid}~${penaltyTxId}~1` });
   });
 
-  it('the under-delivery penalty recorded on energy moves the score once it is counted on scf, and only once', async () => {
+  it('the penalty fact the relay carried counts once: submitted again through REST it is refused, a fact not on energy too', async () => {
     const fact = { subject: st.seller.eid, txId: penaltyTxId, n: 1 };
     const forged = await w.bankOfficer.post('/api/v1/scf/credit/count-energy-fact', { ...fact, n: 2 });
     expect(forged.status, JSON.stringify(forged.body)).to.equal(404);
-    const counted = await w.bankOfficer.post('/api/v1/scf/credit/count-energy-fact', fact);
-    expect(counted.status, JSON.stringify(counted.body)).to.equal(200);
-    const c = await credit();
-    expect(c.facts).to.include({ arrears: 1, marketPenalties: 1 });
-    expect(c.score).to.equal(540);
-    expect(c.recent[0]).to.include({ kind: 'marketPenalties', channel: 'energy', txId: penaltyTxId });
     const again = await w.supplier.post('/api/v1/scf/credit/count-energy-fact', fact);
     expect(again.status).to.equal(409);
     expect((await credit()).score).to.equal(540);
