@@ -6,6 +6,7 @@
 import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
 import { ChargingContract } from './charging/contract';
+import { CreditContract } from './credit/contract';
 import { CrowdfundingContract } from './crowdfunding/contract';
 import { GovernanceContract } from './governance/contract';
 import { IdentityContract } from './identity/contract';
@@ -13,6 +14,6 @@ import { MarketContract } from './market/contract';
 import { MeteringContract } from './metering/contract';
 import { TokenContract } from './token/contract';
 
-export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract];
+export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, CreditContract];
 
 export { ENERGY_TRANSACTIONS } from './transactions';

@@ -11,6 +11,7 @@
 import { defineTransactions } from '@dec/chaincode-kit/core';
 import { ACCESS, ANYONE, GRID_OPERATOR, MARKET_RUNNER, PLATFORM_OPERATOR, READING_SUBMITTER } from './access/policy';
 import { CHARGING_TRANSACTIONS } from './charging/transactions';
+import { CREDIT_TRANSACTIONS } from './credit/transactions';
 import { CROWDFUNDING_TRANSACTIONS } from './crowdfunding/transactions';
 import { GOVERNANCE_TRANSACTIONS } from './governance/transactions';
 import * as identity from './identity/inputs';
@@ -111,6 +112,7 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     ...CHARGING_TRANSACTIONS,
     ...CROWDFUNDING_TRANSACTIONS,
     ...GOVERNANCE_TRANSACTIONS,
+    ...CREDIT_TRANSACTIONS,
   },
 });
 

@@ -7,6 +7,7 @@ import { createNetworkContract } from '@dec/chaincode-kit';
 import { version } from '../package.json';
 import { AuditContract } from './audit/contract';
 import { CollectionContract } from './collection/contract';
+import { CreditContract } from './credit/contract';
 import { FinancingContract } from './financing/contract';
 import { InsuranceContract } from './insurance/contract';
 import { LeasingContract } from './leasing/contract';
@@ -26,6 +27,7 @@ export const contracts = [
   RulesContract,
   AuditContract,
   CollectionContract,
+  CreditContract,
 ];
 
 export { SCF_TRANSACTIONS } from './transactions';

@@ -8,10 +8,11 @@
  * and the README table is generated from it (`npm run readme`).
  */
 import { defineTransactions, type TransientField } from '@dec/chaincode-kit/core';
-import { ACCESS, BANK, INSURER, LESSOR, LOGISTICS, PROJECT_COMPANY, READERS, REGULATOR, SUPPLIER } from './access/policy';
+import { ACCESS, BANK, BUSINESS_ROLES, INSURER, LESSOR, LOGISTICS, PROJECT_COMPANY, READERS, REGULATOR, SUPPLIER } from './access/policy';
 import { historyInput } from './audit/inputs';
 import { COLLECTION_TRANSACTIONS } from './collection/transactions';
 import { TRANSIENT } from './common/constants';
+import { CREDIT_TRANSACTIONS } from './credit/transactions';
 import { saltInput } from './common/salt';
 import { acceptInput, advanceInput, financingRef, offerInput, repaymentAmount, repaymentInput, termsInput } from './financing/inputs';
 import { assessClaimInput, claimRef, fileClaimInput, payClaimInput, policyRef, underwriteInput } from './insurance/inputs';
@@ -33,7 +34,7 @@ export const SCF_TRANSACTIONS = defineTransactions({
     'leasing:Reject': { kind: 'submit', input: rejectInput, grants: [LESSOR], summary: 'Reject a lease application (lessor officer)' },
     'leasing:RecordSupplierPayment': { kind: 'submit', input: supplierPaymentInput, grants: [LESSOR], summary: 'Record a payment to the equipment supplier (lessor officer)' },
     'leasing:RecordRentCollected': { kind: 'submit', input: rentCollectedInput, grants: [LESSOR], summary: 'Record rent collected for an instalment (lessor officer)' },
-    'leasing:AssessArrears': { kind: 'submit', input: leaseRef, grants: [LESSOR, BANK], summary: 'Mark a lease late or in default from its unpaid instalments' },
+    'leasing:AssessArrears': { kind: 'submit', input: leaseRef, grants: BUSINESS_ROLES, summary: 'Mark a lease late or in default from its unpaid instalments and the transaction time (any business member: a due-date check)' },
     'leasing:Get': { kind: 'evaluate', input: leaseRef, grants: READERS, summary: 'A lease with its schedule, payments and collections' },
 
     'receivables:Issue': { kind: 'submit', input: issueInput, grants: [LESSOR], summary: 'Issue the root receivable of an approved lease (lessor officer)' },
@@ -130,6 +131,7 @@ export const SCF_TRANSACTIONS = defineTransactions({
       summary: 'Key history of a lease, receivable part, order, receipt or financing (regulator, parties)',
     },
     ...COLLECTION_TRANSACTIONS,
+    ...CREDIT_TRANSACTIONS,
   },
 });
 

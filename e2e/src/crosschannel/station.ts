@@ -44,13 +44,13 @@ async function meterOf(p: Participant, zone: string, serial: string): Promise<{ 
   return { meter: device.eid, key: privateKey };
 }
 
-export async function buildStation(pool: ActorPool, tag: string): Promise<Station> {
+export async function buildStation(pool: ActorPool, tag: string, penaltyPerKwh = '0'): Promise<Station> {
   const [operator, gridOperator] = await Promise.all([enrollOperator(pool), pool.enroll('GridMSP', 'xc-gridop', { role: 'operator' })]);
   await ensureGenesis(operator);
   const [sellerP, buyerP, lessorP] = await createParticipants(pool, operator, 3, { name: `xc${tag}-`, fundWholeDec: 1000, orgs: ['LessorMSP', 'BankMSP', 'LessorMSP'] }) as [Participant, Participant, Participant];
   const zone = `XC-${tag}`;
   await postRate(pool, operator, '2');
-  await operator.submit('energy', 'market:ConfigureZone', { zone, slotMinutes: 1, gateMinutes: 0, graceMinutes: 0, settleWindowMinutes: 60, minDeposit: dec(10), feeBps: Number(FEE_BPS), toleranceBps: 500, penaltyPerKwh: '0' });
+  await operator.submit('energy', 'market:ConfigureZone', { zone, slotMinutes: 1, gateMinutes: 0, graceMinutes: 0, settleWindowMinutes: 60, minDeposit: dec(10), feeBps: Number(FEE_BPS), toleranceBps: 500, penaltyPerKwh });
   const [s, b] = await Promise.all([meterOf(sellerP, zone, `XC-${tag}-s`), meterOf(buyerP, zone, `XC-${tag}-b`)]);
   await buyerP.actor.submit('energy', 'token:MintDecc', { account: buyerP.eid, decAmount: dec(5), expectedRate: '2' });
   for (const meter of [s.meter, b.meter]) await gridOperator.submit('energy', 'metering:CertifyMeter', { meter });

@@ -6,9 +6,12 @@
  * was not recorded before, so the relay needs no trust: a replay after a crash
  * is answered "already recorded", a claim the energy ledger does not show is
  * refused. Whoever runs it (lessor or bank) can delay income, never invent it.
+ * It also carries each `CreditFact` to `credit:CountEnergyFact` (credit-events.ts):
+ * scf reads the fact on the energy ledger and counts it once.
  */
 import { submitValidTransaction, type ChaincodeEvent, type CloseableAsyncIterable, type Contract, type Network } from '@dec/fabric-client';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
+import { factClaims, factOutcomeOf, type FactClaim, type FactOutcome } from './credit-events';
 import { incomeClaims, latestPerAssignment, type IncomeClaim } from './income-events';
 
 export interface CollectionRelayOptions {
@@ -67,6 +70,25 @@ export async function relayClaim(o: CollectionRelayOptions, claim: IncomeClaim):
   }
 }
 
+async function submitFact(o: CollectionRelayOptions, claim: FactClaim): Promise<FactOutcome> {
+  try {
+    await submitValidTransaction(o.scf, 'credit:CountEnergyFact', { arguments: [JSON.stringify(claim)] });
+    return 'counted';
+  } catch (e) {
+    return factOutcomeOf(errorText(e));
+  }
+}
+
+/** Asks scf to count one energy credit fact until it is counted or found done (its endorsers may lag on energy). */
+export async function relayFact(o: CollectionRelayOptions, claim: FactClaim): Promise<FactOutcome> {
+  const attempts = o.maxAttempts ?? 30;
+  for (let i = 1; ; i++) {
+    const outcome = await submitFact(o, claim);
+    if (outcome !== 'retry' || i >= attempts) return outcome;
+    await new Promise((resolve) => setTimeout(resolve, o.retryDelayMs ?? 1000));
+  }
+}
+
 export async function startCollectionRelay(o: CollectionRelayOptions): Promise<CollectionRelay> {
   const log = o.log ?? ((): void => undefined);
   const startBlock = readCheckpoint(o.checkpointFile);
@@ -77,6 +99,10 @@ export async function startCollectionRelay(o: CollectionRelayOptions): Promise<C
       for (const claim of latestPerAssignment(incomeClaims(event))) {
         const outcome = await relayClaim(o, claim);
         log(`block ${event.blockNumber.toString()}: ${claim.assignmentId} paid ${claim.paid}: ${outcome}`);
+      }
+      for (const fact of factClaims(event)) {
+        const outcome = await relayFact(o, fact);
+        log(`block ${event.blockNumber.toString()}: credit fact ${fact.subject}/${fact.txId}/${String(fact.n)}: ${outcome}`);
       }
       // Later transactions of this block may still follow: the block counts as done only when the next begins.
       writeCheckpoint(o.checkpointFile, event.blockNumber);

@@ -2,6 +2,7 @@ import { BlockSimulator } from '@dec/chaincode-kit/testing';
 import type { TestCaller } from '@dec/chaincode-kit/testing';
 import { expect } from 'chai';
 import { generateKeyPairSync } from 'node:crypto';
+import { CreditContract } from '../credit/contract';
 import type { Device } from '../identity/state';
 import { dec, gridOperator, operator, regulator, user } from '../test-support/energy-world';
 import { DEPOSIT, iso, MarketWorld, MIN, order, SLOT, SLOT_MS, T0, TEN_DEC, type SimMeter } from '../test-support/market-world';
@@ -68,6 +69,11 @@ describe('market contract', () => {
     expect(await w.balance(farEid, 'DECC')).to.equal(40n);
     expect((await w.balance('sys:fees', 'DECC')) - feesBefore).to.equal(1n);
     expect(await w.deposit(farEid)).to.equal(farDeposit - 18n * 10n ** 17n);
+    // The under-delivery is a credit fact of the seller, recorded in the settlement itself (credit/facts.ts), readable by its ID.
+    const fact = (await w.h.invoke(new CreditContract(), 'GetFact', regulator, [JSON.stringify({ subject: farEid, txId: s.txId, n: 1 })])).result;
+    expect(fact).to.deep.include({ subject: farEid, txId: s.txId, n: 1, kind: 'marketPenalties' });
+    const none = await w.h.invoke(new CreditContract(), 'GetFact', regulator, [JSON.stringify({ subject: nearEid, txId: s.txId, n: 1 })]).then(() => 'found', (e: Error) => e.message);
+    expect(none).to.match(/^NOT_FOUND/);
     expect(await w.balance(buyerEid, 'DEC')).to.equal(BigInt(dec(1000)) - BigInt(DEPOSIT) - TEN_DEC + 18n * 10n ** 17n);
     const names = (s.events[0]?.payload as { events: { name: string }[] }).events.map((e) => e.name);
     expect(names).to.include.members(['TradeSettled', 'DepositSlashed', 'HoldCaptured', 'BuyOrderSettled', 'SlotSettled']);

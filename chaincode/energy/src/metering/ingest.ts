@@ -11,6 +11,7 @@ import type { KeyObject } from 'node:crypto';
 import { IdentityStore } from '../identity/store';
 import { parseP256Key, readingMessage, verifySignature } from './crypto';
 import { assessReading, spreadEnergy, type RejectReason } from './logic';
+import { recordCreditFact } from '../credit/facts';
 import { readingSchema, type Anomaly, type AnomalyKind, type Cursor, type Interval, type Meter, type Reading } from './state';
 import { MeteringStore } from './store';
 
@@ -154,6 +155,8 @@ class ReadingBatch {
   private readonly identity: IdentityStore;
   readonly results: ReadingResult[];
   readonly anomalies: Anomaly[] = [];
+  /** Owner eID of each meter with readings in the batch: an anomaly counts against the owner's credit. */
+  readonly owners = new Map<string, string>();
   readonly meterSummaries: { meter: string; accepted: number; lastSeq?: number }[] = [];
 
   constructor(
@@ -194,6 +197,7 @@ class ReadingBatch {
       for (const { i, r } of items) this.results[i] = { i, meter: meterEid, seq: r.seq, verdict: 'rejected', reason: 'UNKNOWN_METER', detail: `meter ${meterEid} is not registered for metering` };
       return;
     }
+    this.owners.set(meterEid, meter.ownerEid);
     const device = await this.identity.device(meterEid);
     const parsedKey = parseP256Key(meter.publicKey);
     const key = 'key' in parsedKey ? parsedKey.key : undefined;
@@ -203,11 +207,22 @@ class ReadingBatch {
     this.meterSummaries.push({ meter: meterEid, accepted: run.accepted, lastSeq: run.lastSeq });
   }
 
+  /** One credit fact per meter with anomalies in this batch (a burst of bad readings is one event of behaviour). */
+  private async countAnomalies(): Promise<void> {
+    const perMeter = new Map<string, number>();
+    for (const a of this.anomalies) perMeter.set(a.meter, (perMeter.get(a.meter) ?? 0) + 1);
+    for (const meter of [...perMeter.keys()].sort()) {
+      const owner = this.owners.get(meter);
+      if (owner) await recordCreditFact(this.ctx, { subject: owner, kind: 'meterAnomalies', ref: { meter, anomalies: String(perMeter.get(meter)) } });
+    }
+  }
+
   async finish(): Promise<BatchResult> {
     for (const [n, a] of this.anomalies.entries()) {
       await this.store.saveAnomaly(a, n);
       this.ctx.emit('MeterAnomaly', a);
     }
+    await this.countAnomalies();
     const count = (v: ReadingResult['verdict']): number => this.results.filter((r) => r.verdict === v).length;
     const out: BatchResult = { results: this.results, accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected') };
     if (out.accepted > 0 || this.anomalies.length > 0) {

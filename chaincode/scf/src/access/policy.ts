@@ -62,6 +62,8 @@ export const LOGISTICS: Grant = { msps: CHANNEL_MEMBERS, role: ROLE.logistics };
 export const INSURER: Grant = { msps: CHANNEL_MEMBERS, role: ROLE.insurer };
 /** Every recognised identity on the channel may read public business records (the channel shows them anyway). */
 export const READERS: readonly Grant[] = [PROJECT_COMPANY, LESSOR, BANK, SUPPLIER, REGULATOR, LOGISTICS, INSURER];
+/** Every business role (not the regulator, who writes only rules and alerts): who may trigger a derivation anyone could (a due-date check, relaying a verified fact). */
+export const BUSINESS_ROLES: readonly Grant[] = READERS.filter((g) => g !== REGULATOR);
 
 /** The authorised caller: its org, role and the party it acts as. */
 export interface Actor {

@@ -18,7 +18,7 @@ function refusal(what: string, id: string, message: string): Error {
 }
 
 /** Evaluates `fn` of the energy chaincode on this peer; its JSON answer, or NOT_FOUND / CONFLICT. */
-async function queryEnergy(ctx: DecContext, fn: string, input: object, what: string, id: string): Promise<unknown> {
+export async function queryEnergy(ctx: DecContext, fn: string, input: object, what: string, id: string): Promise<unknown> {
   let answer: { status: number; message?: string; payload?: Uint8Array };
   try {
     answer = await ctx.stub.invokeChaincode(ENERGY_SOURCE.chaincode, [fn, JSON.stringify(input)], ENERGY_SOURCE.channel);

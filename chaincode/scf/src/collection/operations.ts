@@ -7,6 +7,7 @@ import { canonicalJson, ConflictError, NotFoundError, big, type DecContext } fro
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { ScfEnv } from '../common/env';
+import { bindEid, countLeaseFacts } from '../credit/operations';
 import type { Lease } from '../leasing/state';
 import { LeaseStore } from '../leasing/store';
 import { readEnergyAssignment, readEnergyParticipant } from './energy-reader';
@@ -30,6 +31,7 @@ export async function link(ctx: DecContext, input: z.output<typeof linkInput>, e
   const change = linkLease(lease, onEnergy, await readEnergyParticipant(ctx, onEnergy.beneficiary), env);
   await store.put(change.link, true);
   ctx.emitAll(change.events);
+  await bindEid(ctx, onEnergy.assignor, lease, env);
   return change.link;
 }
 
@@ -49,6 +51,7 @@ export async function sync(ctx: DecContext, input: z.output<typeof syncInput>, e
   await leases.put(change.lease);
   await store.put(change.link, false);
   ctx.emitAll(change.events);
+  await countLeaseFacts(ctx, lease, change.lease, env);
   return { link: change.link, lease: summary(change.lease) };
 }
 

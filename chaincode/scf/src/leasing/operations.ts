@@ -5,14 +5,17 @@
 import { ConflictError, type DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
 import type { ScfEnv } from '../common/env';
+import { countLeaseFacts } from '../credit/operations';
 import type { applyInput, approveInput, leaseRef, rejectInput, rentCollectedInput, supplierPaymentInput } from './inputs';
 import { applyForLease, approveLease, assessArrears as assessArrearsOf, recordRentCollected, recordSupplierPayment, rejectLease, type LeaseChange } from './logic';
 import type { Lease } from './state';
 import { LeaseStore } from './store';
 
-async function save(ctx: DecContext, change: LeaseChange): Promise<Lease> {
+/** Stores the lease; with `before`, counts the credit facts of the change (repayments, arrears) in this transaction. */
+async function save(ctx: DecContext, change: LeaseChange, before?: Lease, env?: ScfEnv): Promise<Lease> {
   await new LeaseStore(ctx.ledger).put(change.lease);
   ctx.emitAll(change.events);
+  if (before && env) await countLeaseFacts(ctx, before, change.lease, env);
   return change.lease;
 }
 
@@ -34,14 +37,16 @@ export async function supplierPayment(ctx: DecContext, req: z.output<typeof supp
 }
 
 export async function rentCollected(ctx: DecContext, req: z.output<typeof rentCollectedInput>, env: ScfEnv): Promise<Lease> {
-  return save(ctx, recordRentCollected(await new LeaseStore(ctx.ledger).require(req.leaseId), req, env));
+  const before = await new LeaseStore(ctx.ledger).require(req.leaseId);
+  return save(ctx, recordRentCollected(before, req, env), before, env);
 }
 
 /** Re-derives late / defaulted from the transaction time; writes only when the status changes. */
 export async function assessArrears(ctx: DecContext, req: z.output<typeof leaseRef>, env: ScfEnv): Promise<Lease> {
-  const change = assessArrearsOf(await new LeaseStore(ctx.ledger).require(req.leaseId), env);
+  const before = await new LeaseStore(ctx.ledger).require(req.leaseId);
+  const change = assessArrearsOf(before, env);
   if (change.events.length === 0) return change.lease;
-  return save(ctx, change);
+  return save(ctx, change, before, env);
 }
 
 export async function get(ctx: DecContext, req: z.output<typeof leaseRef>): Promise<Lease> {

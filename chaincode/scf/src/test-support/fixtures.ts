@@ -8,6 +8,7 @@ import { TestHarness, type TestCaller, type TxOutcome } from '@dec/chaincode-kit
 import { describeKeyPolicy, type DecContract } from '@dec/chaincode-kit';
 import { AuditContract } from '../audit/contract';
 import { CollectionContract } from '../collection/contract';
+import { CreditContract } from '../credit/contract';
 import { FinancingContract } from '../financing/contract';
 import { InsuranceContract } from '../insurance/contract';
 import { LeasingContract } from '../leasing/contract';
@@ -55,6 +56,7 @@ export class Scf {
     rules: new RulesContract(),
     audit: new AuditContract(),
     collection: new CollectionContract(),
+    credit: new CreditContract(),
   };
 
   /**

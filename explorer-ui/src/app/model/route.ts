@@ -16,6 +16,8 @@ export type Route =
   | { name: 'market'; slot?: string; zone?: string }
   | { name: 'meters'; meter?: string; from?: string; to?: string }
   | { name: 'receivable'; id?: string }
+  | { name: 'lease'; id?: string }
+  | { name: 'credit'; subject?: string }
   | { name: 'alerts' }
   | { name: 'consortium' }
   | { name: 'notfound'; path: string };
@@ -58,6 +60,8 @@ const TOP = new Map<string, (rest: string[], opt: Query) => Route | undefined>([
   ['market', (_, opt) => ({ name: 'market', ...optional('slot', opt), ...optional('zone', opt) })],
   ['meters', ([meter], opt) => ({ name: 'meters', ...(meter ? { meter } : {}), ...optional('from', opt), ...optional('to', opt) })],
   ['receivables', ([id]) => ({ name: 'receivable', ...(id ? { id } : {}) })],
+  ['leases', ([id]) => ({ name: 'lease', ...(id ? { id } : {}) })],
+  ['credit', ([subject]) => ({ name: 'credit', ...(subject ? { subject } : {}) })],
   ['alerts', () => ({ name: 'alerts' })],
   ['consortium', () => ({ name: 'consortium' })],
   ['c', channelRoute],
@@ -95,6 +99,8 @@ export function href(route: Route): string {
     case 'market': return `#/market${query({ slot: route.slot, zone: route.zone })}`;
     case 'meters': return `#/meters${route.meter ? `/${enc(route.meter)}` : ''}${query({ from: route.from, to: route.to })}`;
     case 'receivable': return `#/receivables${route.id ? `/${enc(route.id)}` : ''}`;
+    case 'lease': return `#/leases${route.id ? `/${enc(route.id)}` : ''}`;
+    case 'credit': return `#/credit${route.subject ? `/${enc(route.subject)}` : ''}`;
     case 'alerts': return '#/alerts';
     case 'consortium': return '#/consortium';
     case 'notfound': return `#/${route.path}`;

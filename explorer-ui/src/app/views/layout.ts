@@ -22,6 +22,7 @@ export function layout(ctx: Ctx, onSignOut: () => void): { root: HTMLElement; ma
     ctx.channels.map((c) => (ctx.ledger ? link(href({ name: 'history', channel: c }), `Key history · ${c}`) : null)),
     energy ? [link(href({ name: 'tokens' }), 'Tokens'), link(href({ name: 'market' }), 'Market'), link(href({ name: 'meters' }), 'Meters')] : null,
     scf ? [link(href({ name: 'receivable' }), 'Receivables'), link(href({ name: 'alerts' }), 'Alerts')] : null,
+    scf ? [link(href({ name: 'lease' }), 'Leases', { 'data-test': 'nav-leases' }), link(href({ name: 'credit' }), 'Credit', { 'data-test': 'nav-credit' })] : null,
   );
   const signOut = h('button', { type: 'button', class: 'link', 'data-test': 'signout' }, 'Sign out');
   signOut.addEventListener('click', onSignOut);

@@ -14,6 +14,15 @@ import * as dividends from '../dividends';
 import type * as inputs from '../inputs';
 import { revenueAccount, type Certificate, type DividendPeriod, type Project } from '../state';
 import { CrowdfundingStore, parseCertificateId } from '../store';
+import { recordCreditFact } from '../../credit/facts';
+
+/** A dividend declared within this many days after its period ends is paid on time (credit service). */
+export const DIVIDEND_GRACE_DAYS = 30;
+
+function dividendTimeliness(project: Project, period: number, env: EnergyEnv): 'dividendsOnTime' | 'dividendsLate' {
+  const due = Date.parse(dividends.periodEnd(project, period)) + DIVIDEND_GRACE_DAYS * 86_400_000;
+  return Date.parse(env.now) <= due ? 'dividendsOnTime' : 'dividendsLate';
+}
 import { requireFundraiser, requireRecipient } from './guards';
 
 export async function declareDividend(ctx: DecContext, input: z.output<typeof inputs.declareDividendInput>, env: EnergyEnv): Promise<DividendPeriod> {
@@ -29,6 +38,7 @@ export async function declareDividend(ctx: DecContext, input: z.output<typeof in
     await tokens.credit(input.asset, project.fundraiser, owner, account, 'crowdfunding:DeclareDividend');
     await store.putProject(change.state.project);
     await store.putPeriod(change.state.period);
+    await recordCreditFact(ctx, { subject: project.fundraiser, kind: dividendTimeliness(project, input.period, env), ref: { projectId: project.id, asset: input.asset, period: String(input.period) } });
     ctx.emitAll(change.events);
     return change.state.period;
   });

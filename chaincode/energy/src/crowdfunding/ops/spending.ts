@@ -11,6 +11,7 @@ import { tokenTx } from '../../token/ops/run';
 import type * as inputs from '../inputs';
 import * as logic from '../logic';
 import { escrowAccount, revenueAccount, type Drawdown, type ProgressReport, type Project } from '../state';
+import { recordCreditFact } from '../../credit/facts';
 import { CrowdfundingStore } from '../store';
 import { requireFundraiser } from './guards';
 
@@ -26,6 +27,7 @@ export async function drawdown(ctx: DecContext, input: z.output<typeof inputs.dr
     await tokens.credit('DEC', project.fundraiser, amount, escrowAccount(project.id), 'crowdfunding:Drawdown');
     await store.putProject(change.state);
     await store.putDrawdown(record);
+    await recordCreditFact(ctx, { subject: project.fundraiser, kind: 'drawdowns', ref: { projectId: project.id, purpose: input.purpose, amount: input.amount } });
     ctx.emitAll(change.events);
     return { project: change.state, drawdown: record };
   });

@@ -7,6 +7,7 @@
  */
 import type { DecContext } from '@dec/chaincode-kit';
 import type { EnergyEnv } from '../../common/env';
+import { recordCreditFact } from '../../credit/facts';
 import { MeteringStore } from '../../metering/store';
 import { SYS } from '../../token/accounts';
 import * as deposits from '../../token/deposits';
@@ -89,6 +90,7 @@ export class SettlementRun {
   /** Slashes up to `penalty` DEC from the seller's deposit to `to`; returns what was taken. */
   async penalise(seller: string, to: string, penalty: bigint, reason: string): Promise<bigint> {
     if (penalty === 0n) return 0n;
+    await recordCreditFact(this.ctx, { subject: seller, kind: 'marketPenalties', ref: { penalty: penalty.toString(), to, reason } });
     const d = await this.token.deposit(seller);
     if (!d || BigInt(d.amount) === 0n) {
       this.ctx.emit('PenaltyUncollectable', { account: seller, to, amount: penalty.toString(), reason });
