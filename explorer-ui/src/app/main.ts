@@ -12,6 +12,7 @@ import { errorBox, h, loading } from './ui/dom';
 import { alertsView } from './views/alerts';
 import { blockView } from './views/block';
 import { consortiumView } from './views/consortium';
+import { governanceView } from './views/governance';
 import { blocksView } from './views/blocks';
 import type { Ctx } from './views/context';
 import { historyView } from './views/history';
@@ -45,6 +46,7 @@ function render(ctx: Ctx, route: Route): HTMLElement | Promise<HTMLElement> {
     case 'receivable': return receivableView(ctx, route.id);
     case 'alerts': return alertsView(ctx);
     case 'consortium': return consortiumView(ctx);
+    case 'governance': return governanceView(ctx);
     case 'signin': return overviewView(ctx);
     case 'notfound': return errorBox(`No page ${route.path}`);
   }

@@ -18,6 +18,7 @@ export type Route =
   | { name: 'receivable'; id?: string }
   | { name: 'alerts' }
   | { name: 'consortium' }
+  | { name: 'governance' }
   | { name: 'notfound'; path: string };
 
 const CHANNEL = /^[a-z][a-z0-9.-]{0,248}$/;
@@ -60,6 +61,7 @@ const TOP = new Map<string, (rest: string[], opt: Query) => Route | undefined>([
   ['receivables', ([id]) => ({ name: 'receivable', ...(id ? { id } : {}) })],
   ['alerts', () => ({ name: 'alerts' })],
   ['consortium', () => ({ name: 'consortium' })],
+  ['governance', () => ({ name: 'governance' })],
   ['c', channelRoute],
 ]);
 
@@ -97,6 +99,7 @@ export function href(route: Route): string {
     case 'receivable': return `#/receivables${route.id ? `/${enc(route.id)}` : ''}`;
     case 'alerts': return '#/alerts';
     case 'consortium': return '#/consortium';
+    case 'governance': return '#/governance';
     case 'notfound': return `#/${route.path}`;
   }
 }
