@@ -68,6 +68,16 @@ describe('governance: elections and community proposals through the gateway (iss
   });
 
   it('elects 4 representatives and 3 core members by DEC-weighted ballots; the tally is paged and recomputable; the elected committee is seated', async () => {
+    // a run interrupted on a long-lived network may have left its election untallied: finish it first (one at a time)
+    const pending = ((await retrying(() => operator.get(`${GOV}/get-committee`), "get committee")).result as { committee: { openElection?: string } }).committee.openElection;
+    if (pending !== undefined) {
+      await until((await tx<Election>(operator, `${GOV}/get-election`, { electionId: pending })).closesAt);
+      await tallied(pending);
+    }
+    // the secretary general serves at most two consecutive terms: on a long-lived network the top-ranked member may be barred
+    const before = ((await retrying(() => operator.get(`${GOV}/get-committee`), 'get committee')).result as { committee: { secretaryGeneral: string; sgConsecutiveTerms?: number } }).committee;
+    const sgNow = members[0]!.eid;
+    const expectedSg = before.secretaryGeneral === sgNow && (before.sgConsecutiveTerms ?? 1) >= 2 ? members[1]!.eid : sgNow;
     const decisionId = await passDecision(pool, operatorActor, { kind: 'CallElection', rules: { representatives: 4, coreMembers: 3, termDays: 30, votingSeconds: 30 } });
     const voter = (i: number) => users[i]!;
     const election = await tx<Election>(voter(5).client, `${GOV}/open-election`, { decisionId });
@@ -82,19 +92,19 @@ describe('governance: elections and community proposals through the gateway (iss
     expect(twice.status, JSON.stringify(twice.body)).to.equal(409);
     expect(JSON.stringify(twice.body)).to.contain('already voted');
     const early = await operator.post(`${GOV}/tally-election`, { electionId });
-    expect(early.status, JSON.stringify(early.body)).to.equal(400);
+    expect(early.status, JSON.stringify(early.body)).to.equal(422);
     await until(election.closesAt);
     const late = await voter(0).client.post(`${GOV}/cast-ballot`, { electionId, voter: voter(0).eid, candidate: members[1]!.eid, amount: DEC(1) });
-    expect(late.status, JSON.stringify(late.body)).to.be.oneOf([400, 409]);
+    expect(late.status, JSON.stringify(late.body)).to.equal(422);
     const done = await tallied(electionId);
     expect(done.status).to.equal('seated');
     expect(done.tally).to.include({ ballots: 5, pages: 3 });
     expect(done.result?.coreMembers).to.deep.equal(members.map((m) => m.eid).slice(0, 3));
-    expect(done.result?.secretaryGeneral).to.equal(members[0]!.eid);
+    expect(done.result?.secretaryGeneral).to.equal(expectedSg);
     expect(done.result?.representatives.map((s) => s.eid)).to.deep.equal([...members.map((m) => m.eid).slice(0, 3), voter(5).eid]);
     // anyone recomputes the result from the ballots
     await recomputes(electionId, done);
-    await seatedAndUnlocks(electionId);
+    await seatedAndUnlocks(electionId, expectedSg);
   });
 
   async function tallied(electionId: string): Promise<Election> {
@@ -110,10 +120,10 @@ describe('governance: elections and community proposals through the gateway (iss
     for (const s of done.result?.representatives ?? []) expect(sums.get(s.eid)).to.equal(BigInt(s.votes));
   }
 
-  async function seatedAndUnlocks(electionId: string): Promise<void> {
+  async function seatedAndUnlocks(electionId: string, expectedSg: string): Promise<void> {
     const voter = (i: number) => users[i]!;
-    const seated = await tx<{ committee: { term: number; source: string; secretaryGeneral: string } }>(operator, `${GOV}/get-committee`, {});
-    expect(seated.committee).to.include({ source: 'election', secretaryGeneral: members[0]!.eid });
+    const seated = (await retrying(() => operator.get(`${GOV}/get-committee`), "get committee")).result as { committee: { term: number; source: string; secretaryGeneral: string } };
+    expect(seated.committee).to.include({ source: 'election', secretaryGeneral: expectedSg });
     // DEC locked by a ballot returns to the voter after the close
     const before = BigInt((await tx<{ balance: string }>(operator, '/api/v1/energy/token/balance', { account: voter(0).eid, asset: 'DEC' })).balance);
     const holds = await tx<{ items: { id: string; ref?: string; status: string }[] }>(voter(0).client, '/api/v1/energy/token/holds', { account: voter(0).eid });
