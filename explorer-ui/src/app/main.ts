@@ -13,6 +13,7 @@ import { alertsView } from './views/alerts';
 import { blockView } from './views/block';
 import { consortiumView } from './views/consortium';
 import { creditView } from './views/credit';
+import { governanceView } from './views/governance';
 import { blocksView } from './views/blocks';
 import type { Ctx } from './views/context';
 import { historyView } from './views/history';
@@ -49,6 +50,7 @@ function render(ctx: Ctx, route: Route): HTMLElement | Promise<HTMLElement> {
     case 'credit': return creditView(ctx, route.subject);
     case 'alerts': return alertsView(ctx);
     case 'consortium': return consortiumView(ctx);
+    case 'governance': return governanceView(ctx);
     case 'signin': return overviewView(ctx);
     case 'notfound': return errorBox(`No page ${route.path}`);
   }

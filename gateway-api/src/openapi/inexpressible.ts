@@ -24,4 +24,6 @@ export const INEXPRESSIBLE_CHECKS: readonly string[] = [
   'must be one of the members',
   'must not list a member twice',
   'must set DEC or DECC fees',
+  // Elections: core members are among the representatives.
+  'must not exceed representatives',
 ];

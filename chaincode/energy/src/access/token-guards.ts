@@ -73,6 +73,7 @@ export class TokenGuards {
    */
   directlySettleable(hold: { id: string; payee: string; ref?: string }): void {
     if (isMarketEscrow(hold)) throw new AccessDeniedError(`hold ${hold.id} is market escrow (${hold.ref ?? 'market'}): it moves only through market settlement or cancellation`);
+    if (hold.ref?.startsWith('gov:') ?? false) throw new AccessDeniedError(`hold ${hold.id} is DEC locked by a governance vote (${hold.ref ?? ''}): it returns to the voter only by token:ExpireHold once the vote has closed`);
   }
 
   /** After a hold's expiry: the payer's or the payee's active holder, or the platform operator. */

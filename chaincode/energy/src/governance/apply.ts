@@ -34,7 +34,7 @@ function mismatch(field: string, decided: string, asked: string): ValidationErro
 
 export async function applyPostRate(ctx: DecContext, decisionId: string, deccPerDec: string, env: EnergyEnv): Promise<void> {
   await withDecision(ctx, decisionId, env, (d) => {
-    const effect = logic.requireApplicable(d, 'PostRate');
+    const effect = logic.requireApplicable(d, 'PostRate', env.now);
     if (decimalToE18(effect.deccPerDec) !== decimalToE18(deccPerDec)) throw mismatch('deccPerDec', effect.deccPerDec, deccPerDec);
     return undefined;
   }, 'PostRate');
@@ -45,7 +45,7 @@ const sameRule = (a: FeeRule | undefined, b: FeeRule | undefined): boolean =>
 
 export async function applySetFees(ctx: DecContext, decisionId: string, fees: { DEC?: FeeRule | undefined; DECC?: FeeRule | undefined }, env: EnergyEnv): Promise<void> {
   await withDecision(ctx, decisionId, env, (d) => {
-    const effect = logic.requireApplicable(d, 'SetFees');
+    const effect = logic.requireApplicable(d, 'SetFees', env.now);
     for (const asset of ['DEC', 'DECC'] as const) {
       if (!sameRule(effect[asset], fees[asset])) throw mismatch(asset, JSON.stringify(effect[asset] ?? null), JSON.stringify(fees[asset] ?? null));
     }
@@ -67,7 +67,7 @@ export async function applySlash(ctx: DecContext, slash: SlashRequest, env: Ener
     return;
   }
   await withDecision(ctx, slash.decisionId, env, (d) => {
-    const effect = logic.requireApplicable(d, 'SlashDeposit');
+    const effect = logic.requireApplicable(d, 'SlashDeposit', env.now);
     if (effect.account !== slash.account) throw mismatch('account', effect.account, slash.account);
     if (effect.to !== slash.to) throw mismatch('to', effect.to, slash.to);
     if (BigInt(effect.amount) !== BigInt(slash.amount)) throw mismatch('amount', effect.amount, slash.amount);
@@ -79,7 +79,7 @@ export async function applySlash(ctx: DecContext, slash: SlashRequest, env: Ener
 export async function applyEcologyRelease(ctx: DecContext, decisionId: string | undefined, total: bigint, env: EnergyEnv): Promise<void> {
   if (decisionId === undefined) throw new ValidationError('request.decisionId', 'is required: releases from the ecology pool follow a yearly plan the committee approved');
   await withDecision(ctx, decisionId, env, (d) => {
-    const effect = logic.requireApplicable(d, 'EcologyPlan');
+    const effect = logic.requireApplicable(d, 'EcologyPlan', env.now);
     const year = new Date(Date.parse(env.now)).getUTCFullYear();
     if (year !== effect.year) throw new RuleViolationError('ecology-plan-year', `decision ${d.decisionId} is the ecology plan of ${effect.year.toString()}; it is now ${year.toString()}`);
     const released = BigInt(d.released ?? '0') + total;

@@ -10,6 +10,7 @@ import { note, participantEidSchema, pageRequest } from '../common/ids';
 import { SYS } from '../token/accounts';
 import { feeRuleSchema } from '../token/fees';
 import { decimalString } from '../token/units';
+import { callElectionEffect } from './election-inputs';
 
 export const decisionIdSchema = z.string().regex(/^decision:[0-9a-f]{32}$/, 'must be a decision ID (decision:<32 hex>)');
 
@@ -44,7 +45,7 @@ export const ecologyPlanEffect = z.strictObject({
   year: z.number().int().min(2000, 'must be at least 2000').max(2200, 'must be at most 2200'),
   amount: positiveAmount,
 });
-export const effectSchema = z.discriminatedUnion('kind', [postRateEffect, setFeesEffect, slashEffect, ecologyPlanEffect]);
+export const effectSchema = z.discriminatedUnion('kind', [postRateEffect, setFeesEffect, slashEffect, ecologyPlanEffect, callElectionEffect]);
 export type Effect = z.output<typeof effectSchema>;
 
 /** Votes close after `votingHours` (default 72 h, at most 30 days). */

@@ -9,13 +9,15 @@ import type { DomainEvent } from '@dec/chaincode-kit';
 import type { z } from 'zod';
 import type { Change, EnergyEnv } from '../common/env';
 import type * as inputs from './inputs';
+import { DECISION_VALIDITY_DAYS, daysMs, ELECTION_DEFAULTS } from './rules';
 import { committeeSchema, decisionSchema, type Committee, type Decision } from './state';
 
 const HOUR_MS = 3_600_000;
 
 export function bootstrapCommittee(existing: Committee | undefined, input: z.output<typeof inputs.bootstrapCommitteeInput>, env: EnergyEnv): Change<Committee> {
   if (existing) throw new ConflictError(`the committee is already seated (term ${existing.term.toString()}, ${existing.source}); a bootstrap happens once`);
-  const state = committeeSchema.parse({ term: 1, source: 'bootstrap', members: input.members, secretaryGeneral: input.secretaryGeneral, since: env.now, txId: env.txId, note: input.note });
+  const endsAt = new Date(Date.parse(env.now) + daysMs(ELECTION_DEFAULTS.termDays)).toISOString();
+  const state = committeeSchema.parse({ term: 1, source: 'bootstrap', members: input.members, secretaryGeneral: input.secretaryGeneral, since: env.now, txId: env.txId, note: input.note, endsAt, sgConsecutiveTerms: 1 });
   return { state, events: [{ name: 'CommitteeSeated', payload: state }] };
 }
 
@@ -69,11 +71,26 @@ export function vote(d: Decision, committee: Committee, input: z.output<typeof i
 }
 
 /** A decision that may still be applied, with an effect of `kind`. */
-export function requireApplicable<K extends Decision['effect']['kind']>(d: Decision, kind: K): Extract<Decision['effect'], { kind: K }> {
+export function requireApplicable<K extends Decision['effect']['kind']>(d: Decision, kind: K, now: string): Extract<Decision['effect'], { kind: K }> {
   if (d.status === 'applied') throw new ConflictError(`decision ${d.decisionId} has already been applied`);
   if (d.status !== 'passed') throw new RuleViolationError('decision-passed', `decision ${d.decisionId} is ${d.status}, not passed`);
   if (d.effect.kind !== kind) throw new ValidationError('request.decisionId', `decision ${d.decisionId} decides ${d.effect.kind}, not ${kind}`);
+  const expiresAt = expiryOf(d);
+  if (expiresAt !== undefined && Date.parse(now) >= Date.parse(expiresAt)) throw new RuleViolationError('decision-expired', `decision ${d.decisionId} passed at ${d.decidedAt ?? '?'} and expired unused at ${expiresAt}`);
   return d.effect as Extract<Decision['effect'], { kind: K }>;
+}
+
+/** When a passed decision expires unused: DECISION_VALIDITY_DAYS after it passed (an EcologyPlan is bound by its year instead). */
+export function expiryOf(d: Decision): string | undefined {
+  if (d.effect.kind === 'EcologyPlan' || d.decidedAt === undefined) return undefined;
+  return new Date(Date.parse(d.decidedAt) + daysMs(DECISION_VALIDITY_DAYS)).toISOString();
+}
+
+/** A decision still open after its window, or passed and expired, can no longer be applied. */
+export function expiredUnused(d: Decision, now: string): boolean {
+  if (d.status === 'open') return Date.parse(now) >= Date.parse(d.closesAt);
+  const expiresAt = expiryOf(d);
+  return d.status === 'passed' && expiresAt !== undefined && Date.parse(now) >= Date.parse(expiresAt);
 }
 
 /** Marks a one-shot effect applied. */

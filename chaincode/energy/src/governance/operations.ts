@@ -5,7 +5,7 @@
  * participant records are read.
  */
 import type { DecContext } from '@dec/chaincode-kit';
-import { AccessDeniedError } from '@dec/chaincode-kit/core';
+import { AccessDeniedError, ConflictError } from '@dec/chaincode-kit/core';
 import type { z } from 'zod';
 import { requireHolder } from '../access/object-rules';
 import type { EnergyEnv } from '../common/env';
@@ -41,6 +41,15 @@ export async function propose(ctx: DecContext, input: z.output<typeof inputs.pro
   await requireHolderOf(ctx, input.proposer, env);
   const store = new GovernanceStore(ctx.ledger);
   const change = logic.propose(await store.requireCommittee(), input, decisionIdOf(env.txId), env);
+  if (input.effect.kind === 'EcologyPlan') {
+    const year = input.effect.year;
+    const existing = await store.ecologyPlanOf(year);
+    const other = existing === undefined ? undefined : await store.requireDecision(existing);
+    if (other && other.status !== 'rejected' && !logic.expiredUnused(other, env.now)) {
+      throw new ConflictError(`request.effect.year: the ecology plan of ${year.toString()} is already decision ${other.decisionId} (${other.status}); one plan per year`);
+    }
+    await store.putEcologyPlan(year, change.state.decisionId);
+  }
   await store.putDecision(change.state);
   ctx.emitAll(change.events);
   return change.state;

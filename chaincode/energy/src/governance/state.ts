@@ -5,17 +5,30 @@
  */
 import { z } from 'zod';
 import { participantEidSchema } from '../common/ids';
+import { electionRulesSchema } from './election-inputs';
+import { standingSchema } from './election-state';
 import { decisionIdSchema, effectSchema } from './inputs';
 
 export const committeeSchema = z.object({
   term: z.number().int().min(1),
-  /** 'bootstrap': set once by the platform before any election. */
-  source: z.enum(['bootstrap']),
+  /** 'bootstrap': set once by the platform before any election; 'election': seated by an election's tally. */
+  source: z.enum(['bootstrap', 'election']),
   members: z.array(participantEidSchema),
   secretaryGeneral: participantEidSchema,
   since: z.string(),
   txId: z.string(),
   note: z.string().optional(),
+  /** When the term ends (absent on records written before elections existed: since + 730 days). */
+  endsAt: z.string().optional(),
+  /** The rules the next election called at term end uses (absent: the paper's defaults). */
+  rules: electionRulesSchema.optional(),
+  /** Elected: the representatives in rank order (core members are the first of them) and the election. */
+  representatives: z.array(standingSchema).optional(),
+  electionId: z.string().optional(),
+  /** Consecutive terms the secretary general has served, this one included (absent: 1). */
+  sgConsecutiveTerms: z.number().int().min(1).optional(),
+  /** The election under way, if any (one at a time). */
+  openElection: z.string().optional(),
 });
 export type Committee = z.infer<typeof committeeSchema>;
 

@@ -3,18 +3,21 @@
  *
  *   gov.committee  ~current         Committee  the seated committee
  *   gov.decision   ~<decisionId>    Decision   one committee decision, its votes and what applied it
+ *   gov.ecology-plan ~<year>        { decisionId }  the EcologyPlan decision of a year (refuses a second)
  *
  * A decision record carries its own votes (at most 9 members), so a vote is one
  * read and one write; the token transactions that apply a decision read and
  * write that one key, which is what makes "applied once" hold under MVCC.
  */
 import { decoder, keyPart, type Ledger, type Page } from '@dec/chaincode-kit';
+import { z } from 'zod';
 import { committeeSchema, decisionSchema, type Committee, type Decision } from './state';
 
 const decodeCommittee = decoder(committeeSchema, 'committee');
 const decodeDecision = decoder(decisionSchema, 'decision');
 
-export const GOVERNANCE_KEYS = { committee: 'gov.committee', decision: 'gov.decision' } as const;
+export const GOVERNANCE_KEYS = { committee: 'gov.committee', decision: 'gov.decision', ecologyPlan: 'gov.ecology-plan' } as const;
+const decodePlanRef = decoder(z.object({ decisionId: z.string() }), 'ecology plan reference');
 
 export class GovernanceStore {
   constructor(private readonly ledger: Ledger) {}
@@ -54,5 +57,13 @@ export class GovernanceStore {
   /** Decisions in key order, one page at a time (evaluate only). */
   async pageDecisions(pageSize: number, bookmark: string): Promise<Page<Decision>> {
     return this.ledger.page(GOVERNANCE_KEYS.decision, [], pageSize, bookmark, decodeDecision);
+  }
+
+  async ecologyPlanOf(year: number): Promise<string | undefined> {
+    return (await this.ledger.get(this.ledger.key(GOVERNANCE_KEYS.ecologyPlan, year.toString()), decodePlanRef))?.decisionId;
+  }
+
+  async putEcologyPlan(year: number, decisionId: string): Promise<void> {
+    await this.ledger.put(this.ledger.key(GOVERNANCE_KEYS.ecologyPlan, year.toString()), { decisionId });
   }
 }

@@ -40,7 +40,7 @@ import { ConflictError, decoder, keyPart, sortableNumber, type Entry, type Ledge
 import { z } from 'zod';
 import type { Asset } from './accounts';
 import type { Snapshot } from './audit';
-import { CREDIT_TYPE, CreditBook, type Credit } from './credit-book';
+import { CREDIT_TYPE, CreditBook, creditRange, dCredit as dCreditAmount, type Credit } from './credit-book';
 export { creditId } from './credit-book';
 import { depositSchema, type Deposit } from './deposits';
 import { rateSchema, type Rate } from './exchange';
@@ -184,6 +184,17 @@ export class TokenStore {
     const base = await this.base(asset, account);
     const credits = await this.credits.all(asset, account);
     return { base, pending: sum(credits.map((c) => BigInt(c.value.amount))), credits: credits.length };
+  }
+
+  /**
+   * Base + at most `bound` pending credits (a bounded read for write paths);
+   * `complete` is false when the account has more credits than that.
+   */
+  async boundedBalance(asset: Asset, account: string, bound: number): Promise<{ amount: bigint; complete: boolean }> {
+    const base = await this.base(asset, account);
+    const range = creditRange(asset, account);
+    const read = await this.ledger.readRange(range.start, range.end, bound, dCreditAmount);
+    return { amount: base + sum(read.items.map((c) => BigInt(c.value.amount))), complete: read.exhausted };
   }
 
   async pageCredits(asset: Asset, account: string, pageSize: number, bookmark: string): Promise<Page<Credit>> {

@@ -20,6 +20,7 @@ export type Route =
   | { name: 'credit'; subject?: string }
   | { name: 'alerts' }
   | { name: 'consortium' }
+  | { name: 'governance' }
   | { name: 'notfound'; path: string };
 
 const CHANNEL = /^[a-z][a-z0-9.-]{0,248}$/;
@@ -64,6 +65,7 @@ const TOP = new Map<string, (rest: string[], opt: Query) => Route | undefined>([
   ['credit', ([subject]) => ({ name: 'credit', ...(subject ? { subject } : {}) })],
   ['alerts', () => ({ name: 'alerts' })],
   ['consortium', () => ({ name: 'consortium' })],
+  ['governance', () => ({ name: 'governance' })],
   ['c', channelRoute],
 ]);
 
@@ -103,6 +105,7 @@ export function href(route: Route): string {
     case 'credit': return `#/credit${route.subject ? `/${enc(route.subject)}` : ''}`;
     case 'alerts': return '#/alerts';
     case 'consortium': return '#/consortium';
+    case 'governance': return '#/governance';
     case 'notfound': return `#/${route.path}`;
   }
 }

@@ -18,6 +18,7 @@ export function layout(ctx: Ctx, onSignOut: () => void): { root: HTMLElement; ma
     { class: 'side', 'data-test': 'nav' },
     link(href({ name: 'home' }), 'Channels'),
     link(href({ name: 'consortium' }), 'Consortium', { 'data-test': 'nav-consortium' }),
+    energy ? link(href({ name: 'governance' }), 'Governance', { 'data-test': 'nav-governance' }) : null,
     ctx.channels.map((c) => (ctx.ledger ? link(href({ name: 'blocks', channel: c }), `Blocks · ${c}`, { 'data-test': `nav-blocks-${c}` }) : null)),
     ctx.channels.map((c) => (ctx.ledger ? link(href({ name: 'history', channel: c }), `Key history · ${c}`) : null)),
     energy ? [link(href({ name: 'tokens' }), 'Tokens'), link(href({ name: 'market' }), 'Market'), link(href({ name: 'meters' }), 'Meters')] : null,
