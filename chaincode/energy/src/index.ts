@@ -11,9 +11,10 @@ import { GovernanceContract } from './governance/contract';
 import { IdentityContract } from './identity/contract';
 import { MarketContract } from './market/contract';
 import { MeteringContract } from './metering/contract';
+import { SocialContract } from './social/contract';
 import { StoreContract } from './store/contract';
 import { TokenContract } from './token/contract';
 
-export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, StoreContract];
+export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, StoreContract, SocialContract];
 
 export { ENERGY_TRANSACTIONS } from './transactions';

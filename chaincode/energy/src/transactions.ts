@@ -13,6 +13,7 @@ import { ACCESS, ANYONE, GRID_OPERATOR, MARKET_RUNNER, PLATFORM_OPERATOR, READIN
 import { CHARGING_TRANSACTIONS } from './charging/transactions';
 import { CROWDFUNDING_TRANSACTIONS } from './crowdfunding/transactions';
 import { GOVERNANCE_TRANSACTIONS } from './governance/transactions';
+import { SOCIAL_TRANSACTIONS } from './social/transactions';
 import { STORE_TRANSACTIONS } from './store/transactions';
 import * as identity from './identity/inputs';
 import * as market from './market/inputs';
@@ -113,6 +114,7 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     ...CROWDFUNDING_TRANSACTIONS,
     ...GOVERNANCE_TRANSACTIONS,
     ...STORE_TRANSACTIONS,
+    ...SOCIAL_TRANSACTIONS,
   },
 });
 
