@@ -12,8 +12,10 @@ import { GovernanceContract } from './governance/contract';
 import { IdentityContract } from './identity/contract';
 import { MarketContract } from './market/contract';
 import { MeteringContract } from './metering/contract';
+import { SocialContract } from './social/contract';
+import { StoreContract } from './store/contract';
 import { TokenContract } from './token/contract';
 
-export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, CreditContract];
+export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, StoreContract, SocialContract, CreditContract];
 
 export { ENERGY_TRANSACTIONS } from './transactions';

@@ -14,6 +14,8 @@ import { CHARGING_TRANSACTIONS } from './charging/transactions';
 import { CREDIT_TRANSACTIONS } from './credit/transactions';
 import { CROWDFUNDING_TRANSACTIONS } from './crowdfunding/transactions';
 import { GOVERNANCE_TRANSACTIONS } from './governance/transactions';
+import { SOCIAL_TRANSACTIONS } from './social/transactions';
+import { STORE_TRANSACTIONS } from './store/transactions';
 import * as identity from './identity/inputs';
 import * as market from './market/inputs';
 import * as metering from './metering/inputs';
@@ -113,6 +115,8 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     ...CROWDFUNDING_TRANSACTIONS,
     ...GOVERNANCE_TRANSACTIONS,
     ...CREDIT_TRANSACTIONS,
+    ...STORE_TRANSACTIONS,
+    ...SOCIAL_TRANSACTIONS,
   },
 });
 

@@ -107,10 +107,12 @@ describe('crowdfunding through the gateway (issue 16)', function () {
       onboard('f2', 'BankMSP', ['funder']),
       onboard('f3', 'LessorMSP', ['funder']),
       onboard('buyer', 'BankMSP', ['consumer']),
+      onboard('seller', 'LessorMSP', ['seller']),
     ]);
-    const payouts = ['fundraiser', 'f1', 'f2', 'f3'].map((n) => ({ to: users[n]!.eid, amount: DEC(1000) }));
+    const payouts = ['fundraiser', 'f1', 'f2', 'f3', 'seller'].map((n) => ({ to: users[n]!.eid, amount: DEC(1000) }));
     await tx(operator, '/api/v1/energy/token/release-batch', { pool: 'others', batchId: `cf-${world.run}`, payouts });
     await tx(users.fundraiser!.client, '/api/v1/energy/token/lock-deposit', { account: users.fundraiser!.eid, amount: DEC(20) });
+    await tx(users.seller!.client, '/api/v1/energy/token/lock-deposit', { account: users.seller!.eid, amount: DEC(10) });
   });
 
   after(async () => {
@@ -140,6 +142,24 @@ describe('crowdfunding through the gateway (issue 16)', function () {
     const p = await project(success);
     expect(p.balances).to.deep.include({ escrow: DEC(700) });
     expect(p.balances.revenue.DEC).to.equal('1000000000000000001');
+  });
+
+  it('a fixed-purpose store purchase: the project pays a store order from its escrow within the budget; the seller is paid, not the fundraiser', async () => {
+    const seller = users.seller!;
+    const fundraiser = users.fundraiser!;
+    const product = await tx<{ id: string }>(seller.client, '/api/v1/energy/store/list-product', { seller: seller.eid, title: 'PV panel 400 W', category: 'pv-panels', detailHash: sha256('spec'), asset: 'DEC', price: DEC(350), stock: 5 });
+    const buy = { projectId: success, purpose: 'panels', productId: product.id, quantity: 3, evidenceHash: sha256('quote') };
+    await refused(fundraiser.client, `${CF}/buy-for-purpose`, buy, 'request.quantity');
+    await refused(fundraiser.client, `${CF}/buy-for-purpose`, { ...buy, purpose: 'marketing', quantity: 1 }, 'request.purpose');
+    const fundraiserBefore = await balance('fundraiser');
+    const sellerBefore = await balance('seller');
+    const { order } = await tx<{ order: { id: string; payer: string; amount: string } }>(fundraiser.client, `${CF}/buy-for-purpose`, { ...buy, quantity: 2 });
+    expect(order.amount).to.equal(DEC(700));
+    expect((await project(success)).balances.escrow).to.equal('0');
+    await tx(seller.client, '/api/v1/energy/store/ship', { orderId: order.id, logisticsHash: sha256(`waybill-${world.run}`) });
+    await tx(fundraiser.client, '/api/v1/energy/store/confirm', { orderId: order.id });
+    expect(await balance('seller')).to.equal(sellerBefore + BigInt(DEC(700)));
+    expect(await balance('fundraiser')).to.equal(fundraiserBefore);
   });
 
   it('the failing campaign refuses subscriptions after its deadline, fails, and refunds every funder to the unit', async () => {

@@ -13,6 +13,7 @@ import type * as i from './inputs';
 import * as dividends from './ops/dividends';
 import * as funding from './ops/funding';
 import * as plans from './ops/plans';
+import * as purchases from './ops/purchases';
 import * as queries from './ops/queries';
 import * as spending from './ops/spending';
 
@@ -60,6 +61,11 @@ export class CrowdfundingContract extends DecContract {
   @Tx(ENERGY, 'crowdfunding:Drawdown')
   Drawdown(ctx: DecContext, input: z.output<typeof i.drawdownInput>, env: EnergyEnv): Promise<unknown> {
     return spending.drawdown(ctx, input, env);
+  }
+
+  @Tx(ENERGY, 'crowdfunding:BuyForPurpose')
+  BuyForPurpose(ctx: DecContext, input: z.output<typeof i.buyForPurposeInput>, env: EnergyEnv): Promise<unknown> {
+    return purchases.buyForPurpose(ctx, input, env);
   }
 
   @Tx(ENERGY, 'crowdfunding:ReportProgress')

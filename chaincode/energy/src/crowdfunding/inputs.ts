@@ -72,3 +72,10 @@ export const certificatesInput = z.strictObject({ projectId: projectIdSchema, ..
 export const holderCertificatesInput = z.strictObject({ holder: participantEidSchema, ...pageRequest });
 export const listProjectsInput = z.strictObject({ ...pageRequest });
 export const periodsInput = z.strictObject({ projectId: projectIdSchema, asset: assetSchema, ...pageRequest });
+export const buyForPurposeInput = z.strictObject({
+  projectId: projectIdSchema,
+  purpose: purposeSchema,
+  productId: z.string().regex(/^prod:[0-9a-f]{32}$/, 'must be a product ID (prod:<32 hex>)'),
+  quantity: z.number().int('must be an integer').min(1, 'must be at least 1').max(10_000, 'must be at most 10000'),
+  evidenceHash: sha256Hex,
+});

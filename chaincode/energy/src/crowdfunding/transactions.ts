@@ -19,6 +19,7 @@ export const CROWDFUNDING_TRANSACTIONS = {
   'crowdfunding:Refund': { kind: 'submit', input: cf.pagedRunInput, grants: ANYONE, summary: 'Refund the next page of certificates of a failed project' },
   'crowdfunding:TransferCertificate': { kind: 'submit', input: cf.transferCertificateInput, grants: ANYONE, rule: "the holder of the certificate's holder eID", summary: 'Transfer a certificate, whole or split (future dividends follow)' },
   'crowdfunding:Drawdown': { kind: 'submit', input: cf.drawdownInput, grants: ANYONE, rule: FUNDRAISER, summary: 'Draw escrowed funds for a budgeted purpose against evidence' },
+  'crowdfunding:BuyForPurpose': { kind: 'submit', input: cf.buyForPurposeInput, grants: ANYONE, rule: FUNDRAISER, summary: 'Pay a store order from the project\'s funds for a budgeted purpose (money to the order\'s escrow, not the fundraiser)' },
   'crowdfunding:ReportProgress': { kind: 'submit', input: cf.progressInput, grants: ANYONE, rule: FUNDRAISER, summary: 'Record a progress report (evidence hash)' },
   'crowdfunding:PayRevenue': { kind: 'submit', input: cf.payRevenueInput, grants: ANYONE, rule: 'the holder of `from`', summary: 'Pay revenue of the funded equipment to a project' },
   'crowdfunding:DeclareDividend': { kind: 'submit', input: cf.declareDividendInput, grants: ANYONE, rule: `${FUNDRAISER}, or the platform operator`, summary: 'Declare the next dividend period of an asset (after it ends)' },

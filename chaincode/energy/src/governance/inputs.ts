@@ -45,7 +45,9 @@ export const ecologyPlanEffect = z.strictObject({
   year: z.number().int().min(2000, 'must be at least 2000').max(2200, 'must be at most 2200'),
   amount: positiveAmount,
 });
-export const effectSchema = z.discriminatedUnion('kind', [postRateEffect, setFeesEffect, slashEffect, ecologyPlanEffect, callElectionEffect]);
+/** A social stake (report or recommendation) upheld or not (social:ResolveStake). */
+export const resolveStakeEffect = z.strictObject({ kind: z.literal('ResolveStake'), stakeId: z.string().regex(/^stk:[0-9a-f]{32}$/, 'must be a stake ID (stk:<32 hex>)'), upheld: z.boolean() });
+export const effectSchema = z.discriminatedUnion('kind', [postRateEffect, setFeesEffect, slashEffect, ecologyPlanEffect, callElectionEffect, resolveStakeEffect]);
 export type Effect = z.output<typeof effectSchema>;
 
 /** Votes close after `votingHours` (default 72 h, at most 30 days). */

@@ -13,6 +13,7 @@ export const ROLES = [
   'service-provider',
   'maintainer',
   'fundraiser',
+  'seller',
   'funder',
   'grid',
 ] as const;
