@@ -11,8 +11,9 @@ import { GovernanceContract } from './governance/contract';
 import { IdentityContract } from './identity/contract';
 import { MarketContract } from './market/contract';
 import { MeteringContract } from './metering/contract';
+import { PaychanContract } from './paychan/contract';
 import { TokenContract } from './token/contract';
 
-export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract];
+export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, PaychanContract];
 
 export { ENERGY_TRANSACTIONS } from './transactions';

@@ -13,6 +13,7 @@ import { ACCESS, ANYONE, GRID_OPERATOR, MARKET_RUNNER, PLATFORM_OPERATOR, READIN
 import { CHARGING_TRANSACTIONS } from './charging/transactions';
 import { CROWDFUNDING_TRANSACTIONS } from './crowdfunding/transactions';
 import { GOVERNANCE_TRANSACTIONS } from './governance/transactions';
+import { PAYCHAN_TRANSACTIONS } from './paychan/transactions';
 import * as identity from './identity/inputs';
 import * as market from './market/inputs';
 import * as metering from './metering/inputs';
@@ -111,6 +112,7 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     ...CHARGING_TRANSACTIONS,
     ...CROWDFUNDING_TRANSACTIONS,
     ...GOVERNANCE_TRANSACTIONS,
+    ...PAYCHAN_TRANSACTIONS,
   },
 });
 
