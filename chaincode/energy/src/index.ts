@@ -9,11 +9,12 @@ import { ChargingContract } from './charging/contract';
 import { CrowdfundingContract } from './crowdfunding/contract';
 import { GovernanceContract } from './governance/contract';
 import { IdentityContract } from './identity/contract';
+import { MaintenanceContract } from './maintenance/contract';
 import { MarketContract } from './market/contract';
 import { MeteringContract } from './metering/contract';
 import { PaychanContract } from './paychan/contract';
 import { TokenContract } from './token/contract';
 
-export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, PaychanContract];
+export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, PaychanContract, MaintenanceContract];
 
 export { ENERGY_TRANSACTIONS } from './transactions';

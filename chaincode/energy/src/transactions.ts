@@ -15,6 +15,7 @@ import { CROWDFUNDING_TRANSACTIONS } from './crowdfunding/transactions';
 import { GOVERNANCE_TRANSACTIONS } from './governance/transactions';
 import { PAYCHAN_TRANSACTIONS } from './paychan/transactions';
 import * as identity from './identity/inputs';
+import { MAINTENANCE_TRANSACTIONS } from './maintenance/transactions';
 import * as market from './market/inputs';
 import * as metering from './metering/inputs';
 import * as token from './token/inputs';
@@ -113,6 +114,7 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     ...CROWDFUNDING_TRANSACTIONS,
     ...GOVERNANCE_TRANSACTIONS,
     ...PAYCHAN_TRANSACTIONS,
+    ...MAINTENANCE_TRANSACTIONS,
   },
 });
 
