@@ -14,6 +14,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { RPCServer } from 'ocpp-rpc';
 import { GatewayClient, GatewayError, type ChaincodeEvent } from './gateway-client';
 import { energyWh, type MeterValue } from './meter-values';
+import { TransactionMap } from './transaction-map';
 
 export interface CsmsOptions {
   port: number;
@@ -23,6 +24,8 @@ export interface CsmsOptions {
   apiKey: string;
   /** Charger identity -> its Basic-auth password (OCPP AuthorizationKey). */
   chargers: Record<string, string>;
+  /** Where the OCPP transaction -> session map is kept across restarts (in memory when omitted). */
+  stateFile?: string;
   log?: (message: string) => void;
 }
 
@@ -54,15 +57,15 @@ export class Csms {
   private readonly server = new RPCServer({ protocols: ['ocpp1.6'], strictMode: true });
   private readonly gateway: GatewayClient;
   private readonly clients = new Map<string, RpcClient>();
-  /** OCPP transactionId -> session ID; idTag -> reservation it opened (per charger). */
-  private readonly sessions = new Map<number, string>();
+  /** OCPP transactionId -> session ID (persisted, transaction-map.ts); idTag -> reservation it opened (per charger). */
+  private readonly sessions: TransactionMap;
   private readonly codes = new Map<string, string>();
-  private nextTransactionId = 1;
   private readonly stop = new AbortController();
   private readonly log: (m: string) => void;
 
   constructor(private readonly options: CsmsOptions) {
     this.gateway = new GatewayClient(options.gatewayUrl, options.apiKey);
+    this.sessions = new TransactionMap(options.stateFile);
     this.log = options.log ?? (() => undefined);
     this.server.auth((accept, reject, handshake) => {
       const expected = options.chargers[handshake.identity];
@@ -159,8 +162,7 @@ export class Csms {
     if (!check.accepted || !reservationId) return { transactionId: 0, idTagInfo: { status: 'Invalid' } };
     try {
       const session = await this.gateway.tx<{ id: string }>('charging/start-reserved', { reservationId, meterStartWh: String(p.meterStart) }, { code });
-      const transactionId = this.nextTransactionId++;
-      this.sessions.set(transactionId, session.id);
+      const transactionId = this.sessions.add(session.id);
       return { transactionId, idTagInfo: { status: 'Accepted', parentIdTag: check.parentTag } };
     } catch (e) {
       this.log(`StartTransaction ${chargerId} refused: ${String(e)}`);

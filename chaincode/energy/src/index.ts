@@ -10,12 +10,14 @@ import { CreditContract } from './credit/contract';
 import { CrowdfundingContract } from './crowdfunding/contract';
 import { GovernanceContract } from './governance/contract';
 import { IdentityContract } from './identity/contract';
+import { MaintenanceContract } from './maintenance/contract';
 import { MarketContract } from './market/contract';
 import { MeteringContract } from './metering/contract';
+import { PaychanContract } from './paychan/contract';
 import { SocialContract } from './social/contract';
 import { StoreContract } from './store/contract';
 import { TokenContract } from './token/contract';
 
-export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, StoreContract, SocialContract, CreditContract];
+export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, StoreContract, SocialContract, CreditContract, PaychanContract, MaintenanceContract];
 
 export { ENERGY_TRANSACTIONS } from './transactions';

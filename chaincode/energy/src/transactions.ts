@@ -16,7 +16,9 @@ import { CROWDFUNDING_TRANSACTIONS } from './crowdfunding/transactions';
 import { GOVERNANCE_TRANSACTIONS } from './governance/transactions';
 import { SOCIAL_TRANSACTIONS } from './social/transactions';
 import { STORE_TRANSACTIONS } from './store/transactions';
+import { PAYCHAN_TRANSACTIONS } from './paychan/transactions';
 import * as identity from './identity/inputs';
+import { MAINTENANCE_TRANSACTIONS } from './maintenance/transactions';
 import * as market from './market/inputs';
 import * as metering from './metering/inputs';
 import * as token from './token/inputs';
@@ -117,6 +119,8 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     ...CREDIT_TRANSACTIONS,
     ...STORE_TRANSACTIONS,
     ...SOCIAL_TRANSACTIONS,
+    ...PAYCHAN_TRANSACTIONS,
+    ...MAINTENANCE_TRANSACTIONS,
   },
 });
 

@@ -15,6 +15,9 @@
  */
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ChargePointSimulator, Csms } from '@dec/charging-service';
 import { eventually, startApiWorld, type ApiWorld } from '../api/api-world';
 import type { ApiClient } from '../fixtures/api-client';
@@ -49,6 +52,9 @@ describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> 
   const chargerId = `SIM-${randomBytes(4).toString('hex')}`;
   const password = randomBytes(16).toString('hex');
   const port = 19_400 + (process.pid % 500);
+  /** The CSMS keeps its OCPP transaction map here, so the restart below loses nothing. */
+  const stateFile = join(tmpdir(), `csms-${chargerId}.json`);
+  const newCsms = (): Csms => new Csms({ port, gatewayUrl: w.api.url, apiKey: provider.key ?? '', chargers: { [chargerId]: password }, stateFile });
 
   async function participant(client: ApiClient, roles: string[], name: string, decc: boolean): Promise<string> {
     const p = await ok<{ eid: string }>(client, 'identity/register', { kycHash: kycHash(`${name}-${w.run}`), roles });
@@ -93,8 +99,7 @@ describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> 
     noShowBefore = await balance(rivalEid);
     const r = await ok<{ id: string }>(rival, 'charging/reserve', { input: { user: rivalEid, pointId, connectorId: 2, start: new Date(noShowStart).toISOString(), end: new Date(noShowStart + SLOT).toISOString(), maxWh: '1000' }, transient: { code: base32() } });
     noShowId = r.id;
-    const providerKey = provider.key ?? '';
-    csms = new Csms({ port, gatewayUrl: w.api.url, apiKey: providerKey, chargers: { [chargerId]: password } });
+    csms = newCsms();
     await csms.start();
     sim = new ChargePointSimulator(`ws://127.0.0.1:${port}`, chargerId, password);
     await sim.connect();
@@ -103,6 +108,7 @@ describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> 
   after(async () => {
     await sim?.close();
     await csms?.close();
+    rmSync(stateFile, { force: true });
     await w.close();
   });
 
@@ -118,7 +124,7 @@ describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> 
     expect(refused).to.equal(true);
   });
 
-  it('reserve over REST -> ReserveNow -> Authorize(code) -> Start -> MeterValues -> Stop: balances to the unit', async () => {
+  it('reserve over REST -> ReserveNow -> Authorize(code) -> Start -> MeterValues -> CSMS restart -> Stop: balances to the unit', async () => {
     const code = base32();
     const now = Date.now();
     const start = new Date(now - (now % SLOT) + SLOT).toISOString();
@@ -138,7 +144,14 @@ describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> 
     expect(started.idTagInfo.status).to.equal('Accepted');
     expect(started.transactionId).to.be.greaterThan(0);
     await sim!.meterValues(1, started.transactionId, 5000);
-    expect(await sim!.stopTransaction(started.transactionId, 8500)).to.deep.equal({ status: 'Accepted' });
+    // The CSMS restarts mid-transaction: its transaction map comes back from its state file.
+    await sim!.close();
+    await csms!.close();
+    csms = newCsms();
+    await csms.start();
+    sim = new ChargePointSimulator(`ws://127.0.0.1:${port}`, chargerId, password);
+    await sim.connect();
+    expect(await sim.stopTransaction(started.transactionId, 8500)).to.deep.equal({ status: 'Accepted' });
 
     const rsv = await ok<{ status: string; sessionId: string }>(driver, 'charging/get-reservation', { reservationId: r.id });
     expect(rsv.status).to.equal('started');
@@ -149,7 +162,7 @@ describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> 
     expect(await balance(providerEid)).to.equal(p0 + 2070n);
     expect(await balance('sys:fees')).to.equal(f0 + 230n);
     // The code is used up: a second start is refused.
-    expect((await sim!.startTransaction(1, code, 8500)).idTagInfo.status).to.equal('Invalid');
+    expect((await sim.startTransaction(1, code, 8500)).idTagInfo.status).to.equal('Invalid');
     const audit = await ok<{ ok: boolean }>(operator, 'token/audit');
     expect(audit.ok).to.equal(true);
   });

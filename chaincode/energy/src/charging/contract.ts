@@ -10,6 +10,7 @@ import type { EnergyEnv } from '../common/env';
 import { ENERGY_TRANSACTIONS as ENERGY } from '../transactions';
 import type * as i from './inputs';
 import * as points from './ops/points';
+import * as rating from './ops/rating';
 import * as reservations from './ops/reservations';
 import * as sessions from './ops/sessions';
 
@@ -67,6 +68,11 @@ export class ChargingContract extends DecContract {
   @Tx(ENERGY, 'charging:StopSession')
   StopSession(ctx: DecContext, input: z.output<typeof i.stopSessionInput>, env: EnergyEnv): Promise<unknown> {
     return sessions.stopSession(ctx, input, env);
+  }
+
+  @Tx(ENERGY, 'charging:RateSession')
+  RateSession(ctx: DecContext, input: z.output<typeof i.rateSessionInput>, env: EnergyEnv): Promise<unknown> {
+    return rating.rateSession(ctx, input, env);
   }
 
   @Tx(ENERGY, 'charging:VerifyCode')

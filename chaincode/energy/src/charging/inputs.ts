@@ -6,6 +6,7 @@ import { amount, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { deviceEidSchema, isoTime, pageRequest, participantEidSchema } from '../common/ids';
 import { latE6Schema, lonE6Schema, zoneSchema } from '../market/state';
+import { starsSchema } from '../ratings/stars';
 
 export const pointIdSchema = z.string().regex(/^cp:[0-9a-f]{32}$/, 'must be a charge point ID (cp:<32 hex>)');
 export const reservationIdSchema = z.string().regex(/^rsv:[0-9a-f]{32}$/, 'must be a reservation ID (rsv:<32 hex>)');
@@ -102,3 +103,4 @@ export const recordMeterInput = z.strictObject({ sessionId: sessionIdSchema, met
 export const stopSessionInput = z.strictObject({ sessionId: sessionIdSchema, meterStopWh: wh });
 export const sessionInput = z.strictObject({ sessionId: sessionIdSchema });
 export const userPageInput = z.strictObject({ user: participantEidSchema, ...pageRequest });
+export const rateSessionInput = z.strictObject({ sessionId: sessionIdSchema, stars: starsSchema });

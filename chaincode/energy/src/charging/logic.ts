@@ -115,14 +115,20 @@ export function distance2(a: { latE6: number; lonE6: number }, b: { latE6: numbe
   return dx * dx + dy * dy;
 }
 
-/** Nearest first, then cheaper per kWh, then by ID: a total, deterministic order. */
-export function rank<T extends Ranked>(points: readonly T[], from: { latE6: number; lonE6: number }): (T & { distance2: string })[] {
+/**
+ * Nearest first, then cheaper per kWh, then the provider's better rating
+ * score (`byRating`, ratings/ratings.ts compareScore), then by ID: a total,
+ * deterministic order.
+ */
+export function rank<T extends Ranked>(points: readonly T[], from: { latE6: number; lonE6: number }, byRating: (a: T, b: T) => number = () => 0): (T & { distance2: string })[] {
   const withD = points.map((p) => ({ p, d: distance2(p, from) }));
   withD.sort((a, b) => {
     if (a.d !== b.d) return a.d < b.d ? -1 : 1;
     const pa = BigInt(a.p.pricePerKwh);
     const pb = BigInt(b.p.pricePerKwh);
     if (pa !== pb) return pa < pb ? -1 : 1;
+    const r = byRating(a.p, b.p);
+    if (r !== 0) return r;
     return a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0;
   });
   return withD.map(({ p, d }) => ({ ...p, distance2: d.toString() }));

@@ -20,6 +20,7 @@ export const CHARGING_TRANSACTIONS = {
   'charging:StartInstant': { kind: 'submit', input: charging.startInstantInput, grants: ANYONE, rule: 'the holder of the user, with a DEC deposit', summary: 'Scan to pay: start a session now with a hold for its maximum cost' },
   'charging:RecordMeter': { kind: 'submit', input: charging.recordMeterInput, grants: ANYONE, rule: OPERATOR_RULE, summary: 'Record a session\'s meter reading (OCPP MeterValues); never backwards' },
   'charging:StopSession': { kind: 'submit', input: charging.stopSessionInput, grants: ANYONE, rule: OPERATOR_RULE, summary: 'Stop a session and settle it from its hold (OCPP StopTransaction)' },
+  'charging:RateSession': { kind: 'submit', input: charging.rateSessionInput, grants: ANYONE, rule: "the holder of the session's user, once per settled session", summary: "Rate a settled session's provider (1-5 stars): feeds the search order" },
   'charging:VerifyCode': { kind: 'evaluate', input: charging.verifyCodeInput, transient: code, grants: ANYONE, rule: OPERATOR_RULE, summary: 'Does a dynamic code open the reservation holding a connector now (OCPP Authorize)' },
   'charging:GetPoint': { kind: 'evaluate', input: charging.pointInput, grants: ANYONE, summary: 'A charge point with its connectors\' states' },
   'charging:PointOfCharger': { kind: 'evaluate', input: charging.chargerInput, grants: ANYONE, summary: 'The charge point of an OCPP charger identity' },

@@ -8,6 +8,8 @@ import { ConflictError, NotFoundError, ValidationError, type DecContext } from '
 import type { z } from 'zod';
 import type { EnergyEnv } from '../../common/env';
 import { IdentityStore } from '../../identity/store';
+import { MaintenanceStore } from '../../maintenance/store';
+import { compareScore, emptyRating, RatingStore, type Rating } from '../../ratings/ratings';
 import { TokenStore } from '../../token/store';
 import type * as inputs from '../inputs';
 import { rank, SEARCH_SCAN_LIMIT } from '../logic';
@@ -58,6 +60,8 @@ export async function setConnectorState(ctx: DecContext, input: z.output<typeof 
   const point = await store.requirePoint(input.pointId);
   await chargerOperator(ctx, env, point.provider);
   const previous = await requireConnector(store, point, input.connectorId);
+  const order = await new MaintenanceStore(ctx.ledger).openOrder(point.id, input.connectorId);
+  if (order) throw new ConflictError(`connector ${input.connectorId} of ${point.id} is under maintenance order ${order}: the order's payment makes it available`);
   if (previous.state === 'in-use') throw new ConflictError(`connector ${input.connectorId} of ${point.id} is in use by session ${previous.sessionId ?? ''}`);
   const next: Connector = { pointId: point.id, connectorId: input.connectorId, state: input.state, updatedAt: env.now };
   await store.putConnector(next);
@@ -94,12 +98,15 @@ export interface SearchResult {
   truncated: boolean;
 }
 
-/** Nearest first, then price, then ID, over at most SEARCH_SCAN_LIMIT points of the zone; the bookmark is the offset of the next page. */
+/** Nearest first, then price, then the provider's rating, then ID, over at most SEARCH_SCAN_LIMIT points of the zone; the bookmark is the offset of the next page. */
 export async function search(ctx: DecContext, input: z.output<typeof inputs.searchInput>): Promise<SearchResult> {
   const offset = input.bookmark === '' ? 0 : Number(input.bookmark);
   if (!Number.isInteger(offset) || offset < 0 || offset > SEARCH_SCAN_LIMIT) throw new ValidationError('request.bookmark', 'does not belong to this query');
   const { points, more } = await new ChargingStore(ctx.ledger).pointsInZone(input.zone, SEARCH_SCAN_LIMIT);
-  const ranked = rank(points, input);
+  const ratings = new RatingStore(ctx.ledger);
+  const scores = new Map<string, Rating>();
+  for (const p of points) if (!scores.has(p.provider)) scores.set(p.provider, await ratings.of(p.provider));
+  const ranked = rank(points, input, (a, b) => compareScore(scores.get(a.provider) ?? emptyRating(a.provider), scores.get(b.provider) ?? emptyRating(b.provider)));
   const end = offset + input.pageSize;
   return { items: ranked.slice(offset, end), bookmark: end < ranked.length ? String(end) : '', truncated: more };
 }
