@@ -25,6 +25,8 @@ const REVIEWED: Record<string, Record<string, string>> = {
     'market/ops/matching.ts': 'the slot+zone book is frozen: nothing is posted after the gate (PostOrder refuses), and the first Match page writes market.book which every order mutation reads',
     'market/ops/settlement.ts': 'the same frozen book, read after matching',
     'market/contract.ts': 'market:OrdersOf calls queries.ordersOf (a query of the same name, evaluate only)',
+    'maintenance/contract.ts': 'maintenance:OrdersOf calls its own ops.ordersOf (a paged query of the same name, evaluate only)',
+    'maintenance/ops.ts': 'calls MaintenanceStore.ordersOf, a paged query of the same name (pageSize + bookmark)',
   },
   'market/store.ts#orderRefsOf': { 'market/ops/leave.ts': "the participant's own orders: only it posts them", 'market/ops/queries.ts': 'query (evaluate only)' },
   'market/store.ts#tradesOfBuyOrder': { 'market/ops/settlement.ts': 'trades of one buy order, written only by Match of the frozen book', 'market/ops/queries.ts': 'query (evaluate only)' },

@@ -15,6 +15,7 @@ import { requireConnector } from '../charging/ops/points';
 import { ChargingStore } from '../charging/store';
 import type { EnergyEnv } from '../common/env';
 import { deriveHex } from '../common/ids';
+import { recordCreditFact } from '../credit/facts';
 import { IdentityStore } from '../identity/store';
 import { RatingStore, type Rating } from '../ratings/ratings';
 import { TokenStore } from '../token/store';
@@ -188,6 +189,7 @@ export async function rateRepair(ctx: DecContext, input: z.output<typeof inputs.
   if (o.status !== 'paid' || !o.maintainer) throw new ConflictError(`maintenance order ${o.id} is ${o.status}: only a paid repair is rated`);
   const r = await new RatingStore(ctx.ledger).rate(o.maintainer, o.id, o.provider, input.stars, 'repairs', env.now);
   ctx.emit('Rated', { eid: o.maintainer, subject: o.id, stars: input.stars });
+  await recordCreditFact(ctx, { subject: o.maintainer, kind: 'ratings', value: input.stars, ref: { maintenanceOrder: o.id } });
   return r;
 }
 

@@ -4,6 +4,7 @@
  * order from purchase to rating with the escrow hold, the timeout release and
  * cancellation, and the refusals the issue names, each shown to write nothing.
  */
+import { CreditContract } from '../credit/contract';
 import { expect } from 'chai';
 import { dec, operator, user } from '../test-support/energy-world';
 import type { Order, Product, SellerRating } from './state';
@@ -132,7 +133,10 @@ describe('store contract: listings and orders', () => {
     expect((await w.stFails('RateSeller', b.caller, { orderId: o1.id, stars: 1 })).message).to.match(/already rated/);
     const o2 = await w.shipped(b, panel.id);
     await w.stCall('Confirm', b.caller, { orderId: o2.id });
-    await w.stCall('RateSeller', b.caller, { orderId: o2.id, stars: 2 });
+    const rated = await w.h.invoke(w.store, 'RateSeller', b.caller, [JSON.stringify({ orderId: o2.id, stars: 2 })]);
+    // The rating is also a credit fact of the seller (credit/facts.ts), recorded in the same transaction.
+    const fact = (await w.h.invoke(new CreditContract(), 'GetFact', b.caller, [JSON.stringify({ subject: w.sellerEid, txId: rated.txId, n: 1 })])).result;
+    expect(fact).to.deep.include({ subject: w.sellerEid, kind: 'ratings', value: 2 });
     const r = await w.stCall<SellerRating>('SellerRating', b.caller, { seller: w.sellerEid });
     expect(r).to.include({ count: 2, sum: 7 });
     expect(r.histogram).to.deep.equal([0, 1, 0, 0, 1]);

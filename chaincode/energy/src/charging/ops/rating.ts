@@ -6,6 +6,7 @@
 import { ConflictError, type DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
 import type { EnergyEnv } from '../../common/env';
+import { recordCreditFact } from '../../credit/facts';
 import { RatingStore, type Rating } from '../../ratings/ratings';
 import type * as inputs from '../inputs';
 import { ChargingStore } from '../store';
@@ -17,5 +18,6 @@ export async function rateSession(ctx: DecContext, input: z.output<typeof inputs
   if (s.status !== 'settled') throw new ConflictError(`session ${s.id} is ${s.status}: only a settled session is rated`);
   const r = await new RatingStore(ctx.ledger).rate(s.provider, s.id, s.user, input.stars, 'sessions', env.now);
   ctx.emit('Rated', { eid: s.provider, subject: s.id, stars: input.stars });
+  await recordCreditFact(ctx, { subject: s.provider, kind: 'ratings', value: input.stars, ref: { session: s.id } });
   return r;
 }

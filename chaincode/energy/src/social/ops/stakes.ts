@@ -41,7 +41,7 @@ async function applyDecision(ctx: DecContext, input: z.output<typeof inputs.reso
     return;
   }
   const d = await govStore.requireDecision(input.decisionId);
-  const effect = gov.requireApplicable(d, 'ResolveStake');
+  const effect = gov.requireApplicable(d, 'ResolveStake', env.now);
   if (effect.stakeId !== input.stakeId) throw new ValidationError('request.stakeId', `does not match the decision: decided ${effect.stakeId}`);
   if (effect.upheld !== input.upheld) throw new ValidationError('request.upheld', `does not match the decision: decided ${effect.upheld}`);
   const applied = gov.markApplied(d, 'ResolveStake', env);

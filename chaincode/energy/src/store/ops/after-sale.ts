@@ -11,6 +11,7 @@
 import type { DecContext } from '@dec/chaincode-kit';
 import type { z } from 'zod';
 import type { EnergyEnv } from '../../common/env';
+import { recordCreditFact } from '../../credit/facts';
 import { returnToBudget } from '../../crowdfunding/ops/budget';
 import { SYS } from '../../token/accounts';
 import * as deposits from '../../token/deposits';
@@ -106,6 +107,7 @@ export async function rateSeller(ctx: DecContext, input: z.output<typeof inputs.
   await requireParty(ctx, env, [o.buyer], `only the buyer ${o.buyer} may rate the seller of order ${o.id}`);
   const change = logic.rateSeller(o, input.stars, input.reviewHash);
   await store.putRating(logic.addRating(await store.rating(o.seller), input.stars, env));
+  await recordCreditFact(ctx, { subject: o.seller, kind: 'ratings', value: input.stars, ref: { order: o.id } });
   await store.putOrder(change.state);
   ctx.emitAll(change.events);
   return change.state;
