@@ -72,7 +72,7 @@ describe('market contract', () => {
     // The under-delivery is a credit fact of the seller, recorded in the settlement itself (credit/facts.ts), readable by its ID.
     const fact = (await w.h.invoke(new CreditContract(), 'GetFact', regulator, [JSON.stringify({ subject: farEid, txId: s.txId, n: 1 })])).result;
     expect(fact).to.deep.include({ subject: farEid, txId: s.txId, n: 1, kind: 'marketPenalties' });
-    const none = await w.h.invoke(new CreditContract(), 'GetFact', regulator, [JSON.stringify({ subject: nearEid, txId: s.txId, n: 1 })]).then(() => 'found', (e: Error) => e.message);
+    const none = await w.h.invoke(new CreditContract(), 'GetFact', regulator, [JSON.stringify({ subject: nearEid, txId: s.txId, n: 1 })]).then(() => 'found', (e: unknown) => (e as Error).message);
     expect(none).to.match(/^NOT_FOUND/);
     expect(await w.balance(buyerEid, 'DEC')).to.equal(BigInt(dec(1000)) - BigInt(DEPOSIT) - TEN_DEC + 18n * 10n ** 17n);
     const names = (s.events[0]?.payload as { events: { name: string }[] }).events.map((e) => e.name);
