@@ -14,8 +14,13 @@ import path from 'node:path';
 
 describe('security: the CA registrar secret is never on a command line, in a log or in an error message', function () {
   this.timeout(120_000);
-  const orgs = loadGatewayConfig().orgs;
-  const secrets = orgs.map((o) => ({ mspId: o.mspId, file: o.ca.registrarSecretPath, secret: readFileSync(o.ca.registrarSecretPath, 'utf8').trim() }));
+  // Read once the root hook has brought the network up (not while mocha loads the files).
+  let orgs: ReturnType<typeof loadGatewayConfig>['orgs'] = [];
+  let secrets: { mspId: string; file: string; secret: string }[] = [];
+  before(() => {
+    orgs = loadGatewayConfig().orgs;
+    secrets = orgs.map((o) => ({ mspId: o.mspId, file: o.ca.registrarSecretPath, secret: readFileSync(o.ca.registrarSecretPath, 'utf8').trim() }));
+  });
 
   it('is random per org and kept in a file only its owner can read', () => {
     expect(new Set(secrets.map((s) => s.secret)).size).to.equal(secrets.length);
