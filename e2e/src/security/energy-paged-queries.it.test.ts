@@ -50,7 +50,7 @@ describe('energy paged queries with no paging fields (real network, issue 13)', 
     const [p] = await createParticipants(pool, operator, 1, { name: `pager${runId()}-`, orgs: ['BankMSP'] });
     const eid = p?.eid ?? '';
     // Chosen so that the pages are empty: the case a peer answers without metadata.
-    samples = { role: 'fundraiser', ownerEid: eid, account: eid, asset: 'DEC', meter: `eid:d:${'0'.repeat(32)}`, zone: `EMPTY-${runId()}`, slot: '2026-01-01T00:00:00.000Z', eid, ppaId: `ppa:${'0'.repeat(32)}`, latE6: 0, lonE6: 0, projectId: `proj:${'0'.repeat(32)}`, holder: eid, category: 'pv-panels', party: eid, side: 'buyer' };
+    samples = { role: 'fundraiser', ownerEid: eid, account: eid, asset: 'DEC', meter: `eid:d:${'0'.repeat(32)}`, zone: `EMPTY-${runId()}`, slot: '2026-01-01T00:00:00.000Z', eid, ppaId: `ppa:${'0'.repeat(32)}`, latE6: 0, lonE6: 0, projectId: `proj:${'0'.repeat(32)}`, holder: eid, category: 'pv-panels', party: eid, side: 'buyer', electionId: `election:${'0'.repeat(32)}`, roundId: `round:${'0'.repeat(32)}`, provider: eid };
   });
   after(() => {
     pool.close();

@@ -120,8 +120,14 @@ export class DeliveryQueue {
     this.metrics?.webhookDeliveries.inc({ result: failed ? 'failed' : 'retry' });
     this.logger.info({ webhook: d.webhook_id, delivery: d.id, attempts, cause: outcome.cause }, 'webhook delivery failed');
     const delay = retryDelayMs(attempts, this.options.baseDelayMs, this.options.maxDelayMs ?? 3_600_000);
+    // The owner may have been revoked while this attempt was out: that failure stands (no retry), the attempt still counts.
     this.db
-      .prepare(`UPDATE webhook_deliveries SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`)
-      .run(failed ? 'failed' : 'pending', attempts, outcome.shownError ?? 'failed', Date.now() + delay, d.id);
+      .prepare(
+        `UPDATE webhook_deliveries SET attempts = ?, next_attempt_at = ?,
+           last_error = CASE WHEN state = 'pending' THEN ? ELSE last_error END,
+           state = CASE WHEN state = 'pending' THEN ? ELSE state END
+         WHERE id = ?`,
+      )
+      .run(attempts, Date.now() + delay, outcome.shownError ?? 'failed', failed ? 'failed' : 'pending', d.id);
   }
 }

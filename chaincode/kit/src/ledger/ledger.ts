@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { ChaincodeStub, Iterators } from 'fabric-shim-api';
 import { fromBytes, toBytes } from '../canonical-json';
-import { NotFoundError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { keyEndorsementPolicy, type KeyPolicySpec } from './key-policy';
 import { splitOrderedKey } from './ordered-keys';
 
@@ -122,6 +122,8 @@ export class Ledger {
 
   /** One page under a partial composite key. Evaluate (query) transactions only: Fabric refuses paginated reads in submits. */
   async page<T>(objectType: string, attributes: string[], pageSize: number, bookmark: string, decode: Decoder<T>): Promise<Page<T>> {
+    const prefix = this.stub.createCompositeKey(objectType, attributes);
+    requireBookmarkIn(bookmark, prefix, `${prefix}\u{10FFFF}`);
     const { iterator, metadata } = await this.stub.getStateByPartialCompositeKeyWithPagination(
       objectType,
       attributes,
@@ -155,6 +157,7 @@ export class Ledger {
 
   /** One page of the ordered-key range [start, end). Evaluate (query) transactions only. */
   async pageRange<T>(start: string, end: string, pageSize: number, bookmark: string, decode: Decoder<T>): Promise<Page<T>> {
+    requireBookmarkIn(bookmark, start, end);
     const response = (await this.stub.getStateByRangeWithPagination(start, end, pageSize, bookmark)) as {
       iterator: Iterators.StateQueryIterator;
       metadata?: { bookmark: string };
@@ -259,4 +262,13 @@ export class Ledger {
     }
     return out;
   }
+}
+
+/**
+ * A peer starts a paged read at the bookmark in place of the range's start key, so a
+ * bookmark made up by the caller (or taken from another query) would read keys outside the
+ * query's range: other records, decoded as the wrong type. A bookmark must lie in the range.
+ */
+function requireBookmarkIn(bookmark: string, start: string, end: string): void {
+  if (bookmark !== '' && (bookmark < start || bookmark >= end)) throw new ValidationError('request.bookmark', 'is not a bookmark of this query: pass the bookmark its previous page returned, or none');
 }

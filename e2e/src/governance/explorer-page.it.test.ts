@@ -1,6 +1,6 @@
 /**
  * The explorer's Governance page in headless Chromium against the real network
- * (run after e2e/src/governance/elections.it.test.ts on the same network): a
+ * (beside elections.it.test.ts, so that it runs after it, on the same network): a
  * member opens it from the navigation and sees the seated committee and its
  * term, the elections with their results, and the proposal rounds with each
  * proposal's tally and the 10 % rule applied. Screenshot:
@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
-import { launchChromium, screenshot } from './browser';
+import { launchChromium, screenshot } from '../explorer/browser';
 
 const VITE = path.join(path.dirname(require.resolve('vite/package.json', { paths: [EXPLORER_DIR] })), 'bin', 'vite.js');
 const SHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
