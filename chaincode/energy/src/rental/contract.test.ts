@@ -38,6 +38,7 @@ describe('rental contract: equipment listed, reserved with a dynamic code, rente
     expect((await w.rtFails('ListItem', prov, w.itemInput(provEid, { returnZone: { ...HOME, radiusE6: 0 } }))).message).to.match(/request\.returnZone\.radiusE6: must be at least 1/);
     expect((await w.rtFails('ListItem', prov, w.itemInput(provEid, { pricePerHour: '1.5' }))).message).to.match(/request\.pricePerHour/);
     expect((await w.rtFails('ListItem', prov, w.itemInput(provEid, { category: 'spaceship' }))).message).to.match(/request\.category/);
+    expect((await w.rtFails('ListItem', prov, w.itemInput(provEid, { category: 'vehicle', device: car.device }))).message).to.match(/^CONFLICT: device .* is already listed/);
     expect(w.stateFingerprint()).to.equal(fp);
     // Other equipment needs no device.
     expect((await w.rt<Item>('ListItem', prov, w.itemInput(provEid))).category).to.equal('e-bike');

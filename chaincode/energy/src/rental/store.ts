@@ -4,6 +4,7 @@
  *   rental.item     ~<zone>~<itemId>              Item        (search range-reads one zone)
  *   rental.item-id  ~<itemId>                     { zone }
  *   rental.state    ~<itemId>                     ItemState   availability + the active rental
+ *   rental.device   ~<deviceEid>                  { itemId }  a registered device is listed once
  *   rental.slot     ~<itemId>~<slotMs:15>         { reservationId }  one slot taken
  *   rental.rsv      ~<reservationId>              RentalReservation
  *   rental.rent     ~<rentalId>                   Rental
@@ -22,6 +23,7 @@ export const RENTAL_KEYS = {
   item: 'rental.item',
   itemId: 'rental.item-id',
   state: 'rental.state',
+  device: 'rental.device',
   slot: 'rental.slot',
   reservation: 'rental.rsv',
   rental: 'rental.rent',
@@ -32,6 +34,7 @@ const dState = decoder(itemStateSchema, 'rental item state');
 const dReservation = decoder(rentalReservationSchema, 'rental reservation');
 const dRental = decoder(rentalSchema, 'rental');
 const dZone = decoder(z.object({ zone: z.string() }), 'rental item index');
+const dDevice = decoder(z.object({ itemId: z.string() }), 'rental device index');
 const dSlot = decoder(z.object({ reservationId: z.string() }), 'rental slot');
 
 export class RentalStore {
@@ -52,6 +55,14 @@ export class RentalStore {
   async putItem(item: Item): Promise<void> {
     await this.ledger.put(this.ledger.key(RENTAL_KEYS.item, keyPart('zone', item.zone), keyPart('itemId', item.id)), item);
     await this.ledger.put(this.ledger.key(RENTAL_KEYS.itemId, item.id), { zone: item.zone });
+  }
+
+  async itemOfDevice(deviceEid: string): Promise<string | undefined> {
+    return (await this.ledger.get(this.ledger.key(RENTAL_KEYS.device, keyPart('device', deviceEid)), dDevice))?.itemId;
+  }
+
+  async putDevice(deviceEid: string, itemId: string): Promise<void> {
+    await this.ledger.put(this.ledger.key(RENTAL_KEYS.device, deviceEid), { itemId });
   }
 
   /** At most `limit` items of a zone, in key order; `more` when the zone holds more. */

@@ -39,12 +39,15 @@ export async function listItem(ctx: DecContext, input: z.output<typeof inputs.li
   await providerHolder(ctx, env, input.provider);
   await requireVehicle(ctx, input);
   const store = new RentalStore(ctx.ledger);
+  const listed = input.device === undefined ? undefined : await store.itemOfDevice(input.device);
+  if (listed) throw new ConflictError(`device ${input.device ?? ''} is already listed as ${listed}`);
   const token = new TokenStore(ctx.ledger);
   await requireDeposit(ctx, token, input.provider, await configOf(new ChargingStore(ctx.ledger)), env);
   const item: Item = { id: rentalId('rd', env.txId), ...input, listedAt: env.now, listedTxId: env.txId };
   if (await store.item(item.id)) throw new ConflictError(`rental item ${item.id} already exists`);
   await store.putItem(item);
   await store.putState({ itemId: item.id, state: 'available', updatedAt: env.now });
+  if (item.device !== undefined) await store.putDevice(item.device, item.id);
   await token.finish('RentalListItem');
   ctx.emit('RentalItemListed', item);
   return item;
