@@ -5,9 +5,11 @@
  * concurrency, in the same run. Each worker is a driver with its own
  * connector (points of up to 16 connectors, one provider), so a worker
  * never races itself; every settlement credits the same provider and fee
- * account, which is what must not serialise.
+ * account, which is what must not serialise. The stop is endorsed by the
+ * provider's org, which may see the start a block later: it retries on
+ * NOT_FOUND, and that wait is part of a session's latency.
  */
-import { createParticipants, dec, enrollOperator, ensureGenesis, inBatches, kycHash, postRate, runId, type Actor, type ActorPool, type Participant } from '@dec/e2e';
+import { createParticipants, dec, enrollOperator, ensureGenesis, inBatches, kycHash, postRate, runId, untilFound, type Actor, type ActorPool, type Participant } from '@dec/e2e';
 import { runLoad, type LoadResult, type TxOutcome } from './load';
 
 export interface ChargingBenchOptions {
@@ -68,7 +70,8 @@ export async function chargingBench(pool: ActorPool, options: ChargingBenchOptio
     const started = await submitCode(driver.actor, 'charging:StartInstant', { user: driver.eid, pointId: slot.pointId, connectorId: slot.connectorId, maxWh: '10000', maxMinutes: 60 });
     if (started.code !== 0) return started;
     const id = (started.result as { id: string }).id;
-    return submitCode(provider, 'charging:StopSession', { sessionId: id, meterStopWh: String(5000 + seq) });
+    // The provider's peers may be a block behind the driver's: the stop retries while the session is not found there (counted in its latency).
+    return untilFound(() => submitCode(provider, 'charging:StopSession', { sessionId: id, meterStopWh: String(5000 + seq) }));
   };
   const rows: LoadResult[] = [];
   for (const c of options.concurrencies) {
