@@ -13,6 +13,7 @@ module.exports = {
     'test-network/src/**/*.test.ts',
     'gateway-api/src/**/*.test.ts',
     'meter-ingestor/src/**/*.test.ts',
+    'charging-service/src/**/*.test.ts',
     'explorer-ui/src/**/*.test.ts',
     'bench/src/**/*.test.ts',
     'cli/src/**/*.test.ts',

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ActorPool } from '@dec/e2e';
 import { down, readState, REPO_ROOT, up } from '@dec/test-network';
+import { chargingBench, formatCharging } from './charging.bench';
 import { formatTable, type LoadResult } from './load';
 import { formatMarket, marketBench, type MarketBenchResult } from './market.bench';
 import { formatMetering, meteringBench } from './metering.bench';
@@ -75,6 +76,15 @@ async function meteringSection(): Promise<Awaited<ReturnType<typeof meteringBenc
   return metering;
 }
 
+async function chargingSection(pool: ActorPool): Promise<LoadResult[] | undefined> {
+  if (skipped('BENCH_CHARGING')) return undefined;
+  const levels = (process.env.BENCH_CHARGING_CONCURRENCY ?? '1,10').split(',').map(Number);
+  const rows = await chargingBench(pool, { concurrencies: levels, sessionsPerLevel: (c) => (c === 1 ? 20 : Math.max(50, 3 * c)), log });
+  console.log(`\nCharging sessions (scan-to-pay start + settling stop) vs. baseline pairs of writes (same network, same run)\n${formatTable(rows)}\n`);
+  for (const line of formatCharging(rows)) console.log(line);
+  return rows;
+}
+
 function writeReport(report: Record<string, unknown>): void {
   const dir = path.join(REPO_ROOT, 'test-results');
   mkdirSync(dir, { recursive: true });
@@ -93,7 +103,8 @@ async function main(): Promise<void> {
     const market = await marketSection(pool, levels, rows);
     const restVsDirect = await restSection(pool, levels);
     const metering = await meteringSection();
-    writeReport({ rows, market, restVsDirect, metering });
+    const charging = await chargingSection(pool);
+    writeReport({ rows, market, restVsDirect, metering, charging });
   } finally {
     pool.close();
     if (startedHere && process.env.DEC_KEEP_NETWORK !== '1') await down();

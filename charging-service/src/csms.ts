@@ -2,8 +2,10 @@
  * The charging station management service (CSMS), OCPP 1.6J over WebSocket
  * with ocpp-rpc in strict mode (every frame validated against the OCPP
  * schemas both ways). Charge points connect with their identity and an HTTP
- * Basic password (security profile 1; behind TLS, profile 2). It relays:
+ * Basic password: security profile 1, or with `tls` the CSMS listens on TLS
+ * (>= 1.2) with a server certificate (tls.ts): profile 2. It relays:
  *   ReserveNow          <- a ReservationBooked chaincode event for one of its chargers
+ *   RemoteStartTransaction <- a SessionStarted (instant: scan to pay over REST) event for one of its chargers
  *   Authorize(code)     -> charging:VerifyCode; answers the reservation's parentIdTag
  *   StartTransaction    -> charging:StartReserved (the code re-verified on chain)
  *   MeterValues         -> charging:RecordMeter (Energy.Active.Import.Register)
@@ -11,6 +13,7 @@
  *   StatusNotification  -> charging:SetConnectorState
  */
 import { timingSafeEqual } from 'node:crypto';
+import { createServer, type Server } from 'node:https';
 import { RPCServer } from 'ocpp-rpc';
 import { GatewayClient, GatewayError, type ChaincodeEvent } from './gateway-client';
 import { energyWh, type MeterValue } from './meter-values';
@@ -26,6 +29,8 @@ export interface CsmsOptions {
   chargers: Record<string, string>;
   /** Where the OCPP transaction -> session map is kept across restarts (in memory when omitted). */
   stateFile?: string;
+  /** Security profile 2: listen on TLS (>= 1.2) with this server certificate and key (tls.ts makes one). */
+  tls?: { cert: string; key: string };
   log?: (message: string) => void;
 }
 
@@ -44,11 +49,23 @@ interface ReservationEvent {
   ocppReservationId: number;
 }
 
-/** The ReservationBooked payloads of a chaincode event, unpacking a `Batch`. */
-function reservationsIn(e: ChaincodeEvent): ReservationEvent[] {
-  if (e.eventName === 'ReservationBooked') return [e.payload as ReservationEvent];
+interface SessionEvent {
+  id: string;
+  pointId: string;
+  connectorId: number;
+  mode: 'reserved' | 'instant';
+}
+
+/** The payloads named `name` of a chaincode event, unpacking a `Batch`. */
+function eventsIn<T>(e: ChaincodeEvent, name: string): T[] {
+  if (e.eventName === name) return [e.payload as T];
   const batch = (e.payload as { events?: { name: string; payload: unknown }[] } | undefined)?.events ?? [];
-  return batch.filter((x) => x.name === 'ReservationBooked').map((x) => x.payload as ReservationEvent);
+  return batch.filter((x) => x.name === name).map((x) => x.payload as T);
+}
+
+/** The OCPP idTag (at most 20 characters) a remote start gives an instant session; only the charger it was sent to may start with it. */
+export function remoteTag(sessionId: string): string {
+  return `S${sessionId.slice(4, 23).toUpperCase()}`;
 }
 
 const STATUS_TO_STATE: Record<string, 'available' | 'out-of-service' | undefined> = { Available: 'available', Unavailable: 'out-of-service', Faulted: 'out-of-service' };
@@ -60,6 +77,11 @@ export class Csms {
   /** OCPP transactionId -> session ID (persisted, transaction-map.ts); idTag -> reservation it opened (per charger). */
   private readonly sessions: TransactionMap;
   private readonly codes = new Map<string, string>();
+  /** `charger|idTag` -> the instant session a RemoteStartTransaction was sent for (until its StartTransaction). */
+  private readonly remoteStarts = new Map<string, string>();
+  /** Charger identity -> its charge point ID (cached). */
+  private readonly points = new Map<string, string>();
+  private https: Server | undefined;
   private readonly stop = new AbortController();
   private readonly log: (m: string) => void;
 
@@ -82,10 +104,30 @@ export class Csms {
   }
 
   async start(): Promise<void> {
-    await this.server.listen(this.options.port, this.options.host ?? '127.0.0.1');
+    if (this.options.tls) {
+      const https = createServer({ cert: this.options.tls.cert, key: this.options.tls.key, minVersion: 'TLSv1.2' });
+      const upgrade = this.server.handleUpgrade as (...args: unknown[]) => Promise<void>;
+      https.on('upgrade', (req, socket, head) => {
+        upgrade(req, socket, head).catch((e: unknown) => {
+          this.log(`TLS upgrade failed: ${String(e)}`);
+        });
+      });
+      await new Promise<void>((resolve, reject) => {
+        https.once('error', reject);
+        https.listen(this.options.port, this.options.host ?? '127.0.0.1', () => {
+          resolve();
+        });
+      });
+      this.https = https;
+    } else {
+      await this.server.listen(this.options.port, this.options.host ?? '127.0.0.1');
+    }
     // A transaction that emits several events sends them as one `Batch` event (the chaincode kit's rule).
-    void this.gateway.events(['ReservationBooked', 'Batch'], (e) => {
-      for (const r of reservationsIn(e)) void this.reserveNow(r).catch((err: unknown) => { this.log(`ReserveNow ${r.id} failed: ${String(err)}`); });
+    void this.gateway.events(['ReservationBooked', 'SessionStarted', 'Batch'], (e) => {
+      for (const r of eventsIn<ReservationEvent>(e, 'ReservationBooked')) void this.reserveNow(r).catch((err: unknown) => { this.log(`ReserveNow ${r.id} failed: ${String(err)}`); });
+      for (const s of eventsIn<SessionEvent>(e, 'SessionStarted')) {
+        if (s.mode === 'instant') void this.remoteStart(s).catch((err: unknown) => { this.log(`RemoteStartTransaction ${s.id} failed: ${String(err)}`); });
+      }
     }, this.stop.signal).catch((e: unknown) => {
       if (!this.stop.signal.aborted) this.log(`event stream ended: ${String(e)}`);
     });
@@ -94,6 +136,39 @@ export class Csms {
   async close(): Promise<void> {
     this.stop.abort();
     await this.server.close({ force: true });
+    if (this.https) {
+      const https = this.https;
+      this.https = undefined;
+      https.closeAllConnections();
+      await new Promise<void>((resolve) => {
+        https.close(() => {
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Scan to pay: the driver started an instant session over REST; the charger of its point is told to start it (OCPP RemoteStartTransaction). */
+  private async remoteStart(s: SessionEvent): Promise<void> {
+    for (const chargerId of this.clients.keys()) {
+      if ((await this.pointIdOf(chargerId)) !== s.pointId) continue;
+      const client = this.clients.get(chargerId);
+      if (!client) return;
+      const idTag = remoteTag(s.id);
+      this.remoteStarts.set(`${chargerId}|${idTag}`, s.id);
+      const answer = (await client.call('RemoteStartTransaction', { idTag, connectorId: s.connectorId })) as { status: string };
+      this.log(`RemoteStartTransaction ${s.id} -> ${chargerId}: ${answer.status}`);
+      if (answer.status !== 'Accepted') this.remoteStarts.delete(`${chargerId}|${idTag}`);
+      return;
+    }
+  }
+
+  private async pointIdOf(chargerId: string): Promise<string> {
+    const known = this.points.get(chargerId);
+    if (known) return known;
+    const { point } = await this.pointOf(chargerId);
+    this.points.set(chargerId, point.id);
+    return point.id;
   }
 
   private async reserveNow(r: ReservationEvent): Promise<void> {
@@ -135,6 +210,7 @@ export class Csms {
   /** Finds the connector whose current reservation this code opens. */
   private async authorize(chargerId: string, p: Record<string, unknown>): Promise<Record<string, unknown>> {
     const code = String(p.idTag);
+    if (this.remoteStarts.has(`${chargerId}|${code}`)) return { idTagInfo: { status: 'Accepted' } };
     const { point } = await this.pointOf(chargerId);
     for (const c of point.connectors) {
       const check = await this.verify(chargerId, c.connectorId, code);
@@ -157,6 +233,8 @@ export class Csms {
   /** The spec wants an answer to every StartTransaction: a refusal is transactionId 0 with Invalid. */
   private async startTransaction(chargerId: string, p: Record<string, unknown>): Promise<Record<string, unknown>> {
     const code = String(p.idTag);
+    const remote = this.remoteStarts.get(`${chargerId}|${code}`);
+    if (remote) return this.startRemote(chargerId, code, remote, p);
     const check = await this.verify(chargerId, Number(p.connectorId), code);
     const reservationId = check.reservationId ?? this.codes.get(`${chargerId}|${code}`);
     if (!check.accepted || !reservationId) return { transactionId: 0, idTagInfo: { status: 'Invalid' } };
@@ -166,6 +244,18 @@ export class Csms {
       return { transactionId, idTagInfo: { status: 'Accepted', parentIdTag: check.parentTag } };
     } catch (e) {
       this.log(`StartTransaction ${chargerId} refused: ${String(e)}`);
+      return { transactionId: 0, idTagInfo: { status: 'Invalid' } };
+    }
+  }
+
+  /** The StartTransaction of a remote start: the session exists on chain; its first reading is the meter start. */
+  private async startRemote(chargerId: string, idTag: string, sessionId: string, p: Record<string, unknown>): Promise<Record<string, unknown>> {
+    try {
+      await this.gateway.tx('charging/record-meter', { sessionId, meterWh: String(p.meterStart) });
+      this.remoteStarts.delete(`${chargerId}|${idTag}`);
+      return { transactionId: this.sessions.add(sessionId), idTagInfo: { status: 'Accepted' } };
+    } catch (e) {
+      this.log(`StartTransaction (remote) ${chargerId} refused: ${String(e)}`);
       return { transactionId: 0, idTagInfo: { status: 'Invalid' } };
     }
   }

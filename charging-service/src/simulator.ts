@@ -1,7 +1,8 @@
 /**
  * A charge point simulator on ocpp-rpc (the same library as the CSMS), for
- * tests and the demo: it connects with its identity and Basic-auth password,
- * boots, accepts ReserveNow (keeping the reservation until a transaction with
+ * tests and the demo: it connects with its identity and Basic-auth password
+ * (over TLS when given the CA to trust: security profile 2), boots, accepts
+ * RemoteStartTransaction (scan to pay) and ReserveNow (keeping the reservation until a transaction with
  * its parentIdTag starts), and drives Authorize, StartTransaction,
  * MeterValues and StopTransaction the way a real charger does.
  */
@@ -16,6 +17,11 @@ export interface SimReservation {
   expiryDate: string;
 }
 
+export interface RemoteStart {
+  idTag: string;
+  connectorId?: number;
+}
+
 export interface IdTagInfo {
   status: string;
   parentIdTag?: string;
@@ -25,15 +31,21 @@ export class ChargePointSimulator extends EventEmitter {
   readonly reservations = new Map<number, SimReservation>();
   private readonly client: RPCClient;
 
-  constructor(endpoint: string, readonly identity: string, password: string) {
+  /** `tls.ca`: the CA certificate the CSMS's server certificate is checked against (a `wss://` endpoint). */
+  constructor(endpoint: string, readonly identity: string, password: string, tls?: { ca: string }) {
     super();
     // ocpp-rpc's typings declare every option required; the library fills the rest with its defaults.
-    const options = { endpoint, identity, password, protocols: ['ocpp1.6'], strictMode: true, reconnect: false };
+    const wsOpts = tls ? { ca: tls.ca, minVersion: 'TLSv1.2' } : {};
+    const options = { endpoint, identity, password, protocols: ['ocpp1.6'], strictMode: true, reconnect: false, wsOpts };
     this.client = new RPCClient(options as unknown as ConstructorParameters<typeof RPCClient>[0]);
     this.client.handle('ReserveNow', ({ params }) => {
       const r = params as unknown as SimReservation;
       this.reservations.set(r.reservationId, r);
       this.emit('reservation', r);
+      return Promise.resolve({ status: 'Accepted' });
+    });
+    this.client.handle('RemoteStartTransaction', ({ params }) => {
+      this.emit('remoteStart', params);
       return Promise.resolve({ status: 'Accepted' });
     });
     this.client.handle('CancelReservation', ({ params }) => {
@@ -50,6 +62,12 @@ export class ChargePointSimulator extends EventEmitter {
   /** Waits for the next ReserveNow. */
   async nextReservation(): Promise<SimReservation> {
     const [r] = (await once(this, 'reservation')) as [SimReservation];
+    return r;
+  }
+
+  /** Waits for the next RemoteStartTransaction. */
+  async nextRemoteStart(): Promise<RemoteStart> {
+    const [r] = (await once(this, 'remoteStart')) as [RemoteStart];
     return r;
   }
 

@@ -14,10 +14,11 @@ import { MaintenanceContract } from './maintenance/contract';
 import { MarketContract } from './market/contract';
 import { MeteringContract } from './metering/contract';
 import { PaychanContract } from './paychan/contract';
+import { RentalContract } from './rental/contract';
 import { SocialContract } from './social/contract';
 import { StoreContract } from './store/contract';
 import { TokenContract } from './token/contract';
 
-export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, StoreContract, SocialContract, CreditContract, PaychanContract, MaintenanceContract];
+export const contracts = [createNetworkContract('energy', version), IdentityContract, TokenContract, MeteringContract, MarketContract, ChargingContract, CrowdfundingContract, GovernanceContract, StoreContract, SocialContract, CreditContract, PaychanContract, MaintenanceContract, RentalContract];
 
 export { ENERGY_TRANSACTIONS } from './transactions';

@@ -16,6 +16,7 @@ import { CrowdfundingContract } from './crowdfunding/contract';
 import { SocialContract } from './social/contract';
 import { StoreContract } from './store/contract';
 import { MaintenanceContract } from './maintenance/contract';
+import { RentalContract } from './rental/contract';
 import type { Ppa } from './market/state';
 import { operator, user } from './test-support/energy-world';
 import { MarketWorld, SLOT, iso, SLOT_MS } from './test-support/market-world';
@@ -59,7 +60,7 @@ describe('paged queries with no paging fields (issue 13)', () => {
     const ppa = await w.mk<Ppa>('ProposePpa', seller, { seller: sellerEid, sellerMeter: sm.eid, buyer: buyerEid, buyerMeter: bm.eid, zone: 'ZONE-A', quantityWh: '1000', price: '10', firstSlot: SLOT, lastSlot: iso(SLOT_MS) });
     // Samples chosen so that most pages are empty: the case a real peer answers without metadata.
     const samples: Record<string, unknown> = { role: 'fundraiser', ownerEid: buyerEid, account: buyerEid, asset: 'DEC', meter: bm.eid, zone: 'ZONE-EMPTY', slot: SLOT, eid: buyerEid, ppaId: ppa.id, latE6: 0, lonE6: 0, projectId: `proj:${'0'.repeat(32)}`, holder: buyerEid, electionId: `election:${'0'.repeat(32)}`, roundId: `round:${'0'.repeat(32)}`, category: 'pv-panels', party: buyerEid, side: 'buyer', provider: buyerEid };
-    const contracts: Record<string, DecContract> = { identity: w.identity, token: w.token, metering: w.metering, market: w.market, charging: new ChargingContract(), crowdfunding: new CrowdfundingContract(), governance: w.governance, store: new StoreContract(), social: new SocialContract(), maintenance: new MaintenanceContract() };
+    const contracts: Record<string, DecContract> = { identity: w.identity, token: w.token, metering: w.metering, market: w.market, charging: new ChargingContract(), crowdfunding: new CrowdfundingContract(), governance: w.governance, store: new StoreContract(), social: new SocialContract(), maintenance: new MaintenanceContract(), rental: new RentalContract() };
 
     const names = pagedQueries();
     expect(names).to.include.members(['identity:ListByRole', 'identity:ListDevices', 'metering:Anomalies', 'metering:Intervals', 'metering:MetersInZone', 'metering:Readings']);

@@ -19,6 +19,7 @@ import { STORE_TRANSACTIONS } from './store/transactions';
 import { PAYCHAN_TRANSACTIONS } from './paychan/transactions';
 import * as identity from './identity/inputs';
 import { MAINTENANCE_TRANSACTIONS } from './maintenance/transactions';
+import { RENTAL_TRANSACTIONS } from './rental/transactions';
 import * as market from './market/inputs';
 import * as metering from './metering/inputs';
 import * as token from './token/inputs';
@@ -114,6 +115,7 @@ export const ENERGY_TRANSACTIONS = defineTransactions({
     'market:GetAssignment': { kind: 'evaluate', input: market.assignmentIdInput, grants: ANYONE, summary: 'A revenue assignment' },
     'market:AssignmentsOf': { kind: 'evaluate', input: market.meterInput, grants: ANYONE, summary: 'Active revenue assignments of a meter (at most 20)' },
     ...CHARGING_TRANSACTIONS,
+    ...RENTAL_TRANSACTIONS,
     ...CROWDFUNDING_TRANSACTIONS,
     ...GOVERNANCE_TRANSACTIONS,
     ...CREDIT_TRANSACTIONS,
