@@ -39,7 +39,7 @@ function charts(ctx: Ctx, p: ProjectRecord, certs: CertificateRecord[]): Node[] 
       title: `Progress to target: ${progressPercent(p)} % (${dec(p.raised)} of ${dec(p.target)})`,
       xTitle: 'funders (certificate order)',
       yTitle: 'DEC raised',
-      xLabel: (x) => String(Math.round(x)),
+      xLabel: (x) => (Number.isInteger(x) ? String(x) : ''),
       testId: 'progress-chart',
       series: [
         { name: 'raised', color: '#2a7de1', points: raise, stepped: true, fill: true },
@@ -50,7 +50,7 @@ function charts(ctx: Ctx, p: ProjectRecord, certs: CertificateRecord[]): Node[] 
       title: 'Budget lines and drawdowns (DEC)',
       xTitle: 'purpose',
       yTitle: 'DEC',
-      xLabel: (x) => p.budget[Math.round(x)]?.purpose ?? '',
+      xLabel: (x) => (Number.isInteger(x) ? (p.budget[x]?.purpose ?? '') : ''),
       testId: 'budget-chart',
       series: [
         { name: 'budget', color: '#8a8f98', points: bars.budget, kind: 'bar' },

@@ -5,9 +5,9 @@
  * a status filter and CSV export like every list page.
  */
 import type { IndexedState } from '../api/types';
-import { formatAsset, formatTime } from '../model/format';
+import { formatAsset, formatTime, shortHash } from '../model/format';
 import { href } from '../model/route';
-import { h, link, type Child } from '../ui/dom';
+import { h, link, mono, type Child } from '../ui/dom';
 import { pagedList } from '../ui/paged-list';
 import type { Ctx } from './context';
 
@@ -20,9 +20,9 @@ function cells(item: IndexedState): Child[] {
   const o = item.value as OrderValue;
   return [
     h('span', { 'data-test': 'order-id' }, o.id),
-    o.productId,
-    o.buyer,
-    o.seller,
+    mono(shortHash(o.productId), o.productId),
+    mono(shortHash(o.buyer), o.buyer),
+    mono(shortHash(o.seller), o.seller),
     String(o.quantity),
     formatAsset(o.amount, o.asset),
     h('span', { 'data-test': 'order-status' }, o.status),
