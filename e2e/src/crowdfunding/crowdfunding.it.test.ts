@@ -4,14 +4,21 @@
  * that succeeds (subscriptions, certificates, a split transfer, a budgeted
  * drawdown, revenue, a dividend period paid to the new holder, once) and one
  * that fails (every funder refunded to the unit), with the token audit ok.
+ * Revenue also arrives by the wiring of issue 16 item 1: the fundraiser's
+ * station assigns its market proceeds to the project, a PPA slot settles, and
+ * the DECC dividend pays the certificate's new holder its share.
  * Both campaigns run side by side so their waits (the failing one's
- * deadline, the one-minute dividend period) overlap.
+ * deadline, the one-minute dividend period, the PPA slot) overlap.
  */
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ApiClient, Reply } from '../fixtures/api-client';
 import { startApiWorld, type ApiWorld } from '../api/api-world';
+import { ActorPool } from '../fixtures/actors';
+import { postRate } from '../fixtures/committee';
+import { enrollOperator } from '../fixtures/energy-fleet';
+import { agreePpa, buildStation, MINUTE, sellerNet, sellerReading, type RevenueStation } from './revenue-station';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 const DEC = (whole: number): string => (BigInt(whole) * 10n ** 18n).toString();
@@ -55,6 +62,13 @@ describe('crowdfunding through the gateway (issue 16)', function () {
   this.timeout(300_000);
   let world: ApiWorld;
   let operator: ApiClient;
+  let gridOp: ApiClient;
+  let station: RevenueStation;
+  let ppaSlot = 0;
+  let ppaId = '';
+  /** DECC base units the station's assignment pays the project (less than the slot's net proceeds). */
+  const CAP = 500n;
+  const DELIVERED_WH = 10_000n;
   const users: Record<string, { client: ApiClient; eid: string }> = {};
 
   const balance = async (name: string): Promise<bigint> =>
@@ -99,20 +113,34 @@ describe('crowdfunding through the gateway (issue 16)', function () {
     this.timeout(300_000);
     world = await startApiWorld();
     operator = await world.newUser('PlatformMSP', 'cf-operator', { role: 'operator' });
+    gridOp = await world.newUser('GridMSP', 'cf-gridop', { role: 'operator' });
     const genesis = (await retrying(() => operator.get('/api/v1/energy/token/get-genesis'), 'get genesis')).result as { genesis?: unknown } | null;
     if (!genesis?.genesis) await tx(operator, '/api/v1/energy/token/genesis', {});
     await Promise.all([
-      onboard('fundraiser', 'SupplierMSP', ['fundraiser']),
+      onboard('fundraiser', 'SupplierMSP', ['fundraiser', 'producer']),
       onboard('f1', 'BankMSP', ['funder']),
       onboard('f2', 'BankMSP', ['funder']),
       onboard('f3', 'LessorMSP', ['funder']),
       onboard('buyer', 'BankMSP', ['consumer']),
       onboard('seller', 'LessorMSP', ['seller']),
     ]);
-    const payouts = ['fundraiser', 'f1', 'f2', 'f3', 'seller'].map((n) => ({ to: users[n]!.eid, amount: DEC(1000) }));
+    const payouts = ['fundraiser', 'f1', 'f2', 'f3', 'seller', 'buyer'].map((n) => ({ to: users[n]!.eid, amount: DEC(1000) }));
     await tx(operator, '/api/v1/energy/token/release-batch', { pool: 'others', batchId: `cf-${world.run}`, payouts });
     await tx(users.fundraiser!.client, '/api/v1/energy/token/lock-deposit', { account: users.fundraiser!.eid, amount: DEC(20) });
     await tx(users.seller!.client, '/api/v1/energy/token/lock-deposit', { account: users.seller!.eid, amount: DEC(10) });
+    // The station's buyer pays its PPA in DECC: a rate must be posted (only under a committee decision).
+    const rate = (await retrying(() => operator.get('/api/v1/energy/token/get-rate'), 'get rate')).result as { deccPerDec?: string } | null;
+    if (!rate?.deccPerDec) {
+      const pool = new ActorPool();
+      try {
+        await postRate(pool, await enrollOperator(pool), '1');
+      } finally {
+        pool.close();
+      }
+    }
+    await tx(users.buyer!.client, '/api/v1/energy/token/lock-deposit', { account: users.buyer!.eid, amount: DEC(10) });
+    await tx(users.buyer!.client, '/api/v1/energy/token/mint-decc', { account: users.buyer!.eid, decAmount: DEC(50) });
+    station = await buildStation(tx, world.run, operator, gridOp, users.fundraiser!, users.buyer!);
   });
 
   after(async () => {
@@ -129,6 +157,17 @@ describe('crowdfunding through the gateway (issue 16)', function () {
     expect(closed.status).to.equal('succeeded');
     const certs = await tx<{ items: { holder: string; units: string }[] }>(operator, `${CF}/certificates`, { projectId: success });
     expect(certs.items.map((c) => [c.holder, c.units])).to.deep.equal([[users.f1!.eid, DEC(600)], [users.f2!.eid, DEC(400)]]);
+  });
+
+  it("the station's market revenue is assigned to the succeeded project (not to one still open); a PPA slot is agreed", async () => {
+    const fundraiser = users.fundraiser!;
+    const open = await fundraiser.client.post('/api/v1/energy/market/assign-revenue', { meter: station.sellerMeter, beneficiary: failing, cap: CAP.toString() });
+    expect(open.status, JSON.stringify(open.body)).to.equal(409);
+    expect(JSON.stringify(open.body)).to.contain('revenue can be assigned only to a succeeded project');
+    const asg = await tx<{ beneficiary: string; status: string }>(fundraiser.client, '/api/v1/energy/market/assign-revenue', { meter: station.sellerMeter, beneficiary: success, cap: CAP.toString(), ref: 'crowdfunded PV' });
+    expect(asg).to.include({ beneficiary: success, status: 'active' });
+    ppaSlot = Math.ceil((Date.now() + 25_000) / MINUTE) * MINUTE;
+    ppaId = await agreePpa(tx, station, fundraiser, users.buyer!, ppaSlot, DELIVERED_WH);
   });
 
   it('a certificate is split to a new holder; drawdowns stay inside the budget; revenue accrues', async () => {
@@ -178,7 +217,7 @@ describe('crowdfunding through the gateway (issue 16)', function () {
     expect((await project(failing)).balances.escrow).to.equal('0');
   });
 
-  it('a dividend period is paid pro rata to the holders at its declaration (the new holder too), once; the token audit holds', async () => {
+  it('a DEC dividend period is paid pro rata to the holders at its declaration (the new holder too), once', async () => {
     const p = await project(success);
     await sleep(Math.max(0, Date.parse(p.closedAt ?? '') + 60_000 - Date.now() + 2000));
     const buyerBefore = await balance('buyer');
@@ -190,6 +229,31 @@ describe('crowdfunding through the gateway (issue 16)', function () {
     expect(toBuyer?.amount).to.equal('160000000000000000');
     expect(await balance('buyer')).to.equal(buyerBefore + 160000000000000000n);
     await refused(users.fundraiser!.client, `${CF}/declare-dividend`, { projectId: success, asset: 'DEC', period: 1 }, 'request.period');
+  });
+
+  it('the PPA slot settles: the assignment pays the project, and the DECC dividend pays the new holder its share; the token audit holds', async () => {
+    const until = (ms: number): Promise<void> => sleep(Math.max(0, ms + 1500 - Date.now()));
+    await until(ppaSlot);
+    await sellerReading(tx, station, gridOp, 1, ppaSlot, 1_000n);
+    await until(ppaSlot + MINUTE);
+    await sellerReading(tx, station, gridOp, 2, ppaSlot + MINUTE, 1_000n + DELIVERED_WH);
+    const deccOf = async (name: string): Promise<bigint> => BigInt((await tx<{ balance: string }>(operator, '/api/v1/energy/token/balance', { account: users[name]!.eid, asset: 'DECC' })).balance);
+    const stationBefore = await deccOf('fundraiser');
+    await tx(users.fundraiser!.client, '/api/v1/energy/market/settle-ppa', { ppaId, slot: new Date(ppaSlot).toISOString() });
+    // The slot's net proceeds: CAP to the project's revenue account, the rest to the station.
+    expect(await deccOf('fundraiser')).to.equal(stationBefore + sellerNet(DELIVERED_WH) - CAP);
+    const p = await tx<Project & { revenue: { DECC: string }; balances: { revenue: { DECC: string } } }>(operator, `${CF}/get-project`, { projectId: success });
+    expect(p.revenue.DECC).to.equal(CAP.toString());
+    expect(p.balances.revenue.DECC).to.equal(CAP.toString());
+
+    const buyerBefore = await deccOf('buyer');
+    const period = await tx<{ pool: string; ownerShare: string }>(users.fundraiser!.client, `${CF}/declare-dividend`, { projectId: success, asset: 'DECC', period: 1 });
+    expect(period).to.include({ pool: '400', ownerShare: '100' });
+    const paid = await tx<{ period: { status: string }; payouts: { holder: string; amount: string }[] }>(operator, `${CF}/pay-dividends`, { projectId: success, asset: 'DECC', period: 1, pageSize: 100 });
+    expect(paid.period.status).to.equal('paid');
+    // Certificates: f1 400 DEC (after the split), f2 400, the new holder 200, of 1000: 160, 160, 80.
+    expect(paid.payouts.map((x) => [x.holder, x.amount])).to.deep.equal([[users.f1!.eid, '160'], [users.f2!.eid, '160'], [users.buyer!.eid, '80']]);
+    expect(await deccOf('buyer')).to.equal(buyerBefore + 80n);
     const audit = (await retrying(() => world.regulator.get('/api/v1/energy/token/audit'), 'audit')).result as { ok: boolean; checks: unknown[] };
     expect(audit.ok, JSON.stringify(audit.checks)).to.equal(true);
   });

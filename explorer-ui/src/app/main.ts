@@ -12,6 +12,9 @@ import { errorBox, h, loading } from './ui/dom';
 import { alertsView } from './views/alerts';
 import { blockView } from './views/block';
 import { consortiumView } from './views/consortium';
+import { projectView } from './views/crowdfunding-project';
+import { holderView } from './views/certificate-holder';
+import { storeOrdersView } from './views/store-orders';
 import { creditView } from './views/credit';
 import { governanceView } from './views/governance';
 import { blocksView } from './views/blocks';
@@ -51,6 +54,9 @@ function render(ctx: Ctx, route: Route): HTMLElement | Promise<HTMLElement> {
     case 'alerts': return alertsView(ctx);
     case 'consortium': return consortiumView(ctx);
     case 'governance': return governanceView(ctx);
+    case 'project': return projectView(ctx, route.id);
+    case 'holder': return holderView(ctx, route.eid);
+    case 'storeOrders': return storeOrdersView(ctx, route.status);
     case 'signin': return overviewView(ctx);
     case 'notfound': return errorBox(`No page ${route.path}`);
   }

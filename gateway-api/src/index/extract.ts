@@ -21,6 +21,7 @@ export const INDEXED_TYPES = [
   'receivable',
   'token.supply',
   'token.entry',
+  'st.order',
 ] as const;
 export type IndexedType = (typeof INDEXED_TYPES)[number];
 const INDEXED = new Set<string>(INDEXED_TYPES);

@@ -1,6 +1,7 @@
 /** Input schemas of the market contract: one JSON object argument per transaction. */
 import { amount, positiveAmount, statedEnum } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
+import { beneficiarySchema } from '../crowdfunding/beneficiary';
 import { deviceEidSchema, isoTime, note, pageRequest, participantEidSchema } from '../common/ids';
 import { readingTime } from '../metering/state';
 import { latE6Schema, lonE6Schema, MARKET_SLOT_MINUTES, zoneSchema } from './state';
@@ -100,7 +101,7 @@ export const emergencyIdInput = z.strictObject({ emergencyId: emergencyIdSchema 
 
 export const assignRevenueInput = z.strictObject({
   meter: deviceEidSchema,
-  beneficiary: participantEidSchema,
+  beneficiary: beneficiarySchema,
   /** DECC base units: proceeds go to the beneficiary until this much has been paid. */
   cap: positiveAmount,
   ref: note(200).optional(),

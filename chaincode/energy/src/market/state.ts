@@ -7,6 +7,7 @@
  */
 import { amount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
+import { beneficiarySchema } from '../crowdfunding/beneficiary';
 import { deviceEidSchema, participantEidSchema } from '../common/ids';
 import { zoneSchema } from '../metering/state';
 
@@ -254,7 +255,8 @@ export const assignmentSchema = z.object({
   id: z.string(),
   meter: deviceEidSchema,
   assignor: participantEidSchema,
-  beneficiary: participantEidSchema,
+  /** A participant, or a crowdfunding project (its share lands in the project's revenue account). */
+  beneficiary: beneficiarySchema,
   cap: amount,
   paid: amount,
   ref: z.string().optional(),

@@ -1691,7 +1691,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign a meter's market revenue
+         * Assign a meter's market revenue to a participant or a crowdfunding project
          * @description Submits `market:AssignRevenue` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
          */
         post: operations["energy_market_AssignRevenue"];
@@ -46544,7 +46544,7 @@ export interface operations {
             path: {
                 channel: string;
                 /** @description An indexed object type (composite key type) */
-                objectType: "market.zone" | "market.clearing" | "meter.meter" | "meter.cursor" | "meter.zone" | "meter.interval" | "meter.anomaly" | "receivable" | "token.supply" | "token.entry";
+                objectType: "market.zone" | "market.clearing" | "meter.meter" | "meter.cursor" | "meter.zone" | "meter.interval" | "meter.anomaly" | "receivable" | "token.supply" | "token.entry" | "st.order";
             };
             cookie?: never;
         };

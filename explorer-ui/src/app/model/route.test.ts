@@ -18,6 +18,10 @@ describe('explorer routes', () => {
       { name: 'meters', meter: 'eid:d:00' },
       { name: 'receivable', id: 'L1.2' },
       { name: 'alerts' },
+      { name: 'project', id: `proj:${'a'.repeat(32)}` },
+      { name: 'holder', eid: `eid:p:${'b'.repeat(32)}` },
+      { name: 'storeOrders', status: 'shipped' },
+      { name: 'storeOrders' },
     ];
     for (const r of routes) expect(parseRoute(href(r)), href(r)).to.deep.equal(r);
   });

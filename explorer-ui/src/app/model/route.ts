@@ -21,6 +21,9 @@ export type Route =
   | { name: 'alerts' }
   | { name: 'consortium' }
   | { name: 'governance' }
+  | { name: 'project'; id?: string }
+  | { name: 'holder'; eid?: string }
+  | { name: 'storeOrders'; status?: string }
   | { name: 'notfound'; path: string };
 
 const CHANNEL = /^[a-z][a-z0-9.-]{0,248}$/;
@@ -66,6 +69,9 @@ const TOP = new Map<string, (rest: string[], opt: Query) => Route | undefined>([
   ['alerts', () => ({ name: 'alerts' })],
   ['consortium', () => ({ name: 'consortium' })],
   ['governance', () => ({ name: 'governance' })],
+  ['projects', ([id]) => ({ name: 'project', ...(id ? { id } : {}) })],
+  ['certificates', ([eid]) => ({ name: 'holder', ...(eid ? { eid } : {}) })],
+  ['store-orders', (_, opt) => ({ name: 'storeOrders', ...optional('status', opt) })],
   ['c', channelRoute],
 ]);
 
@@ -106,6 +112,9 @@ export function href(route: Route): string {
     case 'alerts': return '#/alerts';
     case 'consortium': return '#/consortium';
     case 'governance': return '#/governance';
+    case 'project': return `#/projects${route.id ? `/${enc(route.id)}` : ''}`;
+    case 'holder': return `#/certificates${route.eid ? `/${enc(route.eid)}` : ''}`;
+    case 'storeOrders': return `#/store-orders${query({ status: route.status })}`;
     case 'notfound': return `#/${route.path}`;
   }
 }

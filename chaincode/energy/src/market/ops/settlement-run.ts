@@ -14,6 +14,7 @@ import * as deposits from '../../token/deposits';
 import * as holds from '../../token/holds';
 import { TokenStore } from '../../token/store';
 import { distribute } from '../assignment';
+import { payeeAccount, ProjectRevenue } from '../../crowdfunding/revenue-wiring';
 import type { Assignment, TradeSettlement } from '../state';
 import type { MarketStore } from '../store';
 import { sumIntervals, type SettlementMath, type SlotEnergy } from '../settlement';
@@ -27,6 +28,8 @@ export class SettlementRun {
   /** DECC credits by account, paid once at the end (fewer keys, same money). */
   private readonly deccCredits = new Map<string, bigint>();
   private readonly metering: MeteringStore;
+  /** Shares of assignments to crowdfunding projects, counted on the projects at the end. */
+  private readonly projects = new ProjectRevenue();
 
   constructor(
     private readonly ctx: DecContext,
@@ -81,7 +84,10 @@ export class SettlementRun {
       list = list.map((x) => (x.id === a.id ? a : x));
     }
     this.assignments.set(meter, list);
-    for (const p of d.payouts) this.payDecc(p.beneficiary, p.amount);
+    for (const p of d.payouts) {
+      this.payDecc(payeeAccount(p.beneficiary), p.amount);
+      this.projects.add(p.beneficiary, p.amount);
+    }
     this.payDecc(seller, d.toAssignor);
     this.ctx.emitAll(d.events);
     return amount - d.toAssignor;
@@ -151,6 +157,7 @@ export class SettlementRun {
   }
 
   async finish(): Promise<void> {
+    await this.projects.record(this.ctx);
     for (const account of [...this.deccCredits.keys()].sort()) {
       await this.token.credit('DECC', account, this.deccCredits.get(account) ?? 0n, 'market', this.op);
     }
