@@ -101,8 +101,10 @@ describe('governance: the secretary general serves at most two consecutive terms
     const t1 = previous(eid(0), 1);
     const t2 = seat([eid(0), eid(1), eid(2)], t1, 'a');
     expect(t2).to.include({ secretaryGeneral: eid(0), sgConsecutiveTerms: 2 });
-    const t3 = seat([eid(0), eid(1), eid(2)], t2, 'b');
+    expect(seat([eid(0), eid(1), eid(2)], { ...t1, financeDirector: eid(7) }, 'f').financeDirector).to.equal(eid(7)); // the finance director stays
+    const t3 = seat([eid(0), eid(1), eid(2)], { ...t2, financeDirector: eid(1) }, 'b');
     expect(t3).to.include({ secretaryGeneral: eid(1), sgConsecutiveTerms: 1 });
+    expect(t3.financeDirector).to.equal(undefined); // elected secretary general: no longer the finance director
     // after one term's break eid(0) may serve again, counting from 1
     const t4 = seat([eid(0), eid(1), eid(2)], t3, 'c');
     expect(t4).to.include({ secretaryGeneral: eid(0), sgConsecutiveTerms: 1 });

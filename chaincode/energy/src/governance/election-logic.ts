@@ -104,6 +104,8 @@ export function finish(e: Election, previous: Committee, env: EnergyEnv, capped:
     term: e.term, source: 'election', members: core, secretaryGeneral: sg, since: env.now, txId: env.txId,
     endsAt: new Date(Date.parse(env.now) + daysMs(e.rules.termDays)).toISOString(), rules: e.rules, representatives: leaders, electionId: e.electionId,
     sgConsecutiveTerms: sg === previous.secretaryGeneral ? (previous.sgConsecutiveTerms ?? 1) + 1 : 1,
+    // an executive appointment, not elected: it stays, unless its holder is the new secretary general (two distinct officers approve spending)
+    financeDirector: previous.financeDirector === sg ? undefined : previous.financeDirector,
   });
   return { election, committee };
 }
