@@ -17,7 +17,7 @@ import { TokenStore } from '../token/store';
 import * as logic from './logic';
 import { daysMs, DECISION_VALIDITY_DAYS } from './rules';
 import type * as inputs from './spending-inputs';
-import { dayOf, requireApprovalFor, requireSameSpend, tierOf, valueOf, type Tier } from './spending-rules';
+import { requireApprovalFor, requireSameSpend, tierOf, valueOf, type Tier } from './spending-rules';
 import { spendSchema, type Spend } from './spending-state';
 import { SpendingStore } from './spending-store';
 import { committeeSchema, type Committee } from './state';
@@ -126,9 +126,7 @@ export async function authorizeSpend(ctx: DecContext, r: SpendRequest, env: Ener
   const rate = await new TokenStore(ctx.ledger).rate();
   const value = valueOf(r.asset, r.amount, rate === undefined ? undefined : BigInt(rate.rateE18));
   const store = new SpendingStore(ctx.ledger);
-  const day = dayOf(env.now);
-  const alone = await store.aloneOn(day);
-  const tier = tierOf(value, r.purpose, alone);
+  const tier = tierOf(value, r.purpose);
   requireApprovalFor(tier, r, value);
   const asked: Asked = { op: r.op, source: r.source, asset: r.asset, amount: r.amount.toString(), purpose: r.purpose };
   if (r.decisionId !== undefined) {
@@ -141,6 +139,5 @@ export async function authorizeSpend(ctx: DecContext, r: SpendRequest, env: Ener
     await useApproval(ctx, store, r.approvalId, asked, env);
     return 'officers';
   }
-  await store.putAlone(day, alone + value);
   return 'operator';
 }

@@ -1,9 +1,9 @@
 /**
  * Who must approve a spend (white paper 8.5, 8.6.4), as pure rules:
  *
- *   value ≤ 1,000,000 DECC (and the day's operator-alone spending with it) → the platform operator alone
- *   value > 1,000,000 DECC, or the day's operator-alone total would pass it → the secretary general AND the finance director
- *   value > 5,000,000 DECC, or any investment (8.5)                        → a passed committee decision (effect Spend)
+ *   value ≤ 1,000,000 DECC                          → the platform operator alone
+ *   value > 1,000,000 DECC                          → the secretary general AND the finance director
+ *   value > 5,000,000 DECC, or any investment (8.5) → a passed committee decision (effect Spend)
  *
  * The paper states RMB; the chain has no RMB price, so value is in DECC, the
  * stable point, taken as 1 DECC = 1 RMB. DEC is valued at the posted DECC
@@ -27,15 +27,10 @@ export function valueOf(asset: 'DEC' | 'DECC', amount: bigint, rateE18: bigint |
   return asset === 'DECC' ? amount : deccForDec(amount, rateE18 ?? REFERENCE_RATE_E18);
 }
 
-/**
- * The approval a spend needs. `aloneToday` is what the operator spent alone
- * earlier the same UTC day: splitting a large spend into small ones does not
- * stay under the officers' level.
- */
-export function tierOf(value: bigint, purpose: 'spending' | 'investment', aloneToday: bigint): Tier {
+/** The approval a spend needs (per transaction, as the paper states its values). */
+export function tierOf(value: bigint, purpose: 'spending' | 'investment'): Tier {
   if (purpose === 'investment' || value > COMMITTEE_LEVEL) return 'committee';
-  if (value > OFFICERS_LEVEL || aloneToday + value > OFFICERS_LEVEL) return 'officers';
-  return 'operator';
+  return value > OFFICERS_LEVEL ? 'officers' : 'operator';
 }
 
 /** The refusal when the named approvals do not reach the tier. */
@@ -44,12 +39,8 @@ export function requireApprovalFor(tier: Tier, named: { approvalId?: string | un
     throw new ValidationError('request.decisionId', `is required: this spend (value ${value.toString()} DECC base units, or an investment) needs a passed committee decision with a Spend effect (white paper 8.5, 8.6.4)`);
   }
   if (tier === 'officers' && named.decisionId === undefined && named.approvalId === undefined) {
-    throw new ValidationError('request.approvalId', `is required: this spend (value ${value.toString()} DECC base units, with the operator's spending today) needs the secretary general's and the finance director's approval (governance:RequestSpend, ApproveSpend), or a committee decision`);
+    throw new ValidationError('request.approvalId', `is required: this spend (value ${value.toString()} DECC base units) needs the secretary general's and the finance director's approval (governance:RequestSpend, ApproveSpend), or a committee decision`);
   }
-}
-
-export function dayOf(now: string): string {
-  return now.slice(0, 10);
 }
 
 export function requireSameSpend(kind: string, stated: Record<string, string>, asked: Record<string, string>): void {

@@ -2,7 +2,7 @@
  * Spending approvals as stored (white paper 8.6.4): a spend the platform
  * operator asks the officers to approve, stated exactly; the secretary
  * general's and the finance director's approvals; and the token transaction
- * that used it (once). Plus the day's operator-alone spending.
+ * that used it (once).
  */
 import { z } from 'zod';
 import { participantEidSchema } from '../common/ids';
@@ -29,6 +29,3 @@ export const spendSchema = z.object({
   used: z.object({ txId: z.string(), at: z.string() }).optional(),
 });
 export type Spend = z.infer<typeof spendSchema>;
-
-/** What the operator spent alone on one UTC day (DECC base units of value). */
-export const aloneTodaySchema = z.object({ day: z.string(), value: amount });
