@@ -18,7 +18,7 @@ import { GovernanceStore } from './store';
 /** Slashes of more than this many base units (10,000 DEC) need a committee decision. */
 export const SLASH_DECISION_THRESHOLD = 10_000n * ONE_DEC;
 
-type Op = 'PostRate' | 'SetFees' | 'SlashDeposit' | 'ReleaseBatch';
+type Op = 'PostRate' | 'SetFees' | 'SlashDeposit' | 'ReleaseBatch' | 'FundRewardPool';
 
 async function withDecision(ctx: DecContext, decisionId: string, env: EnergyEnv, fn: (d: Decision) => Decision | undefined, op: Op): Promise<void> {
   const store = new GovernanceStore(ctx.ledger);
@@ -76,7 +76,7 @@ export async function applySlash(ctx: DecContext, slash: SlashRequest, env: Ener
 }
 
 /** Ecology pool releases: only in the plan's calendar year (UTC, of the transaction time) and within its approved amount. */
-export async function applyEcologyRelease(ctx: DecContext, decisionId: string | undefined, total: bigint, env: EnergyEnv): Promise<void> {
+export async function applyEcologyRelease(ctx: DecContext, decisionId: string | undefined, total: bigint, env: EnergyEnv, op: 'ReleaseBatch' | 'FundRewardPool' = 'ReleaseBatch'): Promise<void> {
   if (decisionId === undefined) throw new ValidationError('request.decisionId', 'is required: releases from the ecology pool follow a yearly plan the committee approved');
   await withDecision(ctx, decisionId, env, (d) => {
     const effect = logic.requireApplicable(d, 'EcologyPlan', env.now);
@@ -85,7 +85,7 @@ export async function applyEcologyRelease(ctx: DecContext, decisionId: string | 
     const released = BigInt(d.released ?? '0') + total;
     const plan = BigInt(effect.amount);
     if (released > plan) throw new RuleViolationError('ecology-plan-amount', `release beyond the approved plan: ${released.toString()} of ${plan.toString()} base units`);
-    const next = { ...d, released: released.toString(), applied: [...d.applied, { txId: env.txId, at: env.now, op: 'ReleaseBatch' }] };
+    const next = { ...d, released: released.toString(), applied: [...d.applied, { txId: env.txId, at: env.now, op }] };
     return released === plan ? { ...next, status: 'applied' as const } : next;
-  }, 'ReleaseBatch');
+  }, op);
 }

@@ -16,6 +16,8 @@ import type * as proposals from './proposal-inputs';
 import * as proposalOps from './proposal-ops';
 import type * as disclosures from './disclosure';
 import * as disclosureOps from './disclosure-ops';
+import type * as spending from './spending-inputs';
+import * as spendingOps from './spending-ops';
 
 @Info({ title: 'governance', description: 'Committee, decisions, elections, community proposals and disclosure (white paper 8.3, 8.4, 8.7)' })
 export class GovernanceContract extends DecContract {
@@ -151,5 +153,30 @@ export class GovernanceContract extends DecContract {
   @Tx(ENERGY, 'governance:ListDisclosures')
   ListDisclosures(ctx: DecContext, input: z.output<typeof disclosures.listDisclosuresInput>): Promise<unknown> {
     return disclosureOps.listDisclosures(ctx, input);
+  }
+
+  @Tx(ENERGY, 'governance:AppointFinanceDirector')
+  AppointFinanceDirector(ctx: DecContext, input: z.output<typeof spending.appointFinanceDirectorInput>, env: EnergyEnv): Promise<unknown> {
+    return spendingOps.appointFinanceDirector(ctx, input, env);
+  }
+
+  @Tx(ENERGY, 'governance:RequestSpend')
+  RequestSpend(ctx: DecContext, input: z.output<typeof spending.requestSpendInput>, env: EnergyEnv): Promise<unknown> {
+    return spendingOps.requestSpend(ctx, input, env);
+  }
+
+  @Tx(ENERGY, 'governance:ApproveSpend')
+  ApproveSpend(ctx: DecContext, input: z.output<typeof spending.approveSpendInput>, env: EnergyEnv): Promise<unknown> {
+    return spendingOps.approveSpend(ctx, input, env);
+  }
+
+  @Tx(ENERGY, 'governance:GetSpend')
+  GetSpend(ctx: DecContext, input: z.output<typeof spending.spendIdInput>): Promise<unknown> {
+    return spendingOps.getSpend(ctx, input);
+  }
+
+  @Tx(ENERGY, 'governance:ListSpends')
+  ListSpends(ctx: DecContext, input: z.output<typeof spending.listSpendsInput>): Promise<unknown> {
+    return spendingOps.listSpends(ctx, input);
   }
 }

@@ -2,7 +2,8 @@
  * Pure election rules (white paper 8.3.3, 8.4.1): when an election may open,
  * the voting window, the running tally (ballots summed per candidate in key
  * order, the best `representatives` kept in rank order: more votes first, then
- * the lower eID), and the seating: the top N are the representatives, the top
+ * the lower eID; a candidate over the 20 % cap when counted is skipped and
+ * listed), and the seating: the top N are the representatives, the top
  * M of them the core members, and the secretary general the best-ranked core
  * member who has not already served two consecutive terms as such.
  */
@@ -52,14 +53,24 @@ export function mergeLeader(leaders: Standing[], s: Standing, limit: number): St
   return out.slice(0, limit);
 }
 
+/** Candidates over the 20 % cap when counted (eID → DEC held); see vote-lock.overCap. */
+export type OverCap = ReadonlyMap<string, bigint>;
+
+/** Ranks a candidate's finished sum, or records it as skipped when it is over the cap (its ballots still count in the total weight). */
+function flush(t: Election['tally'], s: Standing, limit: number, capped: OverCap): Election['tally'] {
+  const held = capped.get(s.eid);
+  if (held === undefined) return { ...t, leaders: mergeLeader(t.leaders, s, limit) };
+  return { ...t, skipped: [...(t.skipped ?? []), { eid: s.eid, votes: s.votes, held: held.toString() }] };
+}
+
 /** Counts one page of ballots (in key order, so each candidate's ballots are consecutive). */
-export function countPage(e: Election, ballots: { key: string; value: Ballot }[]): Election {
-  const t = { ...e.tally, leaders: [...e.tally.leaders] };
+export function countPage(e: Election, ballots: { key: string; value: Ballot }[], capped: OverCap = new Map()): Election {
+  let t: Election['tally'] = { ...e.tally, leaders: [...e.tally.leaders] };
   let weight = BigInt(t.weight);
   for (const { key, value: b } of ballots) {
     if (t.current && t.current.eid === b.candidate) t.current = { eid: b.candidate, votes: (BigInt(t.current.votes) + BigInt(b.weight)).toString() };
     else {
-      if (t.current) t.leaders = mergeLeader(t.leaders, t.current, e.rules.representatives);
+      if (t.current) t = flush(t, t.current, e.rules.representatives, capped);
       t.current = { eid: b.candidate, votes: b.weight };
     }
     weight += BigInt(b.weight);
@@ -76,22 +87,25 @@ export function chooseSecretaryGeneral(core: string[], previous: Committee): str
 }
 
 /** Closes the tally: seats the elected committee, or fails (the seated committee stays) when fewer than M candidates have votes. */
-export function finish(e: Election, previous: Committee, env: EnergyEnv): { election: Election; committee: Committee } {
-  const leaders = e.tally.current ? mergeLeader(e.tally.leaders, e.tally.current, e.rules.representatives) : e.tally.leaders;
-  const tally = { ...e.tally, leaders, current: undefined };
+export function finish(e: Election, previous: Committee, env: EnergyEnv, capped: OverCap = new Map()): { election: Election; committee: Committee } {
+  const tally = { ...(e.tally.current ? flush(e.tally, e.tally.current, e.rules.representatives, capped) : e.tally), current: undefined };
+  const leaders = tally.leaders;
+  const skipped = tally.skipped;
   const late = Date.parse(env.now) > Date.parse(e.resultsDueBy);
   const core = leaders.slice(0, e.rules.coreMembers).map((s) => s.eid);
   const sg = core.length === e.rules.coreMembers ? chooseSecretaryGeneral(core, previous) : undefined;
   if (sg === undefined) {
     const reason = `${leaders.length.toString()} candidates received votes; ${e.rules.coreMembers.toString()} core members are needed`;
-    const election = electionSchema.parse({ ...e, status: 'failed', tally, result: { representatives: leaders, coreMembers: [], reason, at: env.now, txId: env.txId, late } });
+    const election = electionSchema.parse({ ...e, status: 'failed', tally, result: { representatives: leaders, coreMembers: [], skipped, reason, at: env.now, txId: env.txId, late } });
     return { election, committee: committeeSchema.parse({ ...previous, openElection: undefined }) };
   }
-  const election = electionSchema.parse({ ...e, status: 'seated', tally, result: { representatives: leaders, coreMembers: core, secretaryGeneral: sg, at: env.now, txId: env.txId, late } });
+  const election = electionSchema.parse({ ...e, status: 'seated', tally, result: { representatives: leaders, coreMembers: core, secretaryGeneral: sg, skipped, at: env.now, txId: env.txId, late } });
   const committee = committeeSchema.parse({
     term: e.term, source: 'election', members: core, secretaryGeneral: sg, since: env.now, txId: env.txId,
     endsAt: new Date(Date.parse(env.now) + daysMs(e.rules.termDays)).toISOString(), rules: e.rules, representatives: leaders, electionId: e.electionId,
     sgConsecutiveTerms: sg === previous.secretaryGeneral ? (previous.sgConsecutiveTerms ?? 1) + 1 : 1,
+    // an executive appointment, not elected: it stays, unless its holder is the new secretary general (two distinct officers approve spending)
+    financeDirector: previous.financeDirector === sg ? undefined : previous.financeDirector,
   });
   return { election, committee };
 }

@@ -20,7 +20,7 @@ import { ElectionStore } from './election-store';
 import * as committeeLogic from './logic';
 import { committeeSchema, type Committee } from './state';
 import { GovernanceStore } from './store';
-import { lockVote, requireUnderCap } from './vote-lock';
+import { lockVote, overCap, requireUnderCap } from './vote-lock';
 
 export const electionIdOf = (txId: string): string => `election:${deriveHex('election', txId)}`;
 
@@ -91,7 +91,10 @@ export async function tally(ctx: DecContext, input: z.output<typeof inputs.tally
   const election = await store.requireElection(input.electionId);
   logic.requireClosed(election, env.now);
   const page = await store.readBallots(election.electionId, election.tally.after, input.pageSize);
-  const counted = logic.countPage(election, page.items);
+  // 8.3.3 at the tally too: a candidate whose holdings grew above 20 % after standing is skipped (read now, when its sum is counted).
+  const capped = await overCap(ctx, [...(election.tally.current ? [election.tally.current.eid] : []), ...page.items.map((b) => b.value.candidate)], async (eid) =>
+    BigInt((await store.ballotOf(election.electionId, eid))?.weight ?? '0'));
+  const counted = logic.countPage(election, page.items, capped);
   if (!page.exhausted) {
     await store.putElection(counted);
     ctx.emit('ElectionTallied', { electionId: election.electionId, ballots: counted.tally.ballots, done: false });
@@ -99,7 +102,7 @@ export async function tally(ctx: DecContext, input: z.output<typeof inputs.tally
   }
   const gov = new GovernanceStore(ctx.ledger);
   const previous: Committee = await gov.requireCommittee();
-  const { election: done, committee } = logic.finish(counted, previous, env);
+  const { election: done, committee } = logic.finish(counted, previous, env, capped);
   await store.putElection(done);
   await gov.putCommittee(committee);
   ctx.emit(done.status === 'seated' ? 'CommitteeElected' : 'ElectionFailed', { electionId: done.electionId, term: done.term, result: done.result });

@@ -10,6 +10,9 @@ import { electionIdSchema, electionRulesSchema } from './election-inputs';
 const amount = z.string().regex(/^(0|[1-9][0-9]*)$/);
 export const standingSchema = z.object({ eid: participantEidSchema, votes: amount });
 export type Standing = z.infer<typeof standingSchema>;
+/** A candidate skipped at the tally (over the 20 % cap then), with its votes and the DEC it held. */
+export const skippedSchema = z.object({ eid: participantEidSchema, votes: amount, held: amount });
+export type Skipped = z.infer<typeof skippedSchema>;
 
 /** open (stand, vote) → tallying (after the close, pages of ballots counted) → seated | failed. */
 export const ELECTION_STATUSES = ['open', 'tallying', 'seated', 'failed'] as const;
@@ -34,12 +37,15 @@ export const electionSchema = z.object({
     /** The best `representatives` so far, in rank order. */
     leaders: z.array(standingSchema),
     pages: z.number().int().min(0),
+    /** Candidates left out of the ranking because they held more than 20 % of all DEC when their ballots were counted. */
+    skipped: z.array(skippedSchema).optional(),
   }),
   result: z
     .object({
       representatives: z.array(standingSchema),
       coreMembers: z.array(participantEidSchema),
       secretaryGeneral: participantEidSchema.optional(),
+      skipped: z.array(skippedSchema).optional(),
       reason: z.string().optional(),
       at: z.string(),
       txId: z.string(),

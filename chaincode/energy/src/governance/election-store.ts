@@ -69,6 +69,12 @@ export class ElectionStore {
     return (await this.ledger.get(this.votedKey(electionId, voter), dVoted))?.candidate;
   }
 
+  /** The ballot `voter` cast in this election, if any (two point reads). */
+  async ballotOf(electionId: string, voter: string): Promise<Ballot | undefined> {
+    const candidate = await this.votedFor(electionId, voter);
+    return candidate === undefined ? undefined : this.ledger.get(orderedKey(ELECTION_KEYS.ballot, electionId, candidate, voter), dBallot);
+  }
+
   async putBallot(b: Ballot): Promise<void> {
     await this.ledger.put(this.votedKey(b.electionId, b.voter), { candidate: b.candidate });
     await this.ledger.put(orderedKey(ELECTION_KEYS.ballot, b.electionId, b.candidate, b.voter), b);

@@ -11,6 +11,7 @@ import { SYS } from '../token/accounts';
 import { feeRuleSchema } from '../token/fees';
 import { decimalString } from '../token/units';
 import { callElectionEffect } from './election-inputs';
+import { appointFinanceDirectorEffect, spendEffect } from './spending-inputs';
 
 export const decisionIdSchema = z.string().regex(/^decision:[0-9a-f]{32}$/, 'must be a decision ID (decision:<32 hex>)');
 
@@ -47,7 +48,7 @@ export const ecologyPlanEffect = z.strictObject({
 });
 /** A social stake (report or recommendation) upheld or not (social:ResolveStake). */
 export const resolveStakeEffect = z.strictObject({ kind: z.literal('ResolveStake'), stakeId: z.string().regex(/^stk:[0-9a-f]{32}$/, 'must be a stake ID (stk:<32 hex>)'), upheld: z.boolean() });
-export const effectSchema = z.discriminatedUnion('kind', [postRateEffect, setFeesEffect, slashEffect, ecologyPlanEffect, callElectionEffect, resolveStakeEffect]);
+export const effectSchema = z.discriminatedUnion('kind', [postRateEffect, setFeesEffect, slashEffect, ecologyPlanEffect, callElectionEffect, resolveStakeEffect, spendEffect, appointFinanceDirectorEffect]);
 export type Effect = z.output<typeof effectSchema>;
 
 /** Votes close after `votingHours` (default 72 h, at most 30 days). */

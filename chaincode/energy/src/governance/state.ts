@@ -27,6 +27,8 @@ export const committeeSchema = z.object({
   electionId: z.string().optional(),
   /** Consecutive terms the secretary general has served, this one included (absent: 1). */
   sgConsecutiveTerms: z.number().int().min(1).optional(),
+  /** The director of the financial department (8.6.4), appointed by a committee decision; never the secretary general. */
+  financeDirector: participantEidSchema.optional(),
   /** The election under way, if any (one at a time). */
   openElection: z.string().optional(),
 });

@@ -8,6 +8,7 @@ import * as governance from './inputs';
 import * as elections from './election-inputs';
 import * as proposals from './proposal-inputs';
 import * as disclosures from './disclosure';
+import * as spending from './spending-inputs';
 
 export const GOVERNANCE_TRANSACTIONS = {
   'governance:BootstrapCommittee': { kind: 'submit', input: governance.bootstrapCommitteeInput, grants: PLATFORM_OPERATOR, rule: 'once, before any election; members are active participants', summary: 'Seat the bootstrap decision committee (platform operator, once)' },
@@ -36,4 +37,9 @@ export const GOVERNANCE_TRANSACTIONS = {
   'governance:PublishDisclosure': { kind: 'submit', input: disclosures.publishDisclosureInput, grants: PLATFORM_OPERATOR, rule: 'after the period ends; a periodic report once per period; late ones flagged', summary: 'Publish a quarterly, interim, annual or temporary report (hash, period, on-chain figures)' },
   'governance:GetDisclosure': { kind: 'evaluate', input: disclosures.disclosureIdInput, grants: ANYONE, summary: 'A disclosure with its on-chain figures' },
   'governance:ListDisclosures': { kind: 'evaluate', input: disclosures.listDisclosuresInput, grants: ANYONE, summary: 'Disclosures, paged' },
+  'governance:AppointFinanceDirector': { kind: 'submit', input: spending.appointFinanceDirectorInput, grants: ANYONE, rule: 'a passed AppointFinanceDirector decision of the seated committee, applied once; never the secretary general', summary: 'Seat the finance director the committee appointed (8.6.4 approvals)' },
+  'governance:RequestSpend': { kind: 'submit', input: spending.requestSpendInput, grants: PLATFORM_OPERATOR, rule: 'states the spend exactly; approved for the seated committee\'s term', summary: 'Ask the secretary general and the finance director to approve a spend above 1,000,000 DECC (8.6.4)' },
+  'governance:ApproveSpend': { kind: 'submit', input: spending.approveSpendInput, grants: ANYONE, rule: 'the holder of `approver`, the secretary general or the finance director; once each; not after use', summary: 'Approve a requested spend (both officers: it may be used once)' },
+  'governance:GetSpend': { kind: 'evaluate', input: spending.spendIdInput, grants: ANYONE, summary: 'A spend approval, its approvals and use' },
+  'governance:ListSpends': { kind: 'evaluate', input: spending.listSpendsInput, grants: ANYONE, summary: 'Spend approvals, paged' },
 } as const satisfies Record<string, TxSpec<Grant>>;

@@ -38,10 +38,32 @@ export async function lockVote(ctx: DecContext, voter: string, amount: string, u
  * 20 % of all DEC. An account with more pending credits must consolidate first.
  */
 export async function requireUnderCap(ctx: DecContext, candidate: string, field: string): Promise<bigint> {
-  const store = new TokenStore(ctx.ledger);
-  const balance = await store.boundedBalance('DEC', candidate, HOLDING_READ_BOUND);
-  if (!balance.complete) throw new RuleViolationError('holding-unreadable', `${field} ${candidate} has more than ${HOLDING_READ_BOUND.toString()} pending DEC credits: token:Consolidate them first`);
-  const held = balance.amount + BigInt((await store.deposit(candidate))?.amount ?? '0');
+  const { held, complete } = await holdingOf(ctx, candidate);
+  if (!complete) throw new RuleViolationError('holding-unreadable', `${field} ${candidate} has more than ${HOLDING_READ_BOUND.toString()} pending DEC credits: token:Consolidate them first`);
   if (held > CANDIDATE_CAP) throw new RuleViolationError('candidate-cap', `${field} ${candidate} holds ${held.toString()} base units of DEC, more than 20 % of all DEC (${CANDIDATE_CAP.toString()}): cannot stand`);
   return held;
+}
+
+/** The DEC a participant holds (balance, at most HOLDING_READ_BOUND pending credits, deposit); `complete: false` makes `held` a lower bound. */
+export async function holdingOf(ctx: DecContext, eid: string): Promise<{ held: bigint; complete: boolean }> {
+  const store = new TokenStore(ctx.ledger);
+  const balance = await store.boundedBalance('DEC', eid, HOLDING_READ_BOUND);
+  return { held: balance.amount + BigInt((await store.deposit(eid))?.amount ?? '0'), complete: balance.complete };
+}
+
+/**
+ * The 20 % cap again at the tally (8.3.3: a representative "shall not surpass"
+ * 20 %): of the given candidates, those now holding more than the cap, with
+ * their holding. A holding that cannot be read whole counts as its lower
+ * bound, so piling dust credits on a rival cannot get it skipped and an
+ * account over the cap on what can be read is skipped. `lockedBy` adds DEC
+ * the candidate itself locked in this vote (so voting with it cannot hide it).
+ */
+export async function overCap(ctx: DecContext, eids: Iterable<string>, lockedBy: (eid: string) => Promise<bigint> = () => Promise.resolve(0n)): Promise<Map<string, bigint>> {
+  const out = new Map<string, bigint>();
+  for (const eid of new Set(eids)) {
+    const held = (await holdingOf(ctx, eid)).held + (await lockedBy(eid));
+    if (held > CANDIDATE_CAP) out.set(eid, held);
+  }
+  return out;
 }

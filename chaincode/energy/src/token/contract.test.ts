@@ -297,7 +297,7 @@ describe('token contract scenarios (invariants audited after each)', () => {
       await w.postRate('2');
       const empty = await w.fails('token', 'PayRewards', operator, { payouts: [{ to: A, amount: '100' }] });
       expect(empty.message).to.match(/^CONFLICT: insufficient DECC in sys:rewards/);
-      await w.call('token', 'FundRewardPool', operator, { from: 'sys:ecology', decAmount: dec(5) });
+      await w.call('token', 'FundRewardPool', operator, { from: 'sys:others', decAmount: dec(5) });
       expect(await w.balance('sys:rewards', 'DECC')).to.equal(1000n);
       const out = await w.tx('token', 'PayRewards', operator, { payouts: [{ to: A, amount: '300', reason: 'consumption' }, { to: B, amount: '200' }], memo: 'January' });
       expect(out.events[0]?.name).to.equal('RewardsPaid');

@@ -53,20 +53,20 @@ export class TokenContract extends DecContract {
 
   /** Locks platform DEC in the reserve and mints DECC into the reward pool. */
   @Tx(ENERGY, 'token:FundRewardPool')
-  FundRewardPool(ctx: DecContext, input: z.output<typeof inputs.fundRewardPoolInput>): Promise<unknown> {
-    return issuance.fundRewardPool(ctx, input);
+  FundRewardPool(ctx: DecContext, input: z.output<typeof inputs.fundRewardPoolInput>, env: EnergyEnv): Promise<unknown> {
+    return issuance.fundRewardPool(ctx, input, env);
   }
 
   /** Pays DECC rewards out of the reward pool. */
   @Tx(ENERGY, 'token:PayRewards')
-  PayRewards(ctx: DecContext, input: z.output<typeof inputs.payRewardsInput>): Promise<unknown> {
-    return issuance.payRewards(ctx, input);
+  PayRewards(ctx: DecContext, input: z.output<typeof inputs.payRewardsInput>, env: EnergyEnv): Promise<unknown> {
+    return issuance.payRewards(ctx, input, env);
   }
 
   /** Moves tokens from the caller's account (plus the transfer fee). */
   @Tx(ENERGY, 'token:Transfer')
-  Transfer(ctx: DecContext, input: z.output<typeof inputs.transferInput>): Promise<unknown> {
-    return payments.transfer(ctx, input);
+  Transfer(ctx: DecContext, input: z.output<typeof inputs.transferInput>, env: EnergyEnv): Promise<unknown> {
+    return payments.transfer(ctx, input, env);
   }
 
   /** Sets how much a spender may move out of the caller's account. */

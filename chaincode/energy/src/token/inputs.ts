@@ -3,6 +3,7 @@ import { amount, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { holdIdSchema, isoTime, note, pageRequest, participantEidSchema } from '../common/ids';
 import { decisionIdSchema } from '../governance/inputs';
+import { spendApprovalFields } from '../governance/spending-inputs';
 import { accountIdSchema, assetSchema, SYS } from './accounts';
 import { feeRuleSchema } from './fees';
 import { splitBpsSchema } from './genesis';
@@ -30,19 +31,25 @@ export const releaseBatchInput = z.strictObject({
   payouts,
   memo,
   decisionId: decisionIdSchema.optional(),
+  ...spendApprovalFields,
 });
 export const releaseVestedInput = z.strictObject({ to: participantEidSchema, amount: positiveAmount.optional() });
 export const fundRewardPoolInput = z.strictObject({
   from: z.enum([SYS.ecology, SYS.others, SYS.fees]),
   decAmount: positiveAmount,
   expectedRate: decimalString.optional(),
+  decisionId: decisionIdSchema.optional(),
+  ...spendApprovalFields,
 });
 export const payRewardsInput = z.strictObject({
   payouts: z.array(z.strictObject({ to: participantEidSchema, amount: positiveAmount, reason: note(100).optional() })).min(1, 'must list at least one payout').max(100, 'must list at most 100 payouts'),
   memo,
+  decisionId: decisionIdSchema.optional(),
+  ...spendApprovalFields,
 });
 
-export const transferInput = z.strictObject({ from: accountIdSchema, to: accountIdSchema, asset: assetSchema, amount: positiveAmount, memo });
+/** `purpose`, `approvalId` and `decisionId` only for a spend from `sys:fees` (governance/spending-ops.ts). */
+export const transferInput = z.strictObject({ from: accountIdSchema, to: accountIdSchema, asset: assetSchema, amount: positiveAmount, memo, decisionId: decisionIdSchema.optional(), ...spendApprovalFields });
 export const approveInput = z.strictObject({ owner: participantEidSchema, spender: participantEidSchema, asset: assetSchema, amount });
 export const transferFromInput = z.strictObject({
   owner: participantEidSchema,

@@ -3521,6 +3521,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/energy/governance/appoint-finance-director": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Seat the finance director the committee appointed (8.6.4 approvals)
+         * @description Submits `governance:AppointFinanceDirector` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         */
+        post: operations["energy_governance_AppointFinanceDirector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/energy/governance/request-spend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the secretary general and the finance director to approve a spend above 1,000,000 DECC (8.6.4)
+         * @description Submits `governance:RequestSpend` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         */
+        post: operations["energy_governance_RequestSpend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/energy/governance/approve-spend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a requested spend (both officers: it may be used once)
+         * @description Submits `governance:ApproveSpend` on channel `energy`, signed by the caller's own identity. Waits for the commit unless `Prefer: respond-async`. MVCC conflicts and timeouts are retried by the gateway.
+         */
+        post: operations["energy_governance_ApproveSpend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/energy/governance/get-spend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A spend approval, its approvals and use
+         * @description Evaluates `governance:GetSpend` on channel `energy` (no ledger update).
+         */
+        post: operations["energy_governance_GetSpend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/energy/governance/list-spends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Spend approvals, paged
+         * @description Evaluates `governance:ListSpends` on channel `energy` (no ledger update).
+         */
+        post: operations["energy_governance_ListSpends"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/energy/credit/get-fact": {
         parameters: {
             query?: never;
@@ -10085,6 +10185,12 @@ export interface operations {
                     }[];
                     memo?: string;
                     decisionId?: string;
+                    /**
+                     * @default spending
+                     * @enum {string}
+                     */
+                    purpose?: "spending" | "investment";
+                    approvalId?: string;
                 };
             };
         };
@@ -10371,6 +10477,13 @@ export interface operations {
                     from: "sys:ecology" | "sys:others" | "sys:fees";
                     decAmount: string;
                     expectedRate?: string;
+                    decisionId?: string;
+                    /**
+                     * @default spending
+                     * @enum {string}
+                     */
+                    purpose?: "spending" | "investment";
+                    approvalId?: string;
                 };
             };
         };
@@ -10517,6 +10630,13 @@ export interface operations {
                         reason?: string;
                     }[];
                     memo?: string;
+                    decisionId?: string;
+                    /**
+                     * @default spending
+                     * @enum {string}
+                     */
+                    purpose?: "spending" | "investment";
+                    approvalId?: string;
                 };
             };
         };
@@ -10663,6 +10783,13 @@ export interface operations {
                     asset: "DEC" | "DECC";
                     amount: string;
                     memo?: string;
+                    decisionId?: string;
+                    /**
+                     * @default spending
+                     * @enum {string}
+                     */
+                    purpose?: "spending" | "investment";
+                    approvalId?: string;
                 };
             };
         };
@@ -26866,6 +26993,25 @@ export interface operations {
                         kind: "ResolveStake";
                         stakeId: string;
                         upheld: boolean;
+                    } | {
+                        /** @enum {string} */
+                        kind: "Spend";
+                        /** @enum {string} */
+                        op: "ReleaseBatch" | "FundRewardPool" | "PayRewards" | "Transfer";
+                        /** @enum {string} */
+                        source: "sys:others" | "sys:fees" | "sys:rewards";
+                        /** @enum {string} */
+                        asset: "DEC" | "DECC";
+                        amount: string;
+                        /**
+                         * @default spending
+                         * @enum {string}
+                         */
+                        purpose?: "spending" | "investment";
+                    } | {
+                        /** @enum {string} */
+                        kind: "AppointFinanceDirector";
+                        eid: string;
                     };
                     /** @default 72 */
                     votingHours?: number;
@@ -30069,6 +30215,695 @@ export interface operations {
         };
     };
     energy_governance_ListDisclosures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 20 */
+                    pageSize?: number;
+                    /** @default  */
+                    bookmark?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The chaincode's answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluateResult"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request; codes: RULE_VIOLATION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The chaincode or the CA failed without a stable code; codes: CHAINCODE_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE, TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    energy_governance_AppointFinanceDirector: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried submit take effect at most once; replays the first outcome (draft-ietf-httpapi-idempotency-key-header) */
+                "idempotency-key"?: string;
+                /** @description `respond-async`: answer 202 with a receipt once ordering accepted the transaction */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decisionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Committed (validation code VALID) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitResult"];
+                };
+            };
+            /** @description Accepted by ordering; the receipt URL resolves to the outcome */
+            202: {
+                headers: {
+                    /** @description The receipt URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT, MVCC_CONFLICT, DUPLICATE, TRANSACTION_INVALID, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request; codes: IDEMPOTENCY_KEY_REUSED, RULE_VIOLATION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The chaincode or the CA failed without a stable code; codes: CHAINCODE_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE, TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    energy_governance_RequestSpend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried submit take effect at most once; replays the first outcome (draft-ietf-httpapi-idempotency-key-header) */
+                "idempotency-key"?: string;
+                /** @description `respond-async`: answer 202 with a receipt once ordering accepted the transaction */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    op: "ReleaseBatch" | "FundRewardPool" | "PayRewards" | "Transfer";
+                    /** @enum {string} */
+                    source: "sys:others" | "sys:fees" | "sys:rewards";
+                    /** @enum {string} */
+                    asset: "DEC" | "DECC";
+                    amount: string;
+                    /**
+                     * @default spending
+                     * @enum {string}
+                     */
+                    purpose?: "spending" | "investment";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Committed (validation code VALID) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitResult"];
+                };
+            };
+            /** @description Accepted by ordering; the receipt URL resolves to the outcome */
+            202: {
+                headers: {
+                    /** @description The receipt URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT, MVCC_CONFLICT, DUPLICATE, TRANSACTION_INVALID, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request; codes: IDEMPOTENCY_KEY_REUSED, RULE_VIOLATION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The chaincode or the CA failed without a stable code; codes: CHAINCODE_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE, TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    energy_governance_ApproveSpend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried submit take effect at most once; replays the first outcome (draft-ietf-httpapi-idempotency-key-header) */
+                "idempotency-key"?: string;
+                /** @description `respond-async`: answer 202 with a receipt once ordering accepted the transaction */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    spendId: string;
+                    approver: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Committed (validation code VALID) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitResult"];
+                };
+            };
+            /** @description Accepted by ordering; the receipt URL resolves to the outcome */
+            202: {
+                headers: {
+                    /** @description The receipt URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT, MVCC_CONFLICT, DUPLICATE, TRANSACTION_INVALID, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request; codes: IDEMPOTENCY_KEY_REUSED, RULE_VIOLATION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The chaincode or the CA failed without a stable code; codes: CHAINCODE_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE, TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    energy_governance_GetSpend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    spendId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The chaincode's answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluateResult"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: state does not allow it, MVCC conflict, duplicate, idempotency key in progress; codes: CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A chaincode rule forbids it (RULE_VIOLATION), or the Idempotency-Key was used for another request; codes: RULE_VIOLATION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The chaincode or the CA failed without a stable code; codes: CHAINCODE_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Fabric network (or the CA) is unavailable or did not answer in time; codes: NETWORK_UNAVAILABLE, TIMEOUT */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    energy_governance_ListSpends: {
         parameters: {
             query?: never;
             header?: never;

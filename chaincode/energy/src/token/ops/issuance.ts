@@ -16,6 +16,7 @@ import { DEFAULT_SPLIT_BPS, planGenesis } from '../genesis';
 import type * as inputs from '../inputs';
 import { TokenGuards } from '../../access/token-guards';
 import { applyEcologyRelease, applyPostRate, applySetFees } from '../../governance/apply';
+import { authorizeSpend } from '../../governance/spending-ops';
 import { sum } from '../units';
 import { release, schedule, vestingSchema } from '../vesting';
 import { lockAndMint } from './reserve';
@@ -55,16 +56,18 @@ export async function setFees(ctx: DecContext, input: z.output<typeof inputs.set
 /**
  * Pays out of the ecology or others pool in one numbered batch (white paper 7.2: "release in batches").
  * The ecology pool pays only within the yearly plan the committee approved (the batch names it); the
- * others pool is released by the platform.
+ * others pool is released by the platform within the spending approvals of 8.6.4 (governance/spending-ops.ts).
  */
 export async function releaseBatch(ctx: DecContext, input: z.output<typeof inputs.releaseBatchInput>, env: EnergyEnv): Promise<BatchRelease> {
   const guards = new TokenGuards(ctx);
   for (const p of input.payouts) await guards.creditable(p.to, 'DEC');
   const pool = SYS[input.pool];
-  if (input.pool === 'ecology') await applyEcologyRelease(ctx, input.decisionId, sum(input.payouts.map((p) => big(p.amount))), env);
-  else if (input.decisionId !== undefined) throw new ValidationError('request.decisionId', 'only releases from the ecology pool follow a committee plan');
+  const total = sum(input.payouts.map((p) => big(p.amount)));
+  if (input.pool === 'ecology') {
+    if (input.approvalId !== undefined) throw new ValidationError('request.approvalId', 'releases from the ecology pool follow the committee\'s yearly plan (request.decisionId)');
+    await applyEcologyRelease(ctx, input.decisionId, total, env);
+  } else await authorizeSpend(ctx, { op: 'ReleaseBatch', source: SYS.others, asset: 'DEC', amount: total, purpose: input.purpose, approvalId: input.approvalId, decisionId: input.decisionId }, env);
   return tokenTx(ctx, 'ReleaseBatch', async (store) => {
-    const total = sum(input.payouts.map((p) => big(p.amount)));
     await store.recordBatch(pool, input.batchId, total, input.payouts.length);
     await store.debit('DEC', pool, total);
     for (const p of input.payouts) await store.credit('DEC', p.to, big(p.amount), pool, 'ReleaseBatch');
@@ -90,7 +93,11 @@ export async function releaseVested(ctx: DecContext, input: z.output<typeof inpu
 }
 
 /** Funds the DECC reward pool the only honest way: DEC from a platform pool is locked in the reserve and DECC minted against it. */
-export async function fundRewardPool(ctx: DecContext, input: z.output<typeof inputs.fundRewardPoolInput>): Promise<RewardPoolFunding> {
+export async function fundRewardPool(ctx: DecContext, input: z.output<typeof inputs.fundRewardPoolInput>, env: EnergyEnv): Promise<RewardPoolFunding> {
+  if (input.from === SYS.ecology) {
+    if (input.approvalId !== undefined) throw new ValidationError('request.approvalId', 'DEC from the ecology pool follows the committee\'s yearly plan (request.decisionId)');
+    await applyEcologyRelease(ctx, input.decisionId, big(input.decAmount), env, 'FundRewardPool');
+  } else await authorizeSpend(ctx, { op: 'FundRewardPool', source: input.from, asset: 'DEC', amount: big(input.decAmount), purpose: input.purpose, approvalId: input.approvalId, decisionId: input.decisionId }, env);
   return tokenTx(ctx, 'FundRewardPool', async (store) => {
     const { dec, decc, rate } = await lockAndMint(store, 'FundRewardPool', { from: input.from, to: SYS.rewards, decAmount: input.decAmount, expectedRate: input.expectedRate });
     const payload = { from: input.from, decAmount: dec.toString(), deccAmount: decc.toString(), rateE18: rate.toString() };
@@ -99,11 +106,12 @@ export async function fundRewardPool(ctx: DecContext, input: z.output<typeof inp
   });
 }
 
-export async function payRewards(ctx: DecContext, input: z.output<typeof inputs.payRewardsInput>): Promise<RewardPayout> {
+export async function payRewards(ctx: DecContext, input: z.output<typeof inputs.payRewardsInput>, env: EnergyEnv): Promise<RewardPayout> {
   const guards = new TokenGuards(ctx);
   for (const p of input.payouts) await guards.creditable(p.to, 'DECC');
+  const total = sum(input.payouts.map((p) => big(p.amount)));
+  await authorizeSpend(ctx, { op: 'PayRewards', source: SYS.rewards, asset: 'DECC', amount: total, purpose: input.purpose, approvalId: input.approvalId, decisionId: input.decisionId }, env);
   return tokenTx(ctx, 'PayRewards', async (store) => {
-    const total = sum(input.payouts.map((p) => big(p.amount)));
     await store.debit('DECC', SYS.rewards, total);
     for (const p of input.payouts) await store.credit('DECC', p.to, big(p.amount), SYS.rewards, 'Reward');
     const payload = { total: total.toString(), payouts: input.payouts, memo: input.memo };

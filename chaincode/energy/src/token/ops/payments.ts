@@ -11,12 +11,17 @@ import { transferFee } from '../fees';
 import type * as inputs from '../inputs';
 import { TokenGuards } from '../../access/token-guards';
 import { tokenTx } from './run';
+import type { EnergyEnv } from '../../common/env';
+import { authorizeSpend } from '../../governance/spending-ops';
 
-export async function transfer(ctx: DecContext, input: z.output<typeof inputs.transferInput>): Promise<TransferResult> {
+export async function transfer(ctx: DecContext, input: z.output<typeof inputs.transferInput>, env: EnergyEnv): Promise<TransferResult> {
   if (input.from === input.to) throw new ValidationError('request.to', 'must differ from request.from');
   const guards = new TokenGuards(ctx);
   await guards.holder(input.from, input.asset, OPERATOR_TRANSFERABLE);
   await guards.creditable(input.to, input.asset, TRANSFER_RECEIVABLE);
+  // The platform spending its fee account follows 8.6.4 (governance/spending-ops.ts); participants name no approval.
+  if (input.from === SYS.fees) await authorizeSpend(ctx, { op: 'Transfer', source: SYS.fees, asset: input.asset, amount: big(input.amount), purpose: input.purpose, approvalId: input.approvalId, decisionId: input.decisionId }, env);
+  else if (input.approvalId !== undefined || input.decisionId !== undefined || input.purpose !== 'spending') throw new ValidationError(input.decisionId !== undefined ? 'request.decisionId' : input.approvalId !== undefined ? 'request.approvalId' : 'request.purpose', 'only a spend from sys:fees names an approval or a purpose');
   return tokenTx(ctx, 'Transfer', async (store) => {
     const amount = big(input.amount);
     // System accounts move platform money; fees are charged to participants only.
