@@ -11,6 +11,7 @@ import { describeError } from './ui/async';
 import { errorBox, h, loading } from './ui/dom';
 import { alertsView } from './views/alerts';
 import { blockView } from './views/block';
+import { chargingPage } from './views/charging-page';
 import { consortiumView } from './views/consortium';
 import { creditView } from './views/credit';
 import { governanceView } from './views/governance';
@@ -51,6 +52,7 @@ function render(ctx: Ctx, route: Route): HTMLElement | Promise<HTMLElement> {
     case 'alerts': return alertsView(ctx);
     case 'consortium': return consortiumView(ctx);
     case 'governance': return governanceView(ctx);
+    case 'charging': return chargingPage(ctx, route.page, route.id);
     case 'signin': return overviewView(ctx);
     case 'notfound': return errorBox(`No page ${route.path}`);
   }

@@ -44667,7 +44667,7 @@ export interface operations {
             path: {
                 channel: string;
                 /** @description An indexed object type (composite key type) */
-                objectType: "market.zone" | "market.clearing" | "meter.meter" | "meter.cursor" | "meter.zone" | "meter.interval" | "meter.anomaly" | "receivable" | "token.supply" | "token.entry";
+                objectType: "market.zone" | "market.clearing" | "meter.meter" | "meter.cursor" | "meter.zone" | "meter.interval" | "meter.anomaly" | "receivable" | "token.supply" | "token.entry" | "charging.point" | "charging.connector" | "charging.ses" | "maint.ord";
             };
             cookie?: never;
         };

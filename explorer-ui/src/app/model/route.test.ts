@@ -18,6 +18,9 @@ describe('explorer routes', () => {
       { name: 'meters', meter: 'eid:d:00' },
       { name: 'receivable', id: 'L1.2' },
       { name: 'alerts' },
+      { name: 'charging' },
+      { name: 'charging', page: 'sessions', id: 'ses:ab' },
+      { name: 'charging', page: 'providers', id: 'eid:p:00' },
     ];
     for (const r of routes) expect(parseRoute(href(r)), href(r)).to.deep.equal(r);
   });

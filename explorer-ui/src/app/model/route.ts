@@ -21,6 +21,7 @@ export type Route =
   | { name: 'alerts' }
   | { name: 'consortium' }
   | { name: 'governance' }
+  | { name: 'charging'; page?: 'sessions' | 'providers'; id?: string }
   | { name: 'notfound'; path: string };
 
 const CHANNEL = /^[a-z][a-z0-9.-]{0,248}$/;
@@ -66,6 +67,7 @@ const TOP = new Map<string, (rest: string[], opt: Query) => Route | undefined>([
   ['alerts', () => ({ name: 'alerts' })],
   ['consortium', () => ({ name: 'consortium' })],
   ['governance', () => ({ name: 'governance' })],
+  ['charging', ([page, id]) => (page === undefined ? { name: 'charging' } : (page === 'sessions' || page === 'providers') && id ? { name: 'charging', page, id } : undefined)],
   ['c', channelRoute],
 ]);
 
@@ -106,6 +108,7 @@ export function href(route: Route): string {
     case 'alerts': return '#/alerts';
     case 'consortium': return '#/consortium';
     case 'governance': return '#/governance';
+    case 'charging': return `#/charging${route.page && route.id ? `/${route.page}/${enc(route.id)}` : ''}`;
     case 'notfound': return `#/${route.path}`;
   }
 }
