@@ -12,4 +12,4 @@ export { INEXPRESSIBLE_CHECKS } from './openapi/inexpressible';
 // The collection relay (energy income -> scf rent), run beside the API by its own bin.
 export { startCollectionRelay, type CollectionRelay, type CollectionRelayOptions } from './relay/collection-relay';
 // A large index of real shape for measuring the explorer's first view (browser test / bench only).
-export { replicateIndex } from './index/replicate';
+export { replicateIndex, timeActivityReads } from './index/replicate';

@@ -11,7 +11,7 @@
  * printed, not asserted. Screenshots: test-results/screenshots/pages-*.png.
  */
 import { BUNDLE_DIR, EXPLORER_DIR, startExplorer, type RunningExplorer } from '@dec/explorer-ui';
-import { replicateIndex, startApi, type RunningApi } from '@dec/gateway-api';
+import { replicateIndex, startApi, timeActivityReads, type RunningApi } from '@dec/gateway-api';
 import { REPO_ROOT } from '@dec/network';
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
@@ -23,6 +23,7 @@ import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../fixtures/api-client';
 import { launchChromium, screenshot } from './browser';
+import { describeView, firstView, replayFirstViewReads } from './first-view';
 import { newUser, receivableWithHistory, runId, tokenParties, transfer } from './scenario';
 
 const VITE = path.join(path.dirname(require.resolve('vite/package.json', { paths: [EXPLORER_DIR] })), 'bin', 'vite.js');
@@ -205,20 +206,16 @@ describe('explorer landing pages in headless Chromium (real network, issue 19)',
 
   it('renders the first view of the dashboard and the blocks page with thousands of indexed blocks (measured, not asserted)', async function () {
     this.timeout(300_000);
-    const timed = async (url: string, hash: string, ready: string): Promise<number> => {
-      await page.goto(`${url}/#/consortium`);
-      await page.locator('main h1').first().waitFor();
-      const t0 = Date.now();
-      await page.goto(`${url}/${hash}`);
-      await page.locator(ready).first().waitFor();
-      return Date.now() - t0;
-    };
     const measure = async (url: string): Promise<string> => {
-      const dashboard = await timed(url, '#/', '[data-test=latest-blocks-energy] tbody tr');
-      const chartReady = await timed(url, '#/', '[data-test=activity-energy][data-ready=true]');
-      const blocksPage = await timed(url, '#/c/energy/blocks', '[data-test=block-row]');
+      const dashboard = await firstView(page, url, '#/', '[data-test=latest-blocks-energy] tbody tr');
+      const chartReady = await firstView(page, url, '#/', '[data-test=activity-energy][data-ready=true]');
+      const blocksPage = await firstView(page, url, '#/c/energy/blocks', '[data-test=block-row]');
       const reads = (await page.locator('[data-test=page-timing]').textContent()) ?? '';
-      return `dashboard latest blocks ${String(dashboard)} ms, its activity chart ${String(chartReady)} ms, blocks page ${String(blocksPage)} ms (${reads.replace(/^.*loaded in (\d+) ms.*$/, 'its reads $1 ms')})`;
+      return [
+        describeView('dashboard latest blocks', dashboard),
+        describeView('its activity chart', chartReady),
+        `${describeView('blocks page', blocksPage)}, ${reads.replace(/^.*loaded in (\d+) ms.*$/, 'its reads $1 ms')}`,
+      ].join('\n        ');
     };
     const small = await measure(explorer.url);
     // A copy of this gateway's data whose energy index is the real one replicated to thousands of blocks.
@@ -237,8 +234,16 @@ describe('explorer landing pages in headless Chromium (real network, issue 19)',
     await signIn(regulator.key!, bigExplorer.url);
     const large = await measure(bigExplorer.url);
     await shot(page, '07-blocks-thousands');
-    console.log(`      first view, index of the chain only (${String(height)} blocks): ${small}`);
-    console.log(`      first view, ${String(blocks)} indexed blocks on energy: ${large}`);
+    const replay = await replayFirstViewReads(regulator, 'energy');
+    const bigClient = new ApiClient(big.url, regulator.key);
+    const bigReplay = await replayFirstViewReads(bigClient, 'energy');
+    const sql = timeActivityReads(bigDir, 'energy', '2000-01-01T00:00:00.000Z');
+    console.log(`      load average at the time: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+    console.log(`      first view, index of the chain only (${String(height)} blocks):\n        ${small}`);
+    console.log(`      first view, ${String(blocks)} indexed blocks on energy:\n        ${large}`);
+    console.log(`      gateway reads, chain only: ${replay}`);
+    console.log(`      gateway reads, ${String(blocks)} blocks: ${bigReplay}`);
+    console.log(`      activity per minute over the whole index of ${String(blocks)} blocks (SQL): counted on read ${String(sql.countedOnReadMs)} ms, kept per block ${String(sql.keptMs)} ms`);
     expect(blocks).to.be.at.least(5000);
   });
 });

@@ -11,6 +11,7 @@ import { describeError } from './ui/async';
 import { errorBox, h, loading } from './ui/dom';
 import { alertsView } from './views/alerts';
 import { blockView } from './views/block';
+import { chargingPage } from './views/charging-page';
 import { consortiumView } from './views/consortium';
 import { projectView } from './views/crowdfunding-project';
 import { holderView } from './views/certificate-holder';
@@ -57,6 +58,7 @@ function render(ctx: Ctx, route: Route): HTMLElement | Promise<HTMLElement> {
     case 'project': return projectView(ctx, route.id);
     case 'holder': return holderView(ctx, route.eid);
     case 'storeOrders': return storeOrdersView(ctx, route.status);
+    case 'charging': return chargingPage(ctx, route.page, route.id);
     case 'signin': return overviewView(ctx);
     case 'notfound': return errorBox(`No page ${route.path}`);
   }

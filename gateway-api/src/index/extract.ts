@@ -3,7 +3,8 @@
  * block, one per transaction (type, function, creator, validation), the
  * participant eIDs each transaction names, and the world-state writes of the
  * object types the explorer lists (zones, slots' clearings, meters, their
- * readings' intervals, receivables, token supply). Only valid transactions
+ * readings' intervals, receivables, token supply, charge points and their
+ * connectors, charging sessions, maintenance orders). Only valid transactions
  * count as writes: an invalidated one changed nothing.
  */
 import { decodeBlock, readableKey, type DecodedTransaction } from '@dec/fabric-client';
@@ -22,6 +23,10 @@ export const INDEXED_TYPES = [
   'token.supply',
   'token.entry',
   'st.order',
+  'charging.point',
+  'charging.connector',
+  'charging.ses',
+  'maint.ord',
 ] as const;
 export type IndexedType = (typeof INDEXED_TYPES)[number];
 const INDEXED = new Set<string>(INDEXED_TYPES);

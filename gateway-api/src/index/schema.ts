@@ -6,6 +6,7 @@
  * (and block) it came from, so a reader can always go back to the ledger.
  */
 import type { Db } from '../store/db';
+import { ACTIVITY_TABLE, backfillActivity } from './activity';
 
 const TABLES = [
   `CREATE TABLE IF NOT EXISTS idx_checkpoint (
@@ -91,13 +92,15 @@ const TABLES = [
      PRIMARY KEY (channel, asset, account)
    )`,
   `CREATE INDEX IF NOT EXISTS idx_holdings_rank ON idx_holdings (channel, asset, rank, account)`,
+  ACTIVITY_TABLE,
 ];
 
-const PER_CHANNEL = ['idx_checkpoint', 'idx_blocks', 'idx_txs', 'idx_participants', 'idx_writes', 'idx_latest', 'idx_holdings'];
+const PER_CHANNEL = ['idx_checkpoint', 'idx_blocks', 'idx_txs', 'idx_participants', 'idx_writes', 'idx_latest', 'idx_holdings', 'idx_activity'];
 
 export function createIndexTables(db: Db): void {
   db.transaction(() => {
     for (const sql of TABLES) db.exec(sql);
+    backfillActivity(db);
   })();
 }
 

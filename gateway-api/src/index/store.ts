@@ -7,6 +7,7 @@
  */
 import { nowIso, type Db } from '../store/db';
 import type { ExtractedBlock } from './extract';
+import { applyActivity, readActivity, type ActivityItem } from './activity';
 import { applyHoldings } from './holdings';
 import { createIndexTables, dropChannel } from './schema';
 
@@ -14,7 +15,7 @@ export interface Page<T> { items: T[]; next?: string }
 export interface BlockItem { number: string; transactionCount: number; invalidCount: number; time: string | null; dataHash: string; functions: string[]; creators: string[] }
 export interface TxItem { transactionId: string; blockNumber: string; index: number; type: string; time: string | null; creatorMspId: string; chaincode: string | null; function: string | null; validationCode: string | null }
 export interface StateItem { objectType: string; key: string; value: unknown; deleted?: boolean; transactionId: string; blockNumber: string; time: string | null }
-export interface ActivityItem { minute: string; blocks: number; transactions: number }
+export type { ActivityItem } from './activity';
 
 export interface TxFilter { function?: string; eid?: string; creatorMspId?: string; type?: string }
 /** `status`: only values whose JSON `status` field is this (receivables, clearings, meters). */
@@ -93,6 +94,7 @@ export class IndexStore {
       for (const p of x.participants) who.run(channel, p.eid, b.number, p.txIndex);
       this.applyWrites(channel, x);
       applyHoldings(this.db, channel, x);
+      applyActivity(this.db, channel, x);
       this.db
         .prepare(`INSERT INTO idx_checkpoint VALUES (?, ?, ?) ON CONFLICT (channel) DO UPDATE SET next_block = excluded.next_block, updated_at = excluded.updated_at`)
         .run(channel, b.number + 1, nowIso());
@@ -161,13 +163,8 @@ export class IndexStore {
     return { items, next: history ? `${String(lastRow.block_number)}:${String(lastRow.tx_index)}:${lastRow.key}` : lastRow.key };
   }
 
-  /** Blocks and transactions per minute since `since` (ISO time), oldest minute first. */
+  /** Blocks and transactions per minute since `since` (ISO time), oldest minute first: kept per block (activity.ts), not counted here. */
   activity(channel: string, since: string): ActivityItem[] {
-    return this.db
-      .prepare(
-        `SELECT substr(time, 1, 16) AS minute, COUNT(DISTINCT block_number) AS blocks, COUNT(*) AS transactions
-         FROM idx_txs WHERE channel = ? AND time >= ? GROUP BY minute ORDER BY minute`,
-      )
-      .all(channel, since) as ActivityItem[];
+    return readActivity(this.db, channel, since);
   }
 }

@@ -6,6 +6,7 @@ import { chainIndexRoutes } from './chain-index';
 import { consortiumRoutes } from './consortium';
 import { eventRoutes } from './events';
 import { identityRoutes } from './identities';
+import { indexOverviewRoutes } from './index-overview';
 import { meterCredentialRoutes } from './meter-credentials';
 import { opsRoutes } from './ops';
 import { receiptRoutes } from './receipts';
@@ -26,6 +27,7 @@ export function allRoutes(services: Services): AnyRoute[] {
     ...meterCredentialRoutes(services),
     ...consortiumRoutes(services),
     ...chainIndexRoutes(services),
+    ...indexOverviewRoutes(services),
     ...tokenIndexRoutes(services),
   ];
 }

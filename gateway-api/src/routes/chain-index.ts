@@ -42,7 +42,7 @@ const activityQuery = z.object({ minutes: z.string().regex(/^([1-9]\d{0,2}|1[0-3
 
 const page = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ items: z.array(item), next: z.string().optional().describe('Pass as `before` for the next (older) page; absent on the last page') }).openapi(name);
-const blockItem = z
+export const blockItem = z
   .object({
     number: z.string(),
     transactionCount: z.number().int(),
@@ -53,7 +53,7 @@ const blockItem = z
     creators: z.array(z.string()).describe('MSP IDs of its transactions\' creators'),
   })
   .openapi('IndexedBlock');
-const txItem = z
+export const txItem = z
   .object({
     transactionId: z.string(),
     blockNumber: z.string(),

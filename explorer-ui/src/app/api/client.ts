@@ -10,7 +10,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { Capabilities, txPath, type OpenApiDoc } from '../model/capabilities';
 import type { paths } from './schema.generated';
 import type { TxRoutes } from './tx-routes';
-import type { ChannelInfo, Consortium, DecodedBlock, DecodedTransaction, ErrorBody, HolderQuery, Identity, IndexActivity, IndexedBlockPage, IndexedStatePage, IndexedTransactionPage, IndexStatus, KeyHistory, MovementQuery, StateQuery, TokenHolderPage, TokenMovementPage, TxQuery } from './types';
+import type { ChannelInfo, Consortium, DecodedBlock, DecodedTransaction, ErrorBody, HolderQuery, Identity, IndexActivity, IndexedBlockPage, IndexOverview, IndexedStatePage, IndexedTransactionPage, IndexStatus, KeyHistory, MovementQuery, StateQuery, TokenHolderPage, TokenMovementPage, TxQuery } from './types';
 
 /** A failed call, with the gateway's stable error code (gateway-api http/errors.ts). */
 export class ApiFailure extends Error {
@@ -111,6 +111,12 @@ export class Api {
 
   indexState(channel: string, objectType: StateQuery['objectType'], query: Omit<StateQuery, 'objectType'> = {}): Promise<IndexedStatePage> {
     return unwrap(this.gateway.GET('/api/v1/index/{channel}/state/{objectType}', { params: { path: { channel, objectType }, query } })) as Promise<IndexedStatePage>; // the list routes also answer text/csv (csv-export.ts)
+  }
+
+  /** A channel's first view in one read of the index: status, latest blocks and transactions, activity per minute. */
+  indexOverview(channel: string, counts: { blocks?: number; transactions?: number; minutes?: number } = {}): Promise<IndexOverview> {
+    const query = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)]));
+    return unwrap(this.gateway.GET('/api/v1/index/{channel}/overview', { params: { path: { channel }, query } }));
   }
 
   indexActivity(channel: string, minutes = 60): Promise<IndexActivity> {

@@ -6134,6 +6134,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/index/{channel}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A channel's first view in one read: index status, latest blocks and transactions, activity per minute
+         * @description Regulators (CA attribute role=regulator) and API admins of the regulator orgs, on channels their org belongs to. Read from the gateway's index only (no peer is asked); each item names its transaction.
+         */
+        get: operations["getIndexOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/index/{channel}/tokens/holders": {
         parameters: {
             query?: never;
@@ -6557,6 +6577,27 @@ export interface components {
         IndexActivity: {
             channel: string;
             since: string;
+            minutes: {
+                /** @description YYYY-MM-DDTHH:MM (UTC) */
+                minute: string;
+                blocks: number;
+                transactions: number;
+            }[];
+        };
+        IndexOverview: {
+            channel: string;
+            /** @description Blocks held by the index (the next block it reads) */
+            indexedHeight: string;
+            /** @description Whether the index follows the block stream now */
+            running: boolean;
+            lastError?: string;
+            /** @description Latest blocks, newest first */
+            blocks: components["schemas"]["IndexedBlock"][];
+            /** @description Latest transactions, newest first */
+            transactions: components["schemas"]["IndexedTransaction"][];
+            /** @description Start of the activity window (ISO time) */
+            since: string;
+            /** @description Per-minute counts, oldest first; minutes without transactions are left out */
             minutes: {
                 /** @description YYYY-MM-DDTHH:MM (UTC) */
                 minute: string;
@@ -47379,7 +47420,7 @@ export interface operations {
             path: {
                 channel: string;
                 /** @description An indexed object type (composite key type) */
-                objectType: "market.zone" | "market.clearing" | "meter.meter" | "meter.cursor" | "meter.zone" | "meter.interval" | "meter.anomaly" | "receivable" | "token.supply" | "token.entry" | "st.order";
+                objectType: "market.zone" | "market.clearing" | "meter.meter" | "meter.cursor" | "meter.zone" | "meter.interval" | "meter.anomaly" | "receivable" | "token.supply" | "token.entry" | "st.order" | "charging.point" | "charging.connector" | "charging.ses" | "maint.ord";
             };
             cookie?: never;
         };
@@ -47474,6 +47515,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndexActivity"];
+                };
+            };
+            /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key (UNAUTHENTICATED); codes: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's org or role may not do this (ACCESS_DENIED); codes: ACCESS_DENIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (NOT_FOUND); codes: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit of this identity exceeded; codes: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIndexOverview: {
+        parameters: {
+            query?: {
+                /** @description Latest blocks (0–100, default 10) */
+                blocks?: string;
+                /** @description Latest transactions (0–100, default 8) */
+                transactions?: string;
+                /** @description Minutes of activity back from now (0–1440, default 60; 0 for none) */
+                minutes?: string;
+            };
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexOverview"];
                 };
             };
             /** @description Invalid input (VALIDATION): the message names the field; codes: VALIDATION */

@@ -27,6 +27,7 @@ export type IndexedTransactionPage = Schemas['IndexedTransactionPage'];
 export type IndexedState = Schemas['IndexedState'];
 export type IndexedStatePage = Schemas['IndexedStatePage'];
 export type IndexActivity = Schemas['IndexActivity'];
+export type IndexOverview = Schemas['IndexOverview'];
 /** The filters of the index's transaction list. */
 export type TxQuery = NonNullable<paths['/api/v1/index/{channel}/transactions']['get']['parameters']['query']>;
 /** The path and filters of the index's state list. */

@@ -22,6 +22,9 @@ describe('explorer routes', () => {
       { name: 'holder', eid: `eid:p:${'b'.repeat(32)}` },
       { name: 'storeOrders', status: 'shipped' },
       { name: 'storeOrders' },
+      { name: 'charging' },
+      { name: 'charging', page: 'sessions', id: 'ses:ab' },
+      { name: 'charging', page: 'providers', id: 'eid:p:00' },
     ];
     for (const r of routes) expect(parseRoute(href(r)), href(r)).to.deep.equal(r);
   });

@@ -24,6 +24,7 @@ export type Route =
   | { name: 'project'; id?: string }
   | { name: 'holder'; eid?: string }
   | { name: 'storeOrders'; status?: string }
+  | { name: 'charging'; page?: 'sessions' | 'providers'; id?: string }
   | { name: 'notfound'; path: string };
 
 const CHANNEL = /^[a-z][a-z0-9.-]{0,248}$/;
@@ -72,6 +73,7 @@ const TOP = new Map<string, (rest: string[], opt: Query) => Route | undefined>([
   ['projects', ([id]) => ({ name: 'project', ...(id ? { id } : {}) })],
   ['certificates', ([eid]) => ({ name: 'holder', ...(eid ? { eid } : {}) })],
   ['store-orders', (_, opt) => ({ name: 'storeOrders', ...optional('status', opt) })],
+  ['charging', ([page, id]) => (page === undefined ? { name: 'charging' } : (page === 'sessions' || page === 'providers') && id ? { name: 'charging', page, id } : undefined)],
   ['c', channelRoute],
 ]);
 
@@ -115,6 +117,7 @@ export function href(route: Route): string {
     case 'project': return `#/projects${route.id ? `/${enc(route.id)}` : ''}`;
     case 'holder': return `#/certificates${route.eid ? `/${enc(route.eid)}` : ''}`;
     case 'storeOrders': return `#/store-orders${query({ status: route.status })}`;
+    case 'charging': return `#/charging${route.page && route.id ? `/${route.page}/${enc(route.id)}` : ''}`;
     case 'notfound': return `#/${route.path}`;
   }
 }

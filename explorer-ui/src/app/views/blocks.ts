@@ -1,8 +1,12 @@
 /**
  * The block list of a channel: one page of the gateway's block index, newest
- * first, anchored at a block number (one request, however long the chain).
- * On the head page, blocks committed while it is open arrive over the
- * gateway's block event stream and go on top.
+ * first, anchored at a block number. The first view is one read of the index
+ * (its overview: height held and the head page; or the status and the page
+ * asked in parallel for an older page): no peer is asked before it shows.
+ * The ledger's own height follows; blocks the index does not hold yet (it is
+ * catching up after a start or a rebuild) are then read from the ledger and
+ * merged in. On the head page, blocks committed while it is open arrive over
+ * the gateway's block event stream and go on top.
  */
 import { streamBlocks } from '../api/streams';
 import { blockPage, mergeLive, PAGE_SIZE, rowOfBlock, rowOfIndexed, rowOfSummary, type BlockRow } from '../model/blocks';
@@ -26,27 +30,36 @@ function rowEl(channel: string, r: BlockRow, fresh = false): HTMLElement {
   );
 }
 
+/** The index's height and the rows it holds of the page from `from` (the head page when absent): one read at the head. */
+async function indexedPage(ctx: Ctx, channel: string, from: number | undefined): Promise<{ height: number; rows: BlockRow[] }> {
+  if (from === undefined) {
+    const o = await ctx.api.indexOverview(channel, { blocks: PAGE_SIZE, transactions: 0, minutes: 0 });
+    return { height: Number(o.indexedHeight), rows: o.blocks.map(rowOfIndexed) };
+  }
+  const [status, page] = await Promise.all([ctx.api.indexStatus(channel), ctx.api.indexBlocks(channel, from + 1, PAGE_SIZE)]);
+  return { height: Number(status.indexedHeight), rows: page.items.map(rowOfIndexed) };
+}
+
 /**
- * The rows of a page from the index; blocks the index does not hold yet (it
- * is catching up after a start or a rebuild) are read from the ledger.
+ * After the first view: the ledger's height and, when the index is behind it,
+ * the blocks of the page (at that height) the index does not hold, read from the ledger.
  */
-async function pageRows(ctx: Ctx, channel: string, numbers: number[]): Promise<BlockRow[]> {
-  const top = numbers[0];
-  if (top === undefined) return [];
-  const indexed = (await ctx.api.indexBlocks(channel, top + 1, numbers.length)).items.map(rowOfIndexed);
-  const held = new Set(indexed.map((r) => r.number));
+async function ledgerCatchUp(ctx: Ctx, channel: string, indexedHeight: number, rows: BlockRow[], from: number | undefined): Promise<{ height: number; numbers: number[]; read: BlockRow[] }> {
+  const height = Number((await ctx.api.channelInfo(channel)).height);
+  const numbers = blockPage(height, from).numbers;
+  if (height <= indexedHeight) return { height, numbers, read: [] };
+  const held = new Set(rows.map((r) => r.number));
   const missing = numbers.filter((n) => !held.has(n));
-  const read = (await Promise.all(missing.map((n) => ctx.api.block(channel, n)))).map(rowOfBlock);
-  return [...indexed, ...read].sort((a, b) => b.number - a.number);
+  return { height, numbers, read: (await Promise.all(missing.map((n) => ctx.api.block(channel, n)))).map(rowOfBlock) };
 }
 
 export async function blocksView(ctx: Ctx, channel: string, from: number | undefined): Promise<HTMLElement> {
   if (!ctx.channels.includes(channel)) return deniedView(ctx, channel);
   if (!ctx.ledger) return errorBox('Blocks are read by regulators and API admins only.');
   const started = performance.now();
-  const info = await ctx.api.channelInfo(channel);
-  const page = blockPage(Number(info.height), from);
-  let rows = await pageRows(ctx, channel, page.numbers);
+  const indexed = await indexedPage(ctx, channel, from);
+  const page = blockPage(indexed.height, from);
+  let rows = indexed.rows.filter((r) => page.numbers.includes(r.number));
   const ms = Math.round(performance.now() - started);
 
   const tbody = h('tbody', null, rows.map((r) => rowEl(channel, r)));
@@ -76,11 +89,25 @@ export async function blocksView(ctx: Ctx, channel: string, from: number | undef
     ctx.onLeave(() => { stream.close(); });
   }
 
+  const ledgerNote = h('p', { class: 'muted', 'data-test': 'ledger-height' }, 'Ledger height: asking a peer…');
+  ledgerCatchUp(ctx, channel, indexed.height, rows, from).then(
+    (caught) => {
+      const behind = caught.height - indexed.height;
+      ledgerNote.textContent = behind > 0 ? `Ledger height ${String(caught.height)}: the index is ${String(behind)} blocks behind; the page's missing blocks were read from the ledger.` : `Ledger height ${String(caught.height)}: the index is up to date.`;
+      if (caught.read.length === 0) return;
+      const merged = [...rows.filter((r) => !caught.read.some((x) => x.number === r.number)), ...caught.read].sort((a, b) => b.number - a.number);
+      rows = from === undefined ? merged.slice(0, PAGE_SIZE) : merged.filter((r) => caught.numbers.includes(r.number));
+      tbody.replaceChildren(...rows.map((r) => rowEl(channel, r)));
+    },
+    (e: unknown) => { ledgerNote.textContent = `Ledger height unknown: ${e instanceof Error ? e.message : String(e)}`; },
+  );
+
   return h(
     'div',
     null,
     h('h1', null, `Blocks of ${channel} `, status),
-    h('p', { class: 'muted', 'data-test': 'page-timing' }, `Height ${info.height}; page of ${page.numbers.length} blocks (${page.numbers[0] ?? '-'}…${page.numbers[page.numbers.length - 1] ?? '-'}) loaded in ${ms} ms from the gateway's index.`),
+    h('p', { class: 'muted', 'data-test': 'page-timing' }, `Indexed height ${String(indexed.height)}; page of ${page.numbers.length} blocks (${page.numbers[0] ?? '-'}…${page.numbers[page.numbers.length - 1] ?? '-'}) loaded in ${ms} ms from the gateway's index.`),
+    ledgerNote,
     h(
       'table',
       { 'data-test': 'blocks' },

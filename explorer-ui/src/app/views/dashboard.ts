@@ -2,10 +2,13 @@
  * A channel's dashboard, for readers of the ledger: blocks and transactions
  * per minute over the last hour (Chart.js), the latest blocks and
  * transactions, and the consortium's peers on the channel with their ledger
- * heights. Lists come from the gateway's index (one read per list), peers
- * from its consortium view: no block is read to draw this page.
+ * heights. The chart and both lists come from ONE read of the gateway's index
+ * (its overview route: no peer is asked), so they show before the slower
+ * peer probe answers; peers come from the consortium view, asked once for
+ * every channel on the page.
  */
-import type { IndexedBlock, IndexedTransaction } from '../api/types';
+import type { Api } from '../api/client';
+import type { Consortium, IndexedBlock, IndexedTransaction, IndexOverview } from '../api/types';
 import { chart } from '../charts/chart';
 import { activityPoints } from '../model/activity';
 import { nodeRows } from '../model/consortium';
@@ -15,8 +18,7 @@ import { section } from '../ui/async';
 import { h, link, mono, table, type Child } from '../ui/dom';
 import type { Ctx } from './context';
 
-async function activityChart(ctx: Ctx, channel: string): Promise<Node> {
-  const activity = await ctx.api.indexActivity(channel, 60);
+function activityChart(ctx: Ctx, channel: string, activity: IndexOverview): Node {
   const points = activityPoints(activity, Date.now());
   return chart(
     {
@@ -48,18 +50,27 @@ export const txCells = (channel: string, t: IndexedTransaction): Child[] => [
   t.validationCode === 'VALID' ? 'valid' : h('span', { class: 'bad' }, t.validationCode ?? '—'),
 ];
 
-async function latest(ctx: Ctx, channel: string): Promise<Node> {
-  const [blocks, txs] = await Promise.all([ctx.api.indexBlocks(channel, undefined, 6), ctx.api.indexTransactions(channel, { limit: '8' })]);
+function latest(channel: string, overview: IndexOverview): Node {
   return h(
     'div',
     { class: 'grid2' },
-    h('div', null, h('h4', null, 'Latest blocks'), table(['Block', 'Tx', 'Validation', 'Time'], blocks.items.map((b) => blockCells(channel, b)), { 'data-test': `latest-blocks-${channel}` })),
-    h('div', null, h('h4', null, 'Latest transactions'), table(['Tx', 'Function', 'Org', 'Block', 'Validation'], txs.items.map((t) => txCells(channel, t)), { 'data-test': `latest-txs-${channel}` })),
+    h('div', null, h('h4', null, 'Latest blocks'), table(['Block', 'Tx', 'Validation', 'Time'], overview.blocks.map((b) => blockCells(channel, b)), { 'data-test': `latest-blocks-${channel}` })),
+    h('div', null, h('h4', null, 'Latest transactions'), table(['Tx', 'Function', 'Org', 'Block', 'Validation'], overview.transactions.map((t) => txCells(channel, t)), { 'data-test': `latest-txs-${channel}` })),
   );
 }
 
+/** The consortium probe asks every peer: one request serves all channel cards drawn within a few seconds. */
+const probes = new WeakMap<Api, { at: number; answer: Promise<Consortium> }>();
+function consortiumOnce(api: Api): Promise<Consortium> {
+  const kept = probes.get(api);
+  if (kept && Date.now() - kept.at < 5000) return kept.answer;
+  const answer = api.consortium();
+  probes.set(api, { at: Date.now(), answer });
+  return answer;
+}
+
 async function peers(ctx: Ctx, channel: string): Promise<Node> {
-  const rows = nodeRows(await ctx.api.consortium()).filter((r) => r.kind === 'peer' && r.channels.some((c) => c.channel === channel));
+  const rows = nodeRows(await consortiumOnce(ctx.api)).filter((r) => r.kind === 'peer' && r.channels.some((c) => c.channel === channel));
   return table(
     ['Org', 'Peer', 'Address', 'Height', 'Health'],
     rows.map((r) => {
@@ -71,11 +82,12 @@ async function peers(ctx: Ctx, channel: string): Promise<Node> {
   );
 }
 
-/** The dashboard sections of one channel. */
+/** The dashboard sections of one channel: the overview is asked first, so it never queues behind the peer probe. */
 export function dashboard(ctx: Ctx, channel: string): HTMLElement[] {
+  const overview = ctx.api.indexOverview(channel, { blocks: 6, transactions: 8, minutes: 60 });
   return [
-    section('Activity', () => activityChart(ctx, channel)),
-    section(null, () => latest(ctx, channel)),
+    section('Activity', async () => activityChart(ctx, channel, await overview)),
+    section(null, async () => latest(channel, await overview)),
     section('Peers and their ledger heights', () => peers(ctx, channel)),
   ];
 }

@@ -23,6 +23,7 @@ export function layout(ctx: Ctx, onSignOut: () => void): { root: HTMLElement; ma
     ctx.channels.map((c) => (ctx.ledger ? link(href({ name: 'history', channel: c }), `Key history · ${c}`) : null)),
     energy ? [link(href({ name: 'tokens' }), 'Tokens'), link(href({ name: 'market' }), 'Market'), link(href({ name: 'meters' }), 'Meters')] : null,
     energy ? [link(href({ name: 'project' }), 'Crowdfunding', { 'data-test': 'nav-projects' }), link(href({ name: 'holder' }), 'Certificates', { 'data-test': 'nav-certificates' }), link(href({ name: 'storeOrders' }), 'Store orders', { 'data-test': 'nav-store-orders' })] : null,
+    energy && ctx.ledger ? link(href({ name: 'charging' }), 'Charging', { 'data-test': 'nav-charging' }) : null,
     scf ? [link(href({ name: 'receivable' }), 'Receivables'), link(href({ name: 'alerts' }), 'Alerts')] : null,
     scf ? [link(href({ name: 'lease' }), 'Leases', { 'data-test': 'nav-leases' }), link(href({ name: 'credit' }), 'Credit', { 'data-test': 'nav-credit' })] : null,
   );

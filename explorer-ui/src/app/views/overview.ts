@@ -15,33 +15,33 @@ async function chaincodeVersions(ctx: Ctx, channel: string): Promise<Node> {
   return h('span', { 'data-test': 'chaincode' }, `${info.chaincode} ${info.version}`);
 }
 
-async function ledgerCard(ctx: Ctx, channel: string): Promise<Node> {
+/** The ledger's own figures (a peer query): drawn when they come, never holding up the dashboard. */
+async function ledgerFields(ctx: Ctx, channel: string): Promise<Node> {
   const [info, index] = await Promise.all([ctx.api.channelInfo(channel), ctx.api.indexStatus(channel)]);
   const behind = Number(info.height) - Number(index.indexedHeight);
-  return h(
-    'div',
-    null,
-    fields([
+  return fields([
       ['Height', h('span', { 'data-test': 'height' }, formatInt(info.height))],
       ['Current block hash', mono(shortHash(info.currentBlockHash, 12), info.currentBlockHash)],
       ['Member orgs', info.orgs.join(', ')],
       ['Chaincodes', info.chaincodes.join(', ')],
       ['Gateway index', h('span', { 'data-test': 'index-status' }, behind > 0 ? `${formatInt(index.indexedHeight)} blocks indexed, ${String(behind)} to go` : 'up to date', index.lastError ? h('span', { class: 'bad' }, ` (${index.lastError})`) : null)],
-    ]),
-    dashboard(ctx, channel),
-    h('p', null, link(href({ name: 'blocks', channel }), 'Browse blocks →')),
-  );
+    ]);
+}
+
+/** The dashboard's requests go out before the ledger's and the chaincode's (a browser opens few connections at once). */
+function ledgerCard(ctx: Ctx, channel: string): HTMLElement {
+  const board = dashboard(ctx, channel);
+  return h('div', null, section(null, () => ledgerFields(ctx, channel), { class: 'plain' }), board, h('p', null, link(href({ name: 'blocks', channel }), 'Browse blocks →')));
 }
 
 export function channelCard(ctx: Ctx, channel: string): HTMLElement {
+  const ledger = ctx.ledger ? ledgerCard(ctx, channel) : h('p', { class: 'notice' }, 'Blocks and transactions are read by regulators and API admins only (the gateway\'s ledger endpoints).');
   return h(
     'section',
     { class: 'card channel', 'data-test': `channel-${channel}` },
     h('h2', null, link(href({ name: 'channel', channel }), `Channel ${channel}`)),
     fields([['Chaincode', section(null, () => chaincodeVersions(ctx, channel), { class: 'inline' })]]),
-    ctx.ledger
-      ? section(null, () => ledgerCard(ctx, channel))
-      : h('p', { class: 'notice' }, 'Blocks and transactions are read by regulators and API admins only (the gateway\'s ledger endpoints).'),
+    ledger,
   );
 }
 
