@@ -41212,6 +41212,8 @@ export interface operations {
                 "application/json": {
                     maxAdvanceRateBps?: number;
                     concentrationLimit?: string;
+                    minCreditScore?: number;
+                    minCrowdfundingScore?: number;
                 };
             };
         };
@@ -41592,7 +41594,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    rule: "double-financing" | "max-advance-rate" | "concentration-limit" | "other";
+                    rule: "double-financing" | "max-advance-rate" | "concentration-limit" | "min-credit-score" | "other";
                     /** @enum {string} */
                     assetType?: "receivable" | "order" | "receipt";
                     assetId?: string;
