@@ -3,7 +3,7 @@
  *
  *   - scf: the regulator sets `minCreditScore`; a bank's offer to finance a rent
  *     receivable whose debtor (the project company) scores one point below it is
- *     refused with HTTP 422 naming the field, and no financing exists; at exactly
+ *     refused (a committed refusal naming the field), and no financing exists; at exactly
  *     the minimum the offer goes through;
  *   - energy: a fundraiser's plan is audited with `requireCreditStanding`; without a
  *     standing, and with one below the regulator's `minCrowdfundingScore`, approval is
@@ -90,22 +90,22 @@ describe('minimum credit scores: scf financing refused below the regulator minim
     pool.close();
   });
 
-  it('scf: a receivable whose debtor scores one point below minCreditScore is refused (422, nothing financed); at exactly the minimum it is offered', async () => {
+  it('scf: a receivable whose debtor scores one point below minCreditScore is refused (a committed refusal, nothing financed); at exactly the minimum it is offered', async () => {
     await setRules({ minCreditScore: score + 1 });
     const terms = { advanceRateBps: 7000, discountBps: 300, maturityDate: '2027-06-30', salt: randomBytes(16).toString('hex') };
     const financingId = `FM${tag}`;
     const offer = () => w.bankOfficer.post('/api/v1/scf/financing/offer', { input: { financingId, assetType: 'receivable', assetId: leaseId }, transient: { terms } });
+    // A refusal commits only its alert and returns the refusal (scf README, "Refusals").
     const refused = await eventually(offer, (r) => r.status !== 404);
-    expect(refused.status, JSON.stringify(refused.body)).to.equal(422);
-    expect(refused.body.error.code).to.equal('RULE_VIOLATION');
-    expect(JSON.stringify(refused.body)).to.contain(`minCreditScore: the debtor ${subject} has a credit score below the minimum ${score + 1}`);
+    expect(refused.status, JSON.stringify(refused.body)).to.equal(200);
+    expect(refused.body.result).to.include({ refused: true, rule: 'min-credit-score', transaction: 'financing:Offer', detail: `minCreditScore: the debtor ${subject} has a credit score below the minimum ${score + 1}` });
     expect((await w.bankOfficer.post('/api/v1/scf/financing/get', { financingId })).status).to.equal(404);
     const check = await w.bankOfficer.post('/api/v1/scf/rules/check-financing', { assetType: 'receivable', assetId: leaseId, advanceRateBps: 7000 });
     const violations = check.body.result.violations as { rule: string }[];
     expect(violations.map((v) => v.rule)).to.deep.equal(['min-credit-score']);
 
     await setRules({ minCreditScore: score });
-    const ok = await eventually(offer, (r) => r.status !== 422);
+    const ok = await eventually(offer, (r) => r.body.result?.refused !== true);
     expect(ok.status, JSON.stringify(ok.body)).to.equal(200);
     expect(ok.body.result.status).to.equal('offered');
   });
