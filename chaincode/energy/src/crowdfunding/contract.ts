@@ -33,6 +33,11 @@ export class CrowdfundingContract extends DecContract {
     return plans.auditPlan(ctx, input, env);
   }
 
+  @Tx(ENERGY, 'crowdfunding:AttestCreditStanding')
+  AttestCreditStanding(ctx: DecContext, input: z.output<typeof i.projectInput>, env: EnergyEnv): Promise<unknown> {
+    return plans.attestCreditStanding(ctx, input, env);
+  }
+
   @Tx(ENERGY, 'crowdfunding:Launch')
   Launch(ctx: DecContext, input: z.output<typeof i.projectInput>, env: EnergyEnv): Promise<unknown> {
     return plans.launch(ctx, input, env);

@@ -43,7 +43,13 @@ export const submitPlanInput = z.strictObject({
 });
 
 export const projectInput = z.strictObject({ projectId: projectIdSchema });
-export const auditPlanInput = z.strictObject({ projectId: projectIdSchema, approve: z.boolean(), note: note(200).optional() });
+export const auditPlanInput = z.strictObject({
+  projectId: projectIdSchema,
+  approve: z.boolean(),
+  note: note(200).optional(),
+  /** Require the fundraiser's scf credit score to meet the regulator's crowdfunding minimum (attested by crowdfunding:AttestCreditStanding). */
+  requireCreditStanding: z.boolean().default(false),
+});
 export const subscribeInput = z.strictObject({ projectId: projectIdSchema, funder: participantEidSchema, amount: positiveAmount });
 export const pagedRunInput = z.strictObject({
   projectId: projectIdSchema,

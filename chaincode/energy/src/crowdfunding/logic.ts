@@ -11,7 +11,7 @@ import type { Change, EnergyEnv } from '../common/env';
 import { normaliseTime } from '../common/ids';
 import type { Participant } from '../identity/state';
 import type * as inputs from './inputs';
-import { projectSchema, type AuditCheck, type Project } from './state';
+import { projectSchema, type AuditCheck, type CreditStanding, type Project } from './state';
 
 type Plan = z.output<typeof inputs.submitPlanInput>;
 
@@ -66,6 +66,15 @@ export interface AuditFacts {
   fundraiser: Participant;
   depositAmount: bigint;
   openObligations: number;
+  /** Present when the audit requires the fundraiser's credit standing: what is attested on the project (or undefined). */
+  creditStanding?: { required: true; standing: CreditStanding | undefined };
+}
+
+function creditCheck(standing: CreditStanding | undefined): AuditCheck {
+  if (!standing) return { name: 'fundraiser-credit-score', ok: false, detail: 'no credit standing attested from scf (crowdfunding:AttestCreditStanding)' };
+  const source = `scf rules v${standing.rulesVersion}, score of ${standing.subject} as of scf tx ${standing.scoreTxId || '(no facts)'}, attested in tx ${standing.attestedTxId}`;
+  const verdict = standing.meets ? 'meets' : 'is below';
+  return { name: 'fundraiser-credit-score', ok: standing.meets, detail: `credit score ${verdict} the crowdfunding minimum ${standing.minimum} (${source})` };
 }
 
 /** The stated audit rules, evaluated from the ledger's facts about the fundraiser. */
@@ -76,6 +85,7 @@ export function auditChecks(project: Project, facts: AuditFacts): AuditCheck[] {
     { name: 'fundraiser-role', ok: facts.fundraiser.roles.includes('fundraiser'), detail: `roles: ${facts.fundraiser.roles.join(', ') || 'none'}` },
     { name: 'deposit-held', ok: facts.depositAmount >= needed, detail: `deposit ${facts.depositAmount}, needs ${needed} (${DEPOSIT_BPS} bps of the target)` },
     { name: 'no-open-arrears', ok: facts.openObligations === 0, detail: `${facts.openObligations} open obligations on the deposit` },
+    ...(facts.creditStanding ? [creditCheck(facts.creditStanding.standing)] : []),
   ];
 }
 
@@ -89,6 +99,14 @@ export function recordAudit(p: Project, approve: boolean, checks: AuditCheck[], 
   if (approve && failed.length > 0) throw new RuleViolationError('crowdfunding-audit', `cannot approve: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}`);
   const state: Project = { ...p, status: approve ? 'audited' : 'rejected', audit: { approved: approve, at: env.now, checks, note } };
   return { state, events: [{ name: 'crowdfunding.PlanAudited', payload: { projectId: p.id, approved: approve, checks } }] };
+}
+
+/** Records the standing read from scf on a plan awaiting its audit (the latest replaces any earlier one). */
+export function attestCreditStanding(p: Project, standing: Omit<CreditStanding, 'attestedAt' | 'attestedTxId'>, env: EnergyEnv): Change<Project> {
+  requireStatus(p, 'submitted');
+  const creditStanding: CreditStanding = { ...standing, attestedAt: env.now, attestedTxId: env.txId };
+  const payload = { projectId: p.id, fundraiser: p.fundraiser, subject: standing.subject, meets: standing.meets, minimum: standing.minimum, rulesVersion: standing.rulesVersion };
+  return { state: { ...p, creditStanding }, events: [{ name: 'crowdfunding.CreditStandingAttested', payload }] };
 }
 
 export function launch(p: Project, env: EnergyEnv): Change<Project> {

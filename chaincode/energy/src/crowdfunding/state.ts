@@ -16,6 +16,24 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const auditCheckSchema = z.object({ name: z.string(), ok: z.boolean(), detail: z.string() });
 export type AuditCheck = z.infer<typeof auditCheckSchema>;
 
+/**
+ * The fundraiser's credit standing read from scf (scf-standing.ts) while the plan awaits
+ * its audit: whether its scf party meets the regulator's crowdfunding minimum, and where that
+ * comes from (scf rules version, the scf transaction that last changed the score).
+ */
+export const creditStandingSchema = z.object({
+  subject: z.string(),
+  meets: z.boolean(),
+  minimum: z.number().int(),
+  rulesVersion: z.number().int(),
+  method: z.string(),
+  factCount: z.number().int(),
+  scoreTxId: z.string(),
+  attestedAt: z.string(),
+  attestedTxId: z.string(),
+});
+export type CreditStanding = z.infer<typeof creditStandingSchema>;
+
 export const budgetLineSchema = z.object({ purpose: z.string(), amount, drawn: amount });
 export type BudgetLine = z.infer<typeof budgetLineSchema>;
 
@@ -33,6 +51,7 @@ export const projectSchema = z.object({
   documents: z.array(z.string()),
   status: z.enum(PROJECT_STATUSES),
   submittedAt: z.string(),
+  creditStanding: creditStandingSchema.optional(),
   audit: z.object({ approved: z.boolean(), at: z.string(), checks: z.array(auditCheckSchema), note: z.string().optional() }).optional(),
   launchedAt: z.string().optional(),
   closedAt: z.string().optional(),

@@ -13,6 +13,7 @@ const FUNDRAISER = 'the holder of the project\'s fundraiser eID';
 export const CROWDFUNDING_TRANSACTIONS = {
   'crowdfunding:SubmitPlan': { kind: 'submit', input: cf.submitPlanInput, grants: ANYONE, rule: 'the holder of `fundraiser`, granted role fundraiser', summary: 'Submit a crowdfunding plan: target, subscription limits, deadline, budget, dividend policy, documents' },
   'crowdfunding:AuditPlan': { kind: 'submit', input: cf.auditPlanInput, grants: PLATFORM_OPERATOR, summary: 'Audit a plan against the stated rules and record the decision (platform operator)' },
+  'crowdfunding:AttestCreditStanding': { kind: 'submit', input: cf.projectInput, grants: ANYONE, rule: 'a submitted plan; read from scf by a cross-channel query, so endorsed only by peers of orgs on both channels, and the caller needs an scf role', summary: "Record whether the fundraiser's scf credit score meets the regulator's crowdfunding minimum (for the audit)" },
   'crowdfunding:Launch': { kind: 'submit', input: cf.projectInput, grants: ANYONE, rule: FUNDRAISER, summary: 'Open an audited plan for subscriptions' },
   'crowdfunding:Subscribe': { kind: 'submit', input: cf.subscribeInput, grants: ANYONE, rule: 'the holder of `funder`, granted role funder', summary: 'Subscribe DEC to an open project (escrowed)' },
   'crowdfunding:Close': { kind: 'submit', input: cf.projectInput, grants: ANYONE, summary: 'Close a campaign after its deadline (or at its target): success or failure' },

@@ -7,8 +7,9 @@ import { Info } from 'fabric-contract-api';
 import type { z } from 'zod';
 import type { ScfEnv } from '../common/env';
 import { SCF_TRANSACTIONS as SCF } from '../transactions';
-import type { closeRequestInput, energyFactInput, financingRequestInput, subjectInput } from './inputs';
+import type { closeRequestInput, energyFactInput, financingRequestInput, standingInput, subjectInput } from './inputs';
 import * as ops from './operations';
+import { standing } from './standing';
 
 @Info({ title: 'credit', description: 'Credit scores computed from on-chain behaviour on both channels' })
 export class CreditContract extends DecContract {
@@ -34,5 +35,10 @@ export class CreditContract extends DecContract {
   @Tx(SCF, 'credit:Get')
   Get(ctx: DecContext, input: z.output<typeof subjectInput>, env: ScfEnv): Promise<unknown> {
     return ops.get(ctx, input, env);
+  }
+
+  @Tx(SCF, 'credit:Standing')
+  Standing(ctx: DecContext, input: z.output<typeof standingInput>): Promise<unknown> {
+    return standing(ctx, input.eid);
   }
 }

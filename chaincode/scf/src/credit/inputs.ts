@@ -21,3 +21,6 @@ export const financingRequestInput = z.object({
 });
 
 export const closeRequestInput = z.object({ bank: z.string().regex(/^BankMSP$/, 'must be a bank institution (BankMSP)') });
+
+/** An energy eID whose crowdfunding standing the energy chaincode asks for (cross-channel, `credit:Standing`). */
+export const standingInput = z.object({ eid: energyFactInput.shape.subject });

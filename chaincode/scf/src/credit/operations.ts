@@ -76,6 +76,11 @@ export async function closeRequest(ctx: DecContext, input: z.output<typeof close
   return closed;
 }
 
+/** A party's current score (the base for a party with no facts yet): what the regulator's minimum is checked against. */
+export async function currentScore(ctx: DecContext, subject: string): Promise<number> {
+  return ((await new CreditStore(ctx.ledger).record(subject)) ?? emptyRecord(subject)).score;
+}
+
 export async function get(ctx: DecContext, input: z.output<typeof subjectInput>, env: ScfEnv): Promise<CreditView> {
   const store = new CreditStore(ctx.ledger);
   const record = (await store.record(input.subject)) ?? emptyRecord(input.subject);

@@ -6,7 +6,7 @@
  * member may relay it.
  */
 import { BUSINESS_ROLES, LESSOR, PROJECT_COMPANY, READERS, SUPPLIER } from '../access/policy';
-import { closeRequestInput, energyFactInput, financingRequestInput, subjectInput } from './inputs';
+import { closeRequestInput, energyFactInput, financingRequestInput, standingInput, subjectInput } from './inputs';
 
 export const CREDIT_TRANSACTIONS = {
   'credit:CountEnergyFact': {
@@ -29,5 +29,12 @@ export const CREDIT_TRANSACTIONS = {
     grants: READERS,
     rule: 'the regulator or the party itself (breakdown); a bank with an open financing request from the party (score only)',
     summary: "A party's credit score (and breakdown for the regulator and the party)",
+  },
+  'credit:Standing': {
+    kind: 'evaluate',
+    input: standingInput,
+    grants: READERS,
+    rule: 'answers only whether the party bound to the eID meets the regulator\'s minCrowdfundingScore, never the score',
+    summary: 'Whether an energy eID\'s scf party meets the crowdfunding minimum score (read by the energy chaincode for the crowdfunding audit)',
   },
 } as const;

@@ -15,17 +15,17 @@ export async function loadAsset(ledger: Ledger, assetType: AssetType, assetId: s
   switch (assetType) {
     case 'receivable': {
       const r = await new ReceivableStore(ledger).require(assetId);
-      return { assetType, assetId, goods: { assetType, assetId }, holder: r.holder, face: big(r.amount), status: r.status };
+      return { assetType, assetId, goods: { assetType, assetId }, holder: r.holder, obligor: { role: 'debtor', party: r.debtor }, face: big(r.amount), status: r.status };
     }
     case 'order': {
       const o = await new OrderStore(ledger).require(assetId);
-      return { assetType, assetId, goods: { assetType, assetId }, holder: o.seller, face: big(o.amount), status: o.status };
+      return { assetType, assetId, goods: { assetType, assetId }, holder: o.seller, obligor: { role: 'buyer', party: o.buyer }, face: big(o.amount), status: o.status };
     }
     case 'receipt': {
       const r = await new ReceiptStore(ledger).require(assetId);
       // A receipt for an order's goods stands for the order: one lock covers both.
       const goods = r.orderId ? { assetType: 'order' as const, assetId: r.orderId } : { assetType, assetId };
-      return { assetType, assetId, goods, holder: r.owner, face: big(r.value), status: r.status };
+      return { assetType, assetId, goods, holder: r.owner, obligor: { role: 'owner', party: r.owner }, face: big(r.value), status: r.status };
     }
   }
 }

@@ -4,11 +4,11 @@ import { DEFAULT_RULES } from '../rules/state';
 import { envOf } from '../test-support/env';
 import { acceptFinancing as acceptDecision, offerFinancing as offerDecision, recordAdvance, recordRepayment, settleFromCollections, emptySettlement, type AssetView } from './logic';
 
-const asset: AssetView = { assetType: 'receivable', assetId: 'L1.1', goods: { assetType: 'receivable', assetId: 'L1.1' }, holder: 'LessorMSP', face: 1_000_000n, status: 'active' };
+const asset: AssetView = { assetType: 'receivable', assetId: 'L1.1', goods: { assetType: 'receivable', assetId: 'L1.1' }, holder: 'LessorMSP', obligor: { role: 'debtor', party: 'LessorMSP:PC-1' }, face: 1_000_000n, status: 'active' };
 const bank = envOf({ party: 'BankMSP', role: 'bank-officer' });
 const lessor = envOf({ party: 'LessorMSP' });
 const terms = { advanceRateBps: 7_000, discountBps: 200, maturityDate: '2027-01-01', salt: 'ab'.repeat(16) };
-const rc = { rules: DEFAULT_RULES, lock: undefined, outstanding: 0n };
+const rc = { rules: DEFAULT_RULES, lock: undefined, outstanding: 0n, obligorScore: 600 };
 
 function applied<T>(d: Decision<T>): T {
   if (d.refused) throw new Error(`unexpectedly refused: ${d.refusal.result.rule}: ${d.refusal.result.detail}`);

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { FINANCEABLE_STATUS, type AssetType, type Goods, type Pledge } from '../common/financed';
 import type { ScfEnv } from '../common/env';
 import type { ScfEvent } from '../common/events';
-import { applied, checkAdvanceRate, checkConcentration, checkDoubleFinancing, firstViolation, refuse, type Decision, type Violation } from '../rules/logic';
+import { applied, checkAdvanceRate, checkConcentration, checkCreditScore, checkDoubleFinancing, firstViolation, refuse, type Decision, type Obligor, type Violation } from '../rules/logic';
 import type { Rules } from '../rules/state';
 import type { termsInput } from './inputs';
 import type { Financing, FinancingLock, PrivateTerms, Settlement } from './state';
@@ -24,6 +24,8 @@ export interface AssetView {
   /** The goods (or claim) the asset stands for: one double-financing lock covers them whatever asset is financed. */
   goods: Goods;
   holder: string;
+  /** Who repays the bank: the receivable's debtor, the order's buyer, the receipt's owner (its credit score must meet the rules' minimum). */
+  obligor: Obligor;
   face: bigint;
   status: string;
 }
@@ -34,6 +36,8 @@ export interface RuleContext {
   lock: FinancingLock | undefined;
   /** The bank's outstanding advances to the counterparty before this one. */
   outstanding: bigint;
+  /** The obligor's current credit score (credit.score~<party>, the base for a party with no facts). */
+  obligorScore: number;
 }
 
 function requireFinanceable(asset: AssetView): void {
@@ -47,6 +51,7 @@ function ruleViolation(asset: AssetView, bank: string, counterparty: string, t: 
     checkDoubleFinancing(asset, rc.lock),
     checkAdvanceRate(rc.rules, t.advanceRateBps),
     checkConcentration(rc.rules, bank, counterparty, rc.outstanding, t.advance),
+    checkCreditScore(rc.rules, asset.obligor, rc.obligorScore),
   );
 }
 

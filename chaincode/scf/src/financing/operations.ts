@@ -13,7 +13,6 @@ import type { z } from 'zod';
 import { mspOf, requireParty, requireReader } from '../access/policy';
 import { collectionFor, TRANSIENT } from '../common/constants';
 import type { ScfEnv } from '../common/env';
-import type { Goods } from '../common/financed';
 import { requireSalt } from '../common/salt';
 import { requireTransient } from '../common/transient';
 import { LeaseStore } from '../leasing/store';
@@ -22,6 +21,7 @@ import { ReceivableStore } from '../receivables/store';
 import { recordRefusal } from '../rules/refusal';
 import type { RefusalResult } from '../rules/state';
 import { RulesStore } from '../rules/store';
+import { currentScore } from '../credit/operations';
 import { loadAsset, pledgeAsset, releaseAsset } from './assets';
 import { repaymentAmount, termsInput, type acceptInput, type advanceInput, type financingRef, type offerInput, type repaymentInput } from './inputs';
 import {
@@ -32,6 +32,7 @@ import {
   recordAdvance,
   recordRepayment,
   settleFromCollections,
+  type AssetView,
   type RuleContext,
   type SettlementChange,
 } from './logic';
@@ -39,12 +40,13 @@ import type { Financing, PrivateTerms, Settlement } from './state';
 import { FinancingStore } from './store';
 import { waterfall } from './terms';
 
-async function ruleContext(ctx: DecContext, goods: Goods, collection: string, bank: string, counterparty: string): Promise<RuleContext> {
+async function ruleContext(ctx: DecContext, asset: AssetView, collection: string, bank: string, counterparty: string): Promise<RuleContext> {
   const financings = new FinancingStore(ctx.ledger);
   return {
     rules: await new RulesStore(ctx.ledger).rules(),
-    lock: await financings.lock(goods),
+    lock: await financings.lock(asset.goods),
     outstanding: await financings.outstanding(collection, bank, counterparty),
+    obligorScore: await currentScore(ctx, asset.obligor.party),
   };
 }
 
@@ -55,7 +57,7 @@ export async function offer(ctx: DecContext, req: z.output<typeof offerInput>, e
   const asset = await loadAsset(ctx.ledger, req.assetType, req.assetId);
   const collection = collectionFor(mspOf(env.actor.party), mspOf(asset.holder));
   if (!collection) throw new ConflictError(`${env.actor.party} and ${asset.holder} share no private collection for terms`);
-  const rc = await ruleContext(ctx, asset.goods, collection, env.actor.party, asset.holder);
+  const rc = await ruleContext(ctx, asset, collection, env.actor.party, asset.holder);
   const decision = offerFinancing(req.financingId, asset, collection, terms, rc, env);
   if (decision.refused) return recordRefusal(ctx, decision.refusal, terms.salt);
   const change = decision.change;
@@ -79,7 +81,7 @@ export async function accept(ctx: DecContext, req: z.output<typeof acceptInput>,
   const hash = await financings.termsHash(f);
   if (hash !== req.termsHash) throw new ConflictError(`termsHash does not match the terms of financing ${f.id} on the channel`);
   const terms = await financings.terms(f);
-  const rc = await ruleContext(ctx, asset.goods, f.collection, f.bank, f.counterparty);
+  const rc = await ruleContext(ctx, asset, f.collection, f.bank, f.counterparty);
   const decision = acceptFinancing(f, asset, terms, rc, env);
   if (decision.refused) return recordRefusal(ctx, decision.refusal, salt);
   const change = decision.change;

@@ -3,14 +3,25 @@ import { positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { ASSET_TYPES } from '../common/financed';
 import { bps, id, party, receivableId, text } from '../common/schemas';
+import { SCORE_CEILING, SCORE_FLOOR } from '../credit/method';
 import { RULE_IDS } from './state';
+
+const creditScore = z
+  .number()
+  .int('must be an integer')
+  .min(SCORE_FLOOR, `must be at least ${SCORE_FLOOR} (the lowest score)`)
+  .max(SCORE_CEILING, `must be at most ${SCORE_CEILING} (the highest score)`);
 
 export const setRulesInput = z
   .object({
     maxAdvanceRateBps: bps(10_000).optional(),
     concentrationLimit: positiveAmount.optional(),
+    /** Lowest credit score of the party that repays a financing (debtor / buyer / owner); 300 (the floor) refuses nobody. */
+    minCreditScore: creditScore.optional(),
+    /** Lowest credit score a fundraiser must have for the energy crowdfunding audit (reported by credit:Standing). */
+    minCrowdfundingScore: creditScore.optional(),
   })
-  .refine((r) => r.maxAdvanceRateBps !== undefined || r.concentrationLimit !== undefined, 'must change at least one rule');
+  .refine((r) => Object.keys(r).length > 0, 'must change at least one rule');
 
 export const checkFinancingInput = z.object({
   assetType: z.enum(ASSET_TYPES),

@@ -69,6 +69,28 @@ export function checkConcentration(r: Rules, bank: string, counterparty: string,
   };
 }
 
+/** Who repays a financed asset, whose credit score the minimum applies to. */
+export interface Obligor {
+  /** `debtor` of a receivable, `buyer` of an order, `owner` of a warehouse receipt. */
+  role: string;
+  party: string;
+}
+
+/**
+ * The party that repays the bank scores at least the regulator's minimum (at it passes).
+ * The public message names the field and the minimum; the score itself stays in the
+ * private detail (a bank sees a score only when the party asked it for financing).
+ */
+export function checkCreditScore(r: Rules, obligor: Obligor, score: number): Violation | undefined {
+  if (score >= r.minCreditScore) return undefined;
+  const who = `the ${obligor.role} ${obligor.party}`;
+  return {
+    rule: 'min-credit-score',
+    message: `minCreditScore: ${who} has credit score ${score}, below the minimum ${r.minCreditScore}`,
+    publicMessage: `minCreditScore: ${who} has a credit score below the minimum ${r.minCreditScore}`,
+  };
+}
+
 /** The first violation among `checks`, in the order given. */
 export function firstViolation(...checks: (Violation | undefined)[]): Violation | undefined {
   return checks.find((c) => c !== undefined);
@@ -151,6 +173,8 @@ export function updateRules(previous: Rules, input: z.infer<typeof setRulesInput
   const next: Rules = {
     maxAdvanceRateBps: input.maxAdvanceRateBps ?? previous.maxAdvanceRateBps,
     concentrationLimit: input.concentrationLimit ?? previous.concentrationLimit,
+    minCreditScore: input.minCreditScore ?? previous.minCreditScore,
+    minCrowdfundingScore: input.minCrowdfundingScore ?? previous.minCrowdfundingScore,
     version: previous.version + 1,
     updatedBy: env.actor.party,
     updatedAt: env.now,

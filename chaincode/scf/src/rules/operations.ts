@@ -17,7 +17,8 @@ import { loadAsset } from '../financing/assets';
 import { FinancingStore } from '../financing/store';
 import { advanceOf } from '../financing/terms';
 import type { alertRef, checkFinancingInput, raiseAlertInput, setRulesInput } from './inputs';
-import { ALERT_EVENT, checkAdvanceRate, checkConcentration, checkDoubleFinancing, updateRules, type Violation } from './logic';
+import { currentScore } from '../credit/operations';
+import { ALERT_EVENT, checkAdvanceRate, checkConcentration, checkCreditScore, checkDoubleFinancing, updateRules, type Violation } from './logic';
 import type { Alert, AlertDetail, Rules } from './state';
 import { RulesStore } from './store';
 
@@ -64,6 +65,9 @@ export async function checkFinancing(ctx: DecContext, req: z.output<typeof check
   const outstanding = partyToPair(env.actor, bank, asset.holder) ? await outstandingIfReadable(ctx, bank, asset.holder) : undefined;
   const checks: (Violation | undefined)[] = [checkDoubleFinancing(asset, lock), checkAdvanceRate(rules, req.advanceRateBps)];
   if (outstanding !== undefined) checks.push(checkConcentration(rules, bank, asset.holder, outstanding, advanceOf(asset.face, req.advanceRateBps)));
+  // Pass or fail against the public minimum is what a refusal's public alert tells anyway; the score itself only the regulator sees here.
+  const credit = checkCreditScore(rules, asset.obligor, await currentScore(ctx, asset.obligor.party));
+  if (credit) checks.push(env.actor.role === ROLE.regulator ? credit : { ...credit, message: credit.publicMessage });
   const violations = checks.filter((v): v is Violation => v !== undefined);
   const unchecked = outstanding === undefined ? ['concentration-limit'] : [];
   return { allowed: violations.length === 0, violations, unchecked, rulesVersion: rules.version };

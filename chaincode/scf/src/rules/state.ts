@@ -6,8 +6,9 @@ import { decoder, positiveAmount } from '@dec/chaincode-kit/core';
 import { z } from 'zod';
 import { ASSET_TYPES } from '../common/financed';
 import { party, receivableId } from '../common/schemas';
+import { SCORE_CEILING, SCORE_FLOOR } from '../credit/method';
 
-export const RULE_IDS = ['double-financing', 'max-advance-rate', 'concentration-limit'] as const;
+export const RULE_IDS = ['double-financing', 'max-advance-rate', 'concentration-limit', 'min-credit-score'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 export const rules = z.object({
@@ -15,6 +16,14 @@ export const rules = z.object({
   maxAdvanceRateBps: z.number().int(),
   /** Highest outstanding advance of one bank to one counterparty (base units). */
   concentrationLimit: positiveAmount,
+  /**
+   * Lowest credit score (credit/method.ts, 300..900) of the party whose payment repays a
+   * financing (the receivable's debtor, the order's buyer, the receipt's owner). Rules
+   * stored before it existed read as the floor, 300: nobody is refused.
+   */
+  minCreditScore: z.number().int().min(SCORE_FLOOR).max(SCORE_CEILING).default(SCORE_FLOOR),
+  /** Lowest score for which `credit:Standing` reports that a fundraiser meets the crowdfunding minimum (the energy audit). */
+  minCrowdfundingScore: z.number().int().min(SCORE_FLOOR).max(SCORE_CEILING).default(SCORE_FLOOR),
   version: z.number().int(),
   updatedBy: z.string(),
   updatedAt: z.string(),
@@ -25,6 +34,8 @@ export const decodeRules = decoder(rules, 'rules');
 export const DEFAULT_RULES: Rules = {
   maxAdvanceRateBps: 8000,
   concentrationLimit: '100000000000',
+  minCreditScore: SCORE_FLOOR,
+  minCrowdfundingScore: SCORE_FLOOR,
   version: 0,
   updatedBy: 'default',
   updatedAt: '1970-01-01T00:00:00.000Z',

@@ -13,6 +13,7 @@ import { TokenStore } from '../../token/store';
 import type * as inputs from '../inputs';
 import * as logic from '../logic';
 import type { Project } from '../state';
+import { readScfStanding } from '../scf-standing';
 import { CrowdfundingStore } from '../store';
 import { requireFundraiser, requireHolderWithRole } from './guards';
 
@@ -32,8 +33,24 @@ export async function auditPlan(ctx: DecContext, input: z.output<typeof inputs.a
   const project = await store.requireProject(input.projectId);
   const fundraiser = await new IdentityStore(ctx.ledger).requireParticipant(project.fundraiser);
   const deposit = await new TokenStore(ctx.ledger).deposit(project.fundraiser);
-  const checks = logic.auditChecks(project, { fundraiser, depositAmount: BigInt(deposit?.amount ?? '0'), openObligations: deposit?.obligations.length ?? 0 });
+  const credit = input.requireCreditStanding ? { creditStanding: { required: true as const, standing: project.creditStanding } } : {};
+  const checks = logic.auditChecks(project, { fundraiser, depositAmount: BigInt(deposit?.amount ?? '0'), openObligations: deposit?.obligations.length ?? 0, ...credit });
   const change = logic.recordAudit(project, input.approve, checks, env, input.note);
+  await store.putProject(change.state);
+  ctx.emitAll(change.events);
+  return change.state;
+}
+
+/**
+ * Reads the fundraiser's credit standing on scf (scf-standing.ts) and records it on the
+ * plan awaiting its audit. Anyone may trigger it: the caller chooses only the project.
+ */
+export async function attestCreditStanding(ctx: DecContext, input: z.output<typeof inputs.projectInput>, env: EnergyEnv): Promise<Project> {
+  const store = new CrowdfundingStore(ctx.ledger);
+  const project = await store.requireProject(input.projectId);
+  logic.requireStatus(project, 'submitted');
+  const { eid: _eid, ...standing } = await readScfStanding(ctx, project.fundraiser);
+  const change = logic.attestCreditStanding(project, standing, env);
   await store.putProject(change.state);
   ctx.emitAll(change.events);
   return change.state;
