@@ -40,6 +40,7 @@ import {
   type Verdict,
 } from '@dec/meter-ingestor';
 import { REPO_ROOT, startBroker, stopBroker } from '@dec/test-network';
+import { cpuCost, formatCpuCost, networkProcesses, sampleCpu, type CpuCost, type ProcessRef } from './cpu-cost';
 import { percentile } from './load';
 
 export const METERING_GOAL_READINGS_PER_S = 2_000;
@@ -68,6 +69,8 @@ export interface MeteringRun {
   p50ms: number;
   p99ms: number;
   ingestor: IngestorStats;
+  /** CPU per accepted reading, per process: peers, chaincode servers, orderers, broker, the bench process (ingestor, meters, verdict listener). */
+  cpu: CpuCost;
 }
 
 export interface MeteringResult {
@@ -188,6 +191,7 @@ async function runOnce(o: {
   batchSize: number;
   maxInFlight: number;
   maxWaitMs: number;
+  procs: ProcessRef[];
   log: (line: string) => void;
 }): Promise<MeteringRun> {
   const key = (meter: string, seq: number): string => `${meter}#${seq}`;
@@ -224,6 +228,7 @@ async function runOnce(o: {
     }),
   );
   const payloads = o.readings.map((list) => list.map((r) => ({ r, body: JSON.stringify(r) })));
+  const cpuBefore = sampleCpu(o.procs);
   const t0 = performance.now();
   await Promise.all(
     payloads.map((list, i) =>
@@ -237,6 +242,7 @@ async function runOnce(o: {
   );
   const publishSeconds = (performance.now() - t0) / 1000;
   await waitForVerdicts(verdictAt, total);
+  const cpuAfter = sampleCpu(o.procs);
   const { latencies, lastAt, accepted, rejected, firstRejection } = tally(publishedAt, verdictAt, t0);
   const seconds = (lastAt - t0) / 1000;
   const stats = ingestor.stats();
@@ -258,6 +264,7 @@ async function runOnce(o: {
     p50ms: percentile(latencies, 50),
     p99ms: percentile(latencies, 99),
     ingestor: stats,
+    cpu: cpuCost(o.procs, cpuBefore, cpuAfter, accepted, 'reading'),
   };
 }
 
@@ -279,7 +286,12 @@ export async function meteringBench(o: {
   const caDir = path.join(REPO_ROOT, '.run', `meter-ca-${tag}`);
   const ca = MeterCa.open(caDir);
   // Every reading in flight to the ingestor at once: the broker must not hold them back.
-  await startBroker({ dir, port, maxInflight: 65_000, access: ca.brokerFiles() });
+  const broker = await startBroker({ dir, port, maxInflight: 65_000, access: ca.brokerFiles() });
+  const procs: ProcessRef[] = [
+    ...networkProcesses(),
+    { name: 'mosquitto', kind: 'broker', pid: broker.pid },
+    { name: 'bench process', kind: 'ingestor+meters (bench process)', pid: process.pid, alone: true },
+  ];
   try {
     const fleet = await provisionFleet({ tag, count: o.meters, zone: 'BENCH', credentials: ca, log: (l) => {
       o.log(`metering: ${l}`);
@@ -292,12 +304,13 @@ export async function meteringBench(o: {
     for (const [n, [batchSize, maxInFlight]] of o.settings.entries()) {
       const readings = signedReadings(fleet, plan, n * perMeter, perMeter);
       o.log(`metering: ${o.meters} meters × ${perMeter} readings, batch ${batchSize}, ${maxInFlight} in flight`);
-      const run = await runOnce({ fleet, ca, port, tag, readings, batchSize, maxInFlight, maxWaitMs: o.maxWaitMs ?? 200, log: (l) => {
+      const run = await runOnce({ fleet, ca, port, tag, readings, batchSize, maxInFlight, maxWaitMs: o.maxWaitMs ?? 200, procs, log: (l) => {
         o.log(`metering: ${l}`);
       } });
       o.log(
         `metering: ${run.accepted}/${run.readings} accepted, ${run.readingsPerSec.toFixed(0)} readings/s, p50 ${run.p50ms.toFixed(0)} ms, p99 ${run.p99ms.toFixed(0)} ms (published in ${run.publishSeconds.toFixed(2)} s, ${run.ingestor.batches} batches, ${run.ingestor.submitRetries} retries)`,
       );
+      o.log(`metering: ${formatCpuCost(run.cpu)}`);
       runs.push(run);
     }
     const best = runs.reduce((a, b) => (b.readingsPerSec > a.readingsPerSec ? b : a));
@@ -323,7 +336,7 @@ export function formatMetering(m: MeteringResult): string {
     ...m.runs.map(
       (r) =>
         `  batch ${String(r.batchSize).padStart(3)} × ${r.maxInFlight} in flight: ${r.readingsPerSec.toFixed(0).padStart(5)} readings/s, p50 ${r.p50ms.toFixed(0)} ms, p99 ${r.p99ms.toFixed(0)} ms` +
-        ` (${r.accepted}/${r.readings} accepted${r.rejected ? `, ${r.rejected} rejected` : ''}${r.missing ? `, ${r.missing} without verdict` : ''}, ${r.ingestor.batches} batches)`,
+        ` (${r.accepted}/${r.readings} accepted${r.rejected ? `, ${r.rejected} rejected` : ''}${r.missing ? `, ${r.missing} without verdict` : ''}, ${r.ingestor.batches} batches)\n    ${formatCpuCost(r.cpu)}`,
     ),
     `metering end to end (best): ${m.best.readingsPerSec.toFixed(0)} readings/s committed MQTT → block, p50 ${m.best.p50ms.toFixed(0)} ms, p99 ${m.best.p99ms.toFixed(0)} ms;` +
       ` ${m.pctOfCeiling.toFixed(1)}% of the one-core verify ceiling (goal ${m.goalPctOfCeiling}%), ${((100 * m.best.readingsPerSec) / m.goalReadingsPerSec).toFixed(0)}% of the ${m.goalReadingsPerSec} readings/s goal: ${m.goalMet ? 'goal met' : 'goal NOT met'}`,

@@ -1,15 +1,20 @@
 /**
- * REST overhead (issue 6): the same workload, a blind single-key write
- * (`network:Beacon`), submitted (a) directly through the Fabric Gateway by
- * CA-enrolled identities and (b) through the gateway API, started in-process
- * on a free port with its own data folder, by API users (one per worker,
- * synchronous submit: the reply waits for the commit). Same org, same peer,
- * same concurrency, same run. Goal: REST adds < 5 ms p50 and keeps >= 90% of
- * the direct client's throughput.
+ * REST overhead (issue 6, issue 14 item 3): the same workload, a blind
+ * single-key write (`network:Beacon`), submitted (a) directly through the
+ * Fabric Gateway by CA-enrolled identities and (b) through the gateway API by
+ * API users (one per worker, synchronous submit: the reply waits for the
+ * commit). The API runs in a process of its own (./api-child.ts; under
+ * `node --cpu-prof` with BENCH_API_CPU_PROF=<dir>), so the load generator does
+ * not share its event loop. Same org, same peer, same concurrency, same run.
+ * Beside latency, the CPU each process spent per committed transaction
+ * (./cpu-cost.ts): the gateway API's per request, the load generator's, the
+ * network's. Goal: REST adds < 5 ms p50 and keeps >= 90% of the direct
+ * client's throughput.
  */
 import { ApiClient, runId, type Actor, type ActorPool } from '@dec/e2e';
-import { startApi, type RunningApi } from '@dec/gateway-api';
 import { mkdirSync, rmSync } from 'node:fs';
+import { startApiChild, type ApiChild } from './api-child';
+import { cpuCost, mergeCosts, networkProcesses, sampleCpu, type CpuCost, type ProcessRef } from './cpu-cost';
 import { percentile, runLoad, type LoadResult, type TxOutcome } from './load';
 
 export interface RestVsDirectOptions {
@@ -17,6 +22,8 @@ export interface RestVsDirectOptions {
   txPerLevel: (concurrency: number) => number;
   /** Folder for the API's database and keys (removed afterwards). */
   dataDir: string;
+  /** Run the API process under `node --cpu-prof`, writing its profile here. */
+  cpuProfileDir?: string;
   mspId?: string;
   log: (line: string) => void;
 }
@@ -29,6 +36,9 @@ export interface RestVsDirectLevel {
   p50DiffMs: number;
   /** REST tx/s divided by direct tx/s. */
   throughputRatio: number;
+  /** CPU per committed transaction, per process, for each path. */
+  directCpu: CpuCost;
+  restCpu: CpuCost;
   goalMet: boolean;
 }
 
@@ -71,18 +81,20 @@ async function restSubmit(client: ApiClient, note: string): Promise<TxOutcome> {
 interface Timed {
   result: LoadResult;
   latencies: number[];
+  cpu: CpuCost;
 }
 
 /** runLoad, keeping the latencies of valid commits so halves can be merged. */
-async function timedLoad(name: string, concurrency: number, total: number, submit: (worker: number, seq: number) => Promise<TxOutcome>): Promise<Timed> {
+async function timedLoad(name: string, concurrency: number, total: number, procs: ProcessRef[], submit: (worker: number, seq: number) => Promise<TxOutcome>): Promise<Timed> {
   const latencies: number[] = [];
+  const before = sampleCpu(procs);
   const result = await runLoad(name, concurrency, total, async (w, seq) => {
     const t0 = process.hrtime.bigint();
     const out = await submit(w, seq);
     if (out.code === 0) latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
     return out;
   });
-  return { result, latencies };
+  return { result, latencies, cpu: cpuCost(procs, before, sampleCpu(procs), result.committed, 'transaction') };
 }
 
 function merge(runs: Timed[]): LoadResult {
@@ -107,7 +119,7 @@ function merge(runs: Timed[]): LoadResult {
 }
 
 /** One direct identity and one API user per worker, all of `mspId`. */
-async function enrollWorkers(pool: ActorPool, api: RunningApi, mspId: string, workers: number[]): Promise<{ direct: Actor[]; rest: ApiClient[] }> {
+async function enrollWorkers(pool: ActorPool, api: ApiChild, mspId: string, workers: number[]): Promise<{ direct: Actor[]; rest: ApiClient[] }> {
   const anon = new ApiClient(api.url);
   const adminKey = api.adminKeys[mspId];
   if (!adminKey) throw new Error(`the API created no admin for ${mspId}`);
@@ -136,21 +148,22 @@ async function warmUp(direct: Actor[], rest: ApiClient[]): Promise<void> {
 }
 
 /** One concurrency level: two halves each, in the order direct, REST, REST, direct, so drift in background load falls on both paths alike. */
-async function measureLevel(c: number, total: number, direct: Actor[], rest: ApiClient[], log: (line: string) => void): Promise<RestVsDirectLevel> {
+async function measureLevel(c: number, total: number, direct: Actor[], rest: ApiClient[], procs: ProcessRef[], log: (line: string) => void): Promise<RestVsDirectLevel> {
   const half = Math.ceil(total / 2);
   const dRuns: Timed[] = [];
   const rRuns: Timed[] = [];
   for (const path of ['direct', 'REST', 'REST', 'direct'] as const) {
     log(`REST vs direct, concurrency ${c}: ${half} ${path} beacons ...`);
-    if (path === 'direct') dRuns.push(await timedLoad('direct network:Beacon', c, half, (w, seq) => directSubmit(direct[w]!, `d${c}-${dRuns.length}-${seq}`)));
-    else rRuns.push(await timedLoad('REST network:Beacon', c, half, (w, seq) => restSubmit(rest[w]!, `r${c}-${rRuns.length}-${seq}`)));
+    if (path === 'direct') dRuns.push(await timedLoad('direct network:Beacon', c, half, procs, (w, seq) => directSubmit(direct[w]!, `d${c}-${dRuns.length}-${seq}`)));
+    else rRuns.push(await timedLoad('REST network:Beacon', c, half, procs, (w, seq) => restSubmit(rest[w]!, `r${c}-${rRuns.length}-${seq}`)));
   }
   const d = merge(dRuns);
   const r = merge(rRuns);
   const p50DiffMs = r.p50ms - d.p50ms;
   const throughputRatio = d.tps > 0 ? r.tps / d.tps : 0;
   const clean = d.otherFailures === 0 && r.otherFailures === 0;
-  return { concurrency: c, direct: d, rest: r, p50DiffMs, throughputRatio, goalMet: clean && p50DiffMs < GOAL.maxP50DiffMs && throughputRatio >= GOAL.minThroughputRatio };
+  const cpu = { directCpu: mergeCosts(dRuns.map((t) => t.cpu)), restCpu: mergeCosts(rRuns.map((t) => t.cpu)) };
+  return { concurrency: c, direct: d, rest: r, p50DiffMs, throughputRatio, ...cpu, goalMet: clean && p50DiffMs < GOAL.maxP50DiffMs && throughputRatio >= GOAL.minThroughputRatio };
 }
 
 export async function restVsDirectBench(pool: ActorPool, options: RestVsDirectOptions): Promise<RestVsDirectResult> {
@@ -158,15 +171,20 @@ export async function restVsDirectBench(pool: ActorPool, options: RestVsDirectOp
   const maxConc = Math.max(...options.concurrencies);
   rmSync(options.dataDir, { recursive: true, force: true });
   mkdirSync(options.dataDir, { recursive: true });
-  let api: RunningApi | undefined;
+  let api: ApiChild | undefined;
   try {
-    process.env.DEC_API_LOG_LEVEL ??= 'silent';
-    api = await startApi({ port: 0, dataDir: options.dataDir, rateLimitPerMinute: 1_000_000 });
-    options.log(`REST vs direct: API at ${api.url}; enrolling ${maxConc} direct identities and ${maxConc} API users of ${mspId} ...`);
+    if (options.cpuProfileDir) mkdirSync(options.cpuProfileDir, { recursive: true });
+    api = await startApiChild({ dataDir: options.dataDir, cpuProfileDir: options.cpuProfileDir });
+    const procs: ProcessRef[] = [
+      ...networkProcesses(),
+      { name: 'gateway API', kind: 'gateway API', pid: api.pid, alone: true },
+      { name: 'load generator', kind: 'load generator (direct client)', pid: process.pid, alone: true },
+    ];
+    options.log(`REST vs direct: API at ${api.url} (pid ${api.pid}); enrolling ${maxConc} direct identities and ${maxConc} API users of ${mspId} ...`);
     const { direct, rest } = await enrollWorkers(pool, api, mspId, Array.from({ length: maxConc }, (_, i) => i));
     await warmUp(direct, rest);
     const levels: RestVsDirectLevel[] = [];
-    for (const c of options.concurrencies) levels.push(await measureLevel(c, options.txPerLevel(c), direct, rest, options.log));
+    for (const c of options.concurrencies) levels.push(await measureLevel(c, options.txPerLevel(c), direct, rest, procs, options.log));
     return { workload: 'network:Beacon (blind write), synchronous submit', mspId, goal: GOAL, levels, goalMet: levels.every((l) => l.goalMet) };
   } finally {
     await api?.close();
@@ -175,11 +193,15 @@ export async function restVsDirectBench(pool: ActorPool, options: RestVsDirectOp
 }
 
 export function formatRestVsDirect(result: RestVsDirectResult): string[] {
-  const lines = result.levels.map(
-    (l) =>
-      `concurrency ${l.concurrency}: direct ${l.direct.tps.toFixed(1)} tx/s p50 ${l.direct.p50ms.toFixed(1)} ms p99 ${l.direct.p99ms.toFixed(1)} ms; ` +
+  const ms = (c: CpuCost, kind: string): string => (c.byKind[kind] ?? 0).toFixed(2);
+  const lines = result.levels.flatMap((l) => [
+    `concurrency ${l.concurrency}: direct ${l.direct.tps.toFixed(1)} tx/s p50 ${l.direct.p50ms.toFixed(1)} ms p99 ${l.direct.p99ms.toFixed(1)} ms; ` +
       `REST ${l.rest.tps.toFixed(1)} tx/s p50 ${l.rest.p50ms.toFixed(1)} ms p99 ${l.rest.p99ms.toFixed(1)} ms; ` +
       `REST adds ${l.p50DiffMs.toFixed(1)} ms p50, keeps ${(100 * l.throughputRatio).toFixed(0)}% of direct throughput — goal ${l.goalMet ? 'met' : 'NOT met'}`,
-  );
+    `  CPU ms per transaction (load average ${l.restCpu.loadavg1.toFixed(1)}): gateway API process ${ms(l.restCpu, 'gateway API')} per REST request ` +
+      `(${ms(l.directCpu, 'gateway API')} while the direct client ran: its block indexer), load generator ${ms(l.restCpu, 'load generator (direct client)')} REST vs ${ms(l.directCpu, 'load generator (direct client)')} direct, ` +
+      `network ${(l.restCpu.totalMsPerUnit - (l.restCpu.byKind['gateway API'] ?? 0) - (l.restCpu.byKind['load generator (direct client)'] ?? 0)).toFixed(2)} REST vs ` +
+      `${(l.directCpu.totalMsPerUnit - (l.directCpu.byKind['gateway API'] ?? 0) - (l.directCpu.byKind['load generator (direct client)'] ?? 0)).toFixed(2)} direct`,
+  ]);
   return [...lines, `REST vs direct goal (p50 +< ${result.goal.maxP50DiffMs} ms, >= ${100 * result.goal.minThroughputRatio}% throughput): ${result.goalMet ? 'met' : 'NOT met'}`];
 }

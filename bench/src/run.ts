@@ -9,6 +9,8 @@ import path from 'node:path';
 import { ActorPool } from '@dec/e2e';
 import { down, readState, REPO_ROOT, up } from '@dec/test-network';
 import { chargingBench, formatCharging } from './charging.bench';
+import { baselineCpu } from './baseline-cpu';
+import { formatCpuCost } from './cpu-cost';
 import { formatTable, type LoadResult } from './load';
 import { formatMarket, marketBench, type MarketBenchResult } from './market.bench';
 import { formatMetering, meteringBench } from './metering.bench';
@@ -58,13 +60,25 @@ async function marketSection(pool: ActorPool, levels: number[], baseline: LoadRe
 
 async function restSection(pool: ActorPool, levels: number[]): Promise<RestVsDirectResult | undefined> {
   if (skipped('BENCH_REST')) return undefined;
-  const result = await restVsDirectBench(pool, { concurrencies: levels, txPerLevel, dataDir: path.join(REPO_ROOT, '.run', 'bench-gateway-api'), log });
+  const cpuProfileDir = process.env.BENCH_API_CPU_PROF ? path.resolve(process.env.BENCH_API_CPU_PROF) : undefined;
+  const result = await restVsDirectBench(pool, { concurrencies: levels, txPerLevel, dataDir: path.join(REPO_ROOT, '.run', 'bench-gateway-api'), cpuProfileDir, log });
+  if (cpuProfileDir) log(`gateway API CPU profile in ${cpuProfileDir}`);
   console.log(`\nREST vs. direct fabric-gateway client (same workload, same run)\n${formatTable(result.levels.flatMap((l) => [l.direct, l.rest]))}\n`);
   for (const line of formatRestVsDirect(result)) console.log(line);
   return result;
 }
 
-async function meteringSection(): Promise<Awaited<ReturnType<typeof meteringBench>> | undefined> {
+/** CPU per committed transaction of the baseline write, the yardstick of the CPU figures beside it. */
+async function cpuBaselineSection(pool: ActorPool): Promise<Awaited<ReturnType<typeof baselineCpu>> | undefined> {
+  if (skipped('BENCH_CPU_BASELINE')) return undefined;
+  const total = Number(process.env.BENCH_CPU_BASELINE_TX ?? 200);
+  log(`CPU baseline: ${total} network:Beacon writes at concurrency 10 ...`);
+  const baseline = await baselineCpu(pool, { concurrency: 10, total });
+  console.log(`\nBaseline network:Beacon (direct client, concurrency 10, same run): ${baseline.load.tps.toFixed(1)} tx/s, p50 ${baseline.load.p50ms.toFixed(0)} ms\n${formatCpuCost(baseline.cpu)}\n`);
+  return baseline;
+}
+
+async function meteringSection(baseline: Awaited<ReturnType<typeof baselineCpu>> | undefined): Promise<Awaited<ReturnType<typeof meteringBench>> | undefined> {
   if (skipped('BENCH_METERING')) return undefined;
   const metering = await meteringBench({
     meters: Number(process.env.BENCH_METERING_METERS ?? 20),
@@ -72,7 +86,9 @@ async function meteringSection(): Promise<Awaited<ReturnType<typeof meteringBenc
     settings: (process.env.BENCH_METERING_SETTINGS ?? '500x4,250x8').split(',').map((s) => s.split('x').map(Number) as [number, number]),
     log,
   });
-  console.log(`\nMeter readings end to end (MQTT publish → committed block → verdict) vs. P-256 verify ceiling (same run)\n${formatMetering(metering)}\n`);
+  console.log(`\nMeter readings end to end (MQTT publish → committed block → verdict) vs. P-256 verify ceiling (same run)\n${formatMetering(metering)}`);
+  if (baseline) console.log(`beside the baseline: ${formatCpuCost(baseline.cpu)}`);
+  console.log('');
   return metering;
 }
 
@@ -101,10 +117,11 @@ async function main(): Promise<void> {
     const levels = levelsFromEnv();
     const rows = await tokenSection(pool, levels);
     const market = await marketSection(pool, levels, rows);
+    const cpuBaseline = await cpuBaselineSection(pool);
     const restVsDirect = await restSection(pool, levels);
-    const metering = await meteringSection();
+    const metering = await meteringSection(cpuBaseline);
     const charging = await chargingSection(pool);
-    writeReport({ rows, market, restVsDirect, metering, charging });
+    writeReport({ rows, market, cpuBaseline, restVsDirect, metering, charging });
   } finally {
     pool.close();
     if (startedHere && process.env.DEC_KEEP_NETWORK !== '1') await down();

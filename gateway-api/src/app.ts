@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { ZodType } from 'zod';
 import type { Caller } from './auth/identities';
 import { docsRouter } from './http/docs';
+import { AuthFailureLimit } from './http/auth-failures';
 import { ApiError, toApiError } from './http/errors';
 import { expressPath, type AnyRoute, type HandlerResult } from './http/route';
 import { openApiJson } from './openapi/document';
@@ -98,28 +99,25 @@ export function createApp(services: Services, options: AppOptions = {}): { app: 
     },
   });
 
-  // Guessing keys costs the guesser: every 401 counts against its address, successes do not.
-  const authFailures = rateLimit({
-    windowMs: 60_000,
-    limit: options.authFailuresPerMinute ?? 20,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
-    keyGenerator: (req) => ipKeyGenerator(req.ip ?? '0.0.0.0'),
-    handler: (_req, _res, next) => {
-      next(new ApiError('RATE_LIMITED', 'too many failed authentications from this address; retry later'));
-    },
-  });
+  // Guessing keys costs the guesser: every 401 counts against its address, successes (and requests in flight) do not.
+  const authFailures = new AuthFailureLimit(options.authFailuresPerMinute ?? 20);
   const regulators = options.regulatorMspIds ?? ['RegulatorMSP'];
 
   const authenticate = (r: AnyRoute) => (req: Request, _res: Response, next: NextFunction) => {
+    const address = ipKeyGenerator(req.ip ?? '0.0.0.0');
+    try {
+      authFailures.check(address);
+    } catch (e) {
+      next(e);
+      return;
+    }
     try {
       const caller = services.identities.authenticate(apiKeyOf(req));
       req.caller = caller;
       authorize(r, caller, regulators);
       next();
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') authFailures.fail(address);
       next(e);
     }
   };
@@ -133,7 +131,7 @@ export function createApp(services: Services, options: AppOptions = {}): { app: 
         next(e);
       }
     };
-    const chain = r.auth === 'public' ? [handle] : [authFailures, authenticate(r), limiter, handle];
+    const chain = r.auth === 'public' ? [handle] : [authenticate(r), limiter, handle];
     app[r.method](expressPath(r.path), ...chain);
   }
 

@@ -1,69 +1,11 @@
-import { BlockSimulator, failure } from '@dec/chaincode-kit/testing';
-import type { TestCaller } from '@dec/chaincode-kit/testing';
+import { BlockSimulator } from '@dec/chaincode-kit/testing';
 import { expect } from 'chai';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { Device } from '../identity/state';
-import { EnergyWorld, gridOperator, user } from '../test-support/energy-world';
-import { keyFingerprint, parseP256Key, readingMessage, rotationMessage } from './crypto';
-import { MeteringContract } from './contract';
-import type { BatchResult } from './ingest';
-import type { Anomaly, Cursor, Interval, Meter, Reading, StoredReading } from './state';
-
-const ingestor: TestCaller = { mspId: 'GridMSP', name: 'ingestor', attributes: { role: 'ingestor' } };
-const T0 = Date.parse('2026-01-01T00:00:00.000Z'); // the harness's start time
-const iso = (ms: number) => new Date(ms).toISOString();
-
-interface SimMeter {
-  eid: string;
-  priv: KeyObject;
-  pem: string;
-}
-
-function newKey(): { priv: KeyObject; pem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  return { priv: privateKey, pem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
-}
-
-function reading(m: SimMeter, seq: number, tsMs: number, importWh: number, exportWh = 0): Reading {
-  const r = { meter: m.eid, seq, ts: iso(tsMs), importWh: String(importWh), exportWh: String(exportWh) };
-  return { ...r, sig: sign('sha256', Buffer.from(readingMessage(r)), m.priv).toString('base64') };
-}
-
-class MeteringWorld extends EnergyWorld {
-  readonly metering = new MeteringContract();
-
-  async m<T = Record<string, unknown>>(method: string, caller: TestCaller, input: unknown): Promise<T> {
-    return (await this.h.invoke(this.metering, method, caller, [JSON.stringify(input)])).result as T;
-  }
-
-  async mFails(method: string, caller: TestCaller, input: unknown): Promise<Error> {
-    return failure(this.m(method, caller, input), `metering:${method}`);
-  }
-
-  /** Owner onboarded, device registered with its key, meter registered and (by default) certified. */
-  async meter(owner: TestCaller, opts: { certify?: boolean; ratedPowerW?: number; keyOnDevice?: boolean } = {}): Promise<SimMeter> {
-    const ownerEid = (await this.call<{ participant: { eid: string } | null }>('identity', 'WhoAmI', owner)).participant?.eid ?? (await this.onboard(owner));
-    const k = newKey();
-    const device = await this.call<Device>('identity', 'RegisterDevice', owner, {
-      ownerEid,
-      kind: 'meter',
-      serial: `SN-${this.h.world.state.size}`,
-      ...(opts.keyOnDevice === false ? {} : { publicKey: k.pem }),
-    });
-    await this.m('RegisterMeter', owner, {
-      meter: device.eid,
-      zone: 'ZONE-A',
-      ratedPowerW: opts.ratedPowerW ?? 10_000,
-      ...(opts.keyOnDevice === false ? { publicKey: k.pem } : {}),
-    });
-    if (opts.certify !== false) await this.m('CertifyMeter', gridOperator, { meter: device.eid });
-    return { eid: device.eid, ...k };
-  }
-
-  async submit(readings: unknown[], caller: TestCaller = ingestor): Promise<BatchResult> {
-    return this.m<BatchResult>('SubmitReadings', caller, { readings });
-  }
-}
+import { gridOperator, user } from '../test-support/energy-world';
+import { ingestor, iso, MeteringWorld, newKey, reading, T0, type SimMeter } from '../test-support/metering-world';
+import { keyFingerprint, parseP256Key, rotationMessage } from './crypto';
+import type { Anomaly, Cursor, Interval, Meter, StoredReading } from './state';
 
 describe('metering contract', () => {
   let w: MeteringWorld;

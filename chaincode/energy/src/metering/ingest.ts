@@ -3,7 +3,8 @@
  * reading gets its own verdict; rejected ones write nothing but an anomaly
  * record, the rest of the batch commits. Readings of one meter are taken in
  * sequence order; each meter's cursor and slot intervals are read once and
- * written once per batch.
+ * written once per batch, and its accepted readings are written as one record
+ * (store.ts: one key per meter per batch, not one per reading).
  */
 import type { DecContext } from '@dec/chaincode-kit';
 import { str } from '@dec/chaincode-kit/core';
@@ -12,7 +13,7 @@ import { IdentityStore } from '../identity/store';
 import { parseP256Key, readingMessage, verifySignature } from './crypto';
 import { assessReading, spreadEnergy, type RejectReason } from './logic';
 import { recordCreditFact } from '../credit/facts';
-import { readingSchema, type Anomaly, type AnomalyKind, type Cursor, type Interval, type Meter, type Reading } from './state';
+import { readingSchema, type Anomaly, type AnomalyKind, type BatchedReading, type Cursor, type Interval, type Meter, type Reading, type StoredReading } from './state';
 import { MeteringStore } from './store';
 
 export interface ReadingResult {
@@ -65,6 +66,8 @@ class MeterRun {
   private cursor: Cursor | undefined;
   private readonly startCursor: Cursor | undefined;
   private readonly intervals = new Map<string, Interval>();
+  /** Readings accepted in this batch, by sequence: written as one record at the end, and what a resend in the same batch is a copy of. */
+  private readonly fresh = new Map<number, BatchedReading>();
   accepted = 0;
 
   constructor(
@@ -85,7 +88,7 @@ class MeterRun {
   async take({ i, r }: Positioned): Promise<ReadingResult> {
     const base = { i, meter: this.meter.eid, seq: r.seq };
     const signatureValid = this.key !== undefined && verifySignature(this.key, readingMessage(r), r.sig);
-    const stored = this.cursor && r.seq <= this.cursor.seq ? await this.batch.store.reading(this.meter.eid, r.ts, r.seq) : undefined;
+    const stored = this.cursor && r.seq <= this.cursor.seq ? await this.stored(r) : undefined;
     const a = assessReading(r, { meter: this.meter, deviceStatus: this.deviceStatus, cursor: this.cursor, signatureValid, stored, nowMs: this.batch.nowMs });
     if (a.verdict === 'rejected') {
       if (a.anomaly) this.batch.note(this.meter.eid, a.anomaly, a.detail, r, a.reason);
@@ -97,20 +100,16 @@ class MeterRun {
     return { ...base, verdict: 'accepted' };
   }
 
+  /** The accepted reading with r's sequence and time: earlier in this batch, else on the ledger. */
+  private async stored(r: Reading): Promise<StoredReading | undefined> {
+    const mine = this.fresh.get(r.seq);
+    if (mine) return mine.ts === r.ts ? { meter: this.meter.eid, ...mine, keyVersion: this.meter.keyVersion, txId: this.batch.txId } : undefined;
+    return this.batch.store.reading(this.meter.eid, r.ts, r.seq);
+  }
+
   private async accept(r: Reading, deltaImportWh: bigint, deltaExportWh: bigint): Promise<void> {
     const txId = this.batch.txId;
-    await this.batch.store.saveReading({
-      meter: this.meter.eid,
-      seq: r.seq,
-      ts: r.ts,
-      importWh: r.importWh,
-      exportWh: r.exportWh,
-      deltaImportWh: str(deltaImportWh),
-      deltaExportWh: str(deltaExportWh),
-      sig: r.sig,
-      keyVersion: this.meter.keyVersion,
-      txId,
-    });
+    this.fresh.set(r.seq, { seq: r.seq, ts: r.ts, importWh: r.importWh, exportWh: r.exportWh, deltaImportWh: str(deltaImportWh), deltaExportWh: str(deltaExportWh), sig: r.sig });
     if (this.cursor) await this.addEnergy(this.cursor, r, deltaImportWh, deltaExportWh);
     this.cursor = { seq: r.seq, ts: r.ts, importWh: r.importWh, exportWh: r.exportWh, accepted: (this.cursor?.accepted ?? 0) + 1, txId };
     this.accepted++;
@@ -141,6 +140,9 @@ class MeterRun {
   }
 
   async save(): Promise<void> {
+    if (this.fresh.size > 0) {
+      await this.batch.store.saveReadingBatch({ meter: this.meter.eid, keyVersion: this.meter.keyVersion, txId: this.batch.txId, readings: [...this.fresh.values()] });
+    }
     if (this.cursor && this.cursor !== this.startCursor) await this.batch.store.saveCursor(this.meter.eid, this.cursor);
     for (const slot of [...this.intervals.keys()].sort()) await this.batch.store.saveInterval(this.intervals.get(slot) as Interval);
   }

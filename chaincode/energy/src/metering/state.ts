@@ -94,6 +94,36 @@ export const storedReadingSchema = z.object({
 });
 export type StoredReading = z.infer<typeof storedReadingSchema>;
 
+/** One accepted reading inside a batch record (the meter, key version and txId are the record's). */
+export const batchedReadingSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  ts: z.string(),
+  importWh: amount,
+  exportWh: amount,
+  deltaImportWh: amount,
+  deltaExportWh: amount,
+  sig: z.string(),
+});
+export type BatchedReading = z.infer<typeof batchedReadingSchema>;
+
+/**
+ * The readings of one meter accepted by one SubmitReadings transaction, in
+ * sequence order: one key per meter per batch instead of one per reading
+ * (issue 14), so a batch of 500 readings of 20 meters writes 20 reading keys.
+ */
+export const readingBatchSchema = z.object({
+  meter: deviceEidSchema,
+  keyVersion: z.number().int().positive(),
+  txId: z.string(),
+  readings: z.array(batchedReadingSchema).min(1),
+});
+export type ReadingBatchRecord = z.infer<typeof readingBatchSchema>;
+
+/** A reading of a batch record in the shape of a stored reading (what queries answer). */
+export function unbatch(b: ReadingBatchRecord, r: BatchedReading): StoredReading {
+  return { meter: b.meter, ...r, keyVersion: b.keyVersion, txId: b.txId };
+}
+
 /** Energy of one meter in one settlement slot [slotStart, slotEnd). */
 export const intervalSchema = z.object({
   meter: deviceEidSchema,
