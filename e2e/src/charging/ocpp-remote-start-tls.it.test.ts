@@ -29,10 +29,12 @@ describe('OCPP scan to pay (RemoteStartTransaction) over TLS with Basic auth (se
   const chargerId = `TLS-${randomBytes(4).toString('hex')}`;
   const password = randomBytes(16).toString('hex');
   const port = 19_900 + (process.pid % 400);
-  const tls = makeServerTls(['localhost', '127.0.0.1'], fabricTlsCa(orgByMsp(currentModel().model, 'SupplierMSP').tlsCaCert));
+  // The org's TLS CA exists once the root hook has started the network (not while mocha loads the files).
+  let tls: ReturnType<typeof makeServerTls>;
   const endpoint = `wss://127.0.0.1:${port}`;
 
   before(async () => {
+    tls = makeServerTls(['localhost', '127.0.0.1'], fabricTlsCa(orgByMsp(currentModel().model, 'SupplierMSP').tlsCaCert));
     w = await startApiWorld();
     operator = await setupCharging(w, 'rs');
     provider = await w.newUser('SupplierMSP', 'rs-prov');
