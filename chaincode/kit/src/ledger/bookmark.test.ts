@@ -32,7 +32,7 @@ describe('kit ledger paged reads: the bookmark must lie in the query range', () 
     expect(second.items.map((e) => e.value.note)).to.deep.equal(['two']);
     for (const bookmark of [other, '0', end]) {
       const refusal = await ledger.pageRange(start, end, 1, bookmark, dNote).then(() => 'read', (e: unknown) => (e as Error).message);
-      expect(refusal, bookmark).to.match(/VALIDATION: request\.bookmark: is not a bookmark of this query/);
+      expect(refusal, bookmark).to.match(/VALIDATION: request\.bookmark: does not belong to this query/);
     }
   });
 

@@ -270,5 +270,5 @@ export class Ledger {
  * query's range: other records, decoded as the wrong type. A bookmark must lie in the range.
  */
 function requireBookmarkIn(bookmark: string, start: string, end: string): void {
-  if (bookmark !== '' && (bookmark < start || bookmark >= end)) throw new ValidationError('request.bookmark', 'is not a bookmark of this query: pass the bookmark its previous page returned, or none');
+  if (bookmark !== '' && (bookmark < start || bookmark >= end)) throw new ValidationError('request.bookmark', 'does not belong to this query');
 }
