@@ -16,21 +16,9 @@ import { expect } from 'chai';
 import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { startApiWorld, type ApiWorld } from '../api/api-world';
 import type { ApiClient } from '../fixtures/api-client';
-import { dec, enrollOperator, kycHash } from '../fixtures/energy-fleet';
-import { ActorPool } from '../fixtures/actors';
-import { postRate } from '../fixtures/committee';
+import { balance as deccBalance, ok, participant as joinAs, setupCharging } from './charging-world';
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
-
-async function ok<T = Record<string, unknown>>(client: ApiClient, route: string, body?: unknown): Promise<T> {
-  for (let i = 0; ; i++) {
-    const path = `/api/v1/energy/${route}`;
-    const res = body === undefined ? await client.get<{ result: T }>(path) : await client.post<{ result: T }>(path, body);
-    if (res.status === 200 || res.status === 201) return res.body.result;
-    if (![403, 404, 503].includes(res.status) || i > 30) throw new Error(`${route}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 async function refused(client: ApiClient, route: string, body: unknown): Promise<{ status: number; text: string }> {
   const res = await client.post<unknown>(`/api/v1/energy/${route}`, body);
@@ -57,31 +45,12 @@ describe('maintenance orders and payment channels on the real network (REST)', f
   let operator: ApiClient, provider: ApiClient, driver: ApiClient, fixer: ApiClient;
   let providerEid: string, driverEid: string, fixerEid: string, pointId: string;
 
-  async function participant(client: ApiClient, roles: string[], name: string): Promise<string> {
-    const p = await ok<{ eid: string }>(client, 'identity/register', { kycHash: kycHash(`${name}-${w.run}`), roles });
-    await ok(operator, 'identity/approve', { eid: p.eid });
-    await ok(operator, 'token/release-batch', { pool: 'others', batchId: `mp-${name}-${w.run}`, payouts: [{ to: p.eid, amount: dec(1000) }] });
-    await ok(client, 'token/lock-deposit', { account: p.eid, amount: dec(10) });
-    await ok(client, 'token/mint-decc', { account: p.eid, decAmount: dec(100) });
-    return p.eid;
-  }
-  const balance = async (account: string): Promise<bigint> => BigInt((await ok<{ balance: string }>(operator, 'token/balance', { account, asset: 'DECC' })).balance);
+  const participant = (client: ApiClient, roles: string[], name: string): Promise<string> => joinAs(w, operator, client, roles, `mp-${name}`, true);
+  const balance = (account: string): Promise<bigint> => deccBalance(operator, account);
 
   before(async () => {
     w = await startApiWorld();
-    operator = await w.newUser('PlatformMSP', 'mp-op', { role: 'operator' });
-    const genesis = await ok<{ genesis: unknown }>(operator, 'token/get-genesis');
-    if (!genesis.genesis) await ok(operator, 'token/genesis', {});
-    const rate = await ok<{ rate?: unknown } | null>(operator, 'token/get-rate');
-    if (!rate || !('deccPerDec' in rate)) {
-      const pool = new ActorPool();
-      try {
-        await postRate(pool, await enrollOperator(pool), '1');
-      } finally {
-        pool.close();
-      }
-    }
-    await ok(operator, 'charging/configure', { feeBps: 1000, minDeposit: '1' });
+    operator = await setupCharging(w, 'mp');
     provider = await w.newUser('SupplierMSP', 'mp-prov');
     driver = await w.newUser('BankMSP', 'mp-driver');
     fixer = await w.newUser('LessorMSP', 'mp-fixer');

@@ -21,25 +21,11 @@ import { join } from 'node:path';
 import { ChargePointSimulator, Csms } from '@dec/charging-service';
 import { eventually, startApiWorld, type ApiWorld } from '../api/api-world';
 import type { ApiClient } from '../fixtures/api-client';
-import { dec, enrollOperator, kycHash } from '../fixtures/energy-fleet';
-import { ActorPool } from '../fixtures/actors';
-import { postRate } from '../fixtures/committee';
+import { balance as deccBalance, ok, participant as joinAs, setupCharging } from './charging-world';
 
 /** The test's point takes reservations in 1-minute slots, so a no-show's window ends within two minutes. */
 const SLOT = 60_000;
 const base32 = (): string => Array.from(randomBytes(20), (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[b % 32]).join('');
-
-/** POSTs a transaction route (GET when `body` is undefined: a query without input); retries while another org's peer is a block behind. */
-async function ok<T = Record<string, unknown>>(client: ApiClient, route: string, body?: unknown): Promise<T> {
-  for (let i = 0; ; i++) {
-    const path = `/api/v1/energy/${route}`;
-    const res = body === undefined ? await client.get<{ result: T }>(path) : await client.post<{ result: T }>(path, body);
-    if (res.status === 200 || res.status === 201) return res.body.result;
-    // Another org's peer may be a block behind (404/403 on a record just written, 503 when endorsements differ).
-    if (![403, 404, 503].includes(res.status) || i > 30) throw new Error(`${route}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> code -> start -> meter -> stop -> settlement)', function () {
   this.timeout(3 * 60_000);
@@ -56,33 +42,12 @@ describe('charging over OCPP 1.6J on the real network (reserve -> ReserveNow -> 
   const stateFile = join(tmpdir(), `csms-${chargerId}.json`);
   const newCsms = (): Csms => new Csms({ port, gatewayUrl: w.api.url, apiKey: provider.key ?? '', chargers: { [chargerId]: password }, stateFile });
 
-  async function participant(client: ApiClient, roles: string[], name: string, decc: boolean): Promise<string> {
-    const p = await ok<{ eid: string }>(client, 'identity/register', { kycHash: kycHash(`${name}-${w.run}`), roles });
-    await ok(operator, 'identity/approve', { eid: p.eid });
-    await ok(operator, 'token/release-batch', { pool: 'others', batchId: `cg-${name}-${w.run}`, payouts: [{ to: p.eid, amount: dec(1000) }] });
-    await ok(client, 'token/lock-deposit', { account: p.eid, amount: dec(10) });
-    if (decc) await ok(client, 'token/mint-decc', { account: p.eid, decAmount: dec(100) });
-    return p.eid;
-  }
-
-  const balance = async (account: string): Promise<bigint> => BigInt((await ok<{ balance: string }>(operator, 'token/balance', { account, asset: 'DECC' })).balance);
+  const participant = (client: ApiClient, roles: string[], name: string, decc: boolean): Promise<string> => joinAs(w, operator, client, roles, `cg-${name}`, decc);
+  const balance = (account: string): Promise<bigint> => deccBalance(operator, account);
 
   before(async () => {
     w = await startApiWorld();
-    operator = await w.newUser('PlatformMSP', 'cg-op', { role: 'operator' });
-    const genesis = await ok<{ genesis: unknown }>(operator, 'token/get-genesis');
-    if (!genesis.genesis) await ok(operator, 'token/genesis', {});
-    const rate = await ok<{ rate?: unknown } | null>(operator, 'token/get-rate');
-    if (!rate || !('deccPerDec' in rate)) {
-      // The rate changes only under a committee decision (governance): the fixture passes one.
-      const pool = new ActorPool();
-      try {
-        await postRate(pool, await enrollOperator(pool), '1');
-      } finally {
-        pool.close();
-      }
-    }
-    await ok(operator, 'charging/configure', { feeBps: 1000, minDeposit: '1' });
+    operator = await setupCharging(w, 'cg');
     provider = await w.newUser('SupplierMSP', 'cg-prov');
     driver = await w.newUser('BankMSP', 'cg-driver');
     rival = await w.newUser('LessorMSP', 'cg-rival');
