@@ -3,13 +3,15 @@
  * Gateway opened on it (one per caller identity), as fabric-gateway recommends.
  */
 import * as grpc from '@grpc/grpc-js';
-import { connect, hash, signers, type Gateway, type Identity, type Signer } from '@hyperledger/fabric-gateway';
+import { connect, hash, type Gateway, type Identity, type Signer } from '@hyperledger/fabric-gateway';
 import type { GatewayOrg, GatewayPeer } from '@dec/network';
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { newMessageSigner } from './signer';
 
 export interface SigningIdentity {
   identity: Identity;
+  /** Signs whole messages (it hashes them itself): see signer.ts. */
   signer: Signer;
 }
 
@@ -21,7 +23,7 @@ export function peerClient(peer: GatewayPeer): grpc.Client {
 export function signingIdentity(mspId: string, certificatePem: string | Buffer, privateKeyPem: string | Buffer): SigningIdentity {
   return {
     identity: { mspId, credentials: Buffer.from(certificatePem) },
-    signer: signers.newPrivateKeySigner(createPrivateKey(privateKeyPem)),
+    signer: newMessageSigner(createPrivateKey(privateKeyPem)),
   };
 }
 
@@ -35,7 +37,8 @@ export function openGateway(client: grpc.Client, id: SigningIdentity): Gateway {
     client,
     identity: id.identity,
     signer: id.signer,
-    hash: hash.sha256,
+    // The signer hashes the message itself (native SHA-256 + ECDSA).
+    hash: hash.none,
     evaluateOptions: () => ({ deadline: Date.now() + 10_000 }),
     endorseOptions: () => ({ deadline: Date.now() + 30_000 }),
     // Long enough for the gateway to fail over to another orderer during a Raft re-election.

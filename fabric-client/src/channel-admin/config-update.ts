@@ -9,7 +9,7 @@
  * mod_policy — the org's own Admins — before ordering it.
  */
 import * as grpc from '@grpc/grpc-js';
-import { hash, type Gateway } from '@hyperledger/fabric-gateway';
+import type { Gateway } from '@hyperledger/fabric-gateway';
 import { common, msp, orderer } from '@hyperledger/fabric-protos';
 import type { GatewayOrderer } from '@dec/network';
 import { randomBytes } from 'node:crypto';
@@ -107,7 +107,7 @@ function signatureHeader(id: SigningIdentity): Uint8Array {
   return header.serializeBinary();
 }
 
-const sign = (id: SigningIdentity, message: Uint8Array): Promise<Uint8Array> => id.signer(hash.sha256(message));
+const sign = (id: SigningIdentity, message: Uint8Array): Promise<Uint8Array> => id.signer(message);
 
 /** The update signed by `id` (its ConfigSignature) in an envelope signed by `id` too, ready to broadcast. */
 export async function signedConfigUpdateEnvelope(channelId: string, configUpdate: Uint8Array, id: SigningIdentity): Promise<common.Envelope> {
