@@ -40,6 +40,8 @@ export interface PagedRun {
 
 export interface MarketBenchResult {
   orders: LoadResult[];
+  /** The matched slot's orders being posted (also the last row of `orders`). */
+  post?: LoadResult;
   match?: PagedRun & { orders: number; trades: number };
   settle?: PagedRun & { buyOrders: number; trades: number };
 }
@@ -127,6 +129,7 @@ export async function marketBench(pool: ActorPool, options: MarketBenchOptions):
   options.log(`market: ${options.matchOrders} orders into slot ${slot} at concurrency ${c} (expected ~${postSeconds.toFixed(0)} s) ...`);
   const posted = await runLoad(`market:PostOrder (slot of ${options.matchOrders})`, c, options.matchOrders, (w, seq) => post(traders[w]!, slot, 1_000_000 + seq));
   result.orders.push(posted);
+  result.post = posted;
   if (posted.committed === 0) return result;
   options.log(`market: waiting for the gate (${slot}), then Match in pages of ${options.pageSize} trades ...`);
   await sleepUntil(startMs);
@@ -140,8 +143,19 @@ export async function marketBench(pool: ActorPool, options: MarketBenchOptions):
   return result;
 }
 
+/** A market slot lasts 15 minutes in production zones: the three phases of one slot must fit in it. */
+export const SLOT_BUDGET_SECONDS = 15 * 60;
+
 export function formatMarket(r: MarketBenchResult): string {
   const lines: string[] = [];
+  if (r.post && r.match && r.settle) {
+    const total = r.post.seconds + r.match.seconds + r.settle.seconds;
+    lines.push(
+      `slot of ${r.post.committed} orders: posted in ${r.post.seconds.toFixed(0)} s (${r.post.tps.toFixed(1)} orders/s at ${r.post.concurrency} clients), ` +
+        `matched in ${r.match.seconds.toFixed(0)} s, settled in ${r.settle.seconds.toFixed(0)} s: ${total.toFixed(0)} s of work, ` +
+        `${total <= SLOT_BUDGET_SECONDS ? 'fits' : 'does NOT fit'} a 15-minute slot (${((100 * total) / SLOT_BUDGET_SECONDS).toFixed(0)}%)`,
+    );
+  }
   if (r.match) {
     lines.push(
       `market:Match   ${r.match.orders} orders -> ${r.match.trades} trades: ${r.match.seconds.toFixed(1)} s in ${r.match.pages} pages (${r.match.pageMs.map((ms) => `${ms} ms`).join(', ')}), ${r.match.perSecond.toFixed(0)} trades/s`,

@@ -3,7 +3,7 @@
  * single-key write (`network:Beacon`), submitted (a) directly through the
  * Fabric Gateway by CA-enrolled identities and (b) through the gateway API by
  * API users (one per worker, synchronous submit: the reply waits for the
- * commit). The API runs in a process of its own (./api-child.ts; under
+ * commit; a keep-alive node:http client, ./rest-client.ts). The API runs in a process of its own (./api-child.ts; under
  * `node --cpu-prof` with BENCH_API_CPU_PROF=<dir>), so the load generator does
  * not share its event loop. Same org, same peer, same concurrency, same run.
  * Beside latency, the CPU each process spent per committed transaction
@@ -12,6 +12,7 @@
  * client's throughput.
  */
 import { ApiClient, runId, type Actor, type ActorPool } from '@dec/e2e';
+import { RestClient } from './rest-client';
 import { mkdirSync, rmSync } from 'node:fs';
 import { startApiChild, type ApiChild } from './api-child';
 import { cpuCost, mergeCosts, networkProcesses, sampleCpu, type CpuCost, type ProcessRef } from './cpu-cost';
@@ -70,11 +71,12 @@ async function directSubmit(actor: Actor, note: string): Promise<TxOutcome> {
   return { code: (await (await tx.submit()).getStatus()).code };
 }
 
-async function restSubmit(client: ApiClient, note: string): Promise<TxOutcome> {
-  const res = await client.post<{ error?: { code: string; message: string; validationCode?: number } }>(`/api/v1/${CHANNEL}/network/beacon`, { note });
+async function restSubmit(client: RestClient, note: string): Promise<TxOutcome> {
+  const res = await client.post(`/api/v1/${CHANNEL}/network/beacon`, { note });
   if (res.status === 200 || res.status === 201) return { code: 0 };
-  if (res.body.error?.code === 'MVCC_CONFLICT') return { code: 11 };
-  if (typeof res.body.error?.validationCode === 'number') return { code: res.body.error.validationCode };
+  const error = (res.body as { error?: { code: string; validationCode?: number } } | undefined)?.error;
+  if (error?.code === 'MVCC_CONFLICT') return { code: 11 };
+  if (typeof error?.validationCode === 'number') return { code: error.validationCode };
   throw new Error(`HTTP ${res.status}: ${JSON.stringify(res.body)}`);
 }
 
@@ -119,7 +121,7 @@ function merge(runs: Timed[]): LoadResult {
 }
 
 /** One direct identity and one API user per worker, all of `mspId`. */
-async function enrollWorkers(pool: ActorPool, api: ApiChild, mspId: string, workers: number[]): Promise<{ direct: Actor[]; rest: ApiClient[] }> {
+async function enrollWorkers(pool: ActorPool, api: ApiChild, mspId: string, workers: number[]): Promise<{ direct: Actor[]; rest: RestClient[] }> {
   const anon = new ApiClient(api.url);
   const adminKey = api.adminKeys[mspId];
   if (!adminKey) throw new Error(`the API created no admin for ${mspId}`);
@@ -131,13 +133,13 @@ async function enrollWorkers(pool: ActorPool, api: ApiChild, mspId: string, work
   const rest = await withLimit(workers, 10, async (i) => {
     const res = await admin.post<{ apiKey?: string }>('/api/v1/identities', { enrollmentId: `bench-rest-${i}-${run}` });
     if (res.status !== 201 || !res.body.apiKey) throw new Error(`POST /api/v1/identities: HTTP ${res.status} ${JSON.stringify(res.body)}`);
-    return anon.as(res.body.apiKey);
+    return new RestClient(api.url, res.body.apiKey, 1);
   });
   return { direct, rest };
 }
 
 /** Warm-up outside the measurement: gRPC channels, the API's per-identity sessions, HTTP keep-alive. */
-async function warmUp(direct: Actor[], rest: ApiClient[]): Promise<void> {
+async function warmUp(direct: Actor[], rest: RestClient[]): Promise<void> {
   await Promise.all(
     direct.map(async (actor, w) => {
       const d = await directSubmit(actor, `warm-d${w}`);
@@ -148,7 +150,7 @@ async function warmUp(direct: Actor[], rest: ApiClient[]): Promise<void> {
 }
 
 /** One concurrency level: two halves each, in the order direct, REST, REST, direct, so drift in background load falls on both paths alike. */
-async function measureLevel(c: number, total: number, direct: Actor[], rest: ApiClient[], procs: ProcessRef[], log: (line: string) => void): Promise<RestVsDirectLevel> {
+async function measureLevel(c: number, total: number, direct: Actor[], rest: RestClient[], procs: ProcessRef[], log: (line: string) => void): Promise<RestVsDirectLevel> {
   const half = Math.ceil(total / 2);
   const dRuns: Timed[] = [];
   const rRuns: Timed[] = [];
@@ -184,7 +186,11 @@ export async function restVsDirectBench(pool: ActorPool, options: RestVsDirectOp
     const { direct, rest } = await enrollWorkers(pool, api, mspId, Array.from({ length: maxConc }, (_, i) => i));
     await warmUp(direct, rest);
     const levels: RestVsDirectLevel[] = [];
-    for (const c of options.concurrencies) levels.push(await measureLevel(c, options.txPerLevel(c), direct, rest, procs, options.log));
+    try {
+      for (const c of options.concurrencies) levels.push(await measureLevel(c, options.txPerLevel(c), direct, rest, procs, options.log));
+    } finally {
+      for (const client of rest) client.close();
+    }
     return { workload: 'network:Beacon (blind write), synchronous submit', mspId, goal: GOAL, levels, goalMet: levels.every((l) => l.goalMet) };
   } finally {
     await api?.close();

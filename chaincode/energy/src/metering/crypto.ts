@@ -43,8 +43,28 @@ export function rotationMessage(meter: string, replacedKeyVersion: number, newKe
   return [ROTATION_DOMAIN, meter, String(replacedKeyVersion), newKeyFingerprint].join('\n');
 }
 
+type ParsedKey = { key: KeyObject } | { error: string };
+
+/**
+ * Keys parsed before, by their PEM text. Parsing a PEM key costs about as much as
+ * verifying a signature (OpenSSL's decoder), and every SubmitReadings batch used
+ * to parse each of its meters' keys again. The result depends only on the text,
+ * so the cache cannot make two endorsers disagree. Bounded: emptied when full.
+ */
+const parsedKeys = new Map<string, ParsedKey>();
+const PARSED_KEYS_MAX = 10_000;
+
 /** Parses a PEM public key and requires ECDSA P-256; returns undefined with a reason otherwise. */
-export function parseP256Key(pem: string): { key: KeyObject } | { error: string } {
+export function parseP256Key(pem: string): ParsedKey {
+  const known = parsedKeys.get(pem);
+  if (known) return known;
+  const parsed = parseP256KeyUncached(pem);
+  if (parsedKeys.size >= PARSED_KEYS_MAX) parsedKeys.clear();
+  parsedKeys.set(pem, parsed);
+  return parsed;
+}
+
+function parseP256KeyUncached(pem: string): ParsedKey {
   let key: KeyObject;
   try {
     key = createPublicKey({ key: pem, format: 'pem' });
