@@ -60,7 +60,7 @@ async function measure(v: TuningVariant, o: { clients: number; tx: number }): Pr
 
 /** Starts a network with the variant, measures, stops it; the environment is restored afterwards. */
 async function runVariant(v: TuningVariant, topologyFile: string, o: { clients: number; tx: number }): Promise<TuningRow> {
-  const saved = { ...process.env };
+  const saved = new Map(['DEC_TOPOLOGY', ...Object.keys(v.env ?? {})].map((k) => [k, process.env[k]]));
   writeFileSync(topologyFile, readTopologyVariant(DEFAULT_TOPOLOGY_FILE, v));
   process.env.DEC_TOPOLOGY = topologyFile;
   Object.assign(process.env, v.env ?? {});
@@ -69,8 +69,10 @@ async function runVariant(v: TuningVariant, topologyFile: string, o: { clients: 
     return { variant: v, ...(await measure(v, o)) };
   } finally {
     await down();
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
+    for (const [k, value] of saved) {
+      if (value === undefined) Reflect.deleteProperty(process.env, k);
+      else process.env[k] = value;
+    }
   }
 }
 
