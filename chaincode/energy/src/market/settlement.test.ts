@@ -1,11 +1,20 @@
 import { expect } from 'chai';
 import { allocate, costOf, maxCost, settleObligation, sumIntervals } from './settlement';
+import { joinsSettlePage, SETTLE_TRADES_PER_PAGE } from './ops/settlement';
 
 const params = { feeBps: 100, toleranceBps: 500, penaltyPerKwh: '2000000000000000000' }; // 1% fee, 5% tolerance, 2 DEC per kWh short
 const trade = { quantityWh: 10_000n, price: 25n, sellerPriorWh: 0n, buyerPriorWh: 0n }; // 10 kWh at 0.25 DECC/kWh
 const e = (exportWh: bigint, importWh = 0n) => ({ exportWh, importWh });
 
 describe('market settlement (pure)', () => {
+  it('bounds a Settle page by trades: the first buy order always joins, then none past SETTLE_TRADES_PER_PAGE', () => {
+    expect(joinsSettlePage(0, 0, 5_000)).to.equal(true); // a single huge order still settles, alone
+    expect(joinsSettlePage(1, 5_000, 1)).to.equal(false);
+    expect(joinsSettlePage(3, SETTLE_TRADES_PER_PAGE - 2, 2)).to.equal(true);
+    expect(joinsSettlePage(3, SETTLE_TRADES_PER_PAGE - 2, 3)).to.equal(false);
+    expect(joinsSettlePage(3, 9, 2, 10)).to.equal(false);
+  });
+
   it('exact delivery: the buyer pays quantity × price, the fee comes out of the seller’s proceeds, no penalty', () => {
     const m = settleObligation(trade, e(10_000n), e(0n, 10_000n), params);
     expect(m.deliveredWh).to.equal(10_000n);
