@@ -85,7 +85,15 @@ async function matchableClearing(ctx: DecContext, store: MarketStore, input: { s
 }
 
 /**
- * Matches one slot of one zone, writing `pageSize` trades per transaction.
+ * Most trades one Match page writes, whatever its `pageSize`: 500-trade pages of a
+ * 10,000-order slot were measured on the network (issue 14); larger ones would
+ * approach the gateway client's 4 MB message limit, as Settle pages did.
+ */
+export const MATCH_TRADES_PER_PAGE = 500;
+
+/**
+ * Matches one slot of one zone, writing `pageSize` trades (at most
+ * MATCH_TRADES_PER_PAGE) per transaction.
  * Every page recomputes the whole (frozen) book deterministically and checks the
  * result hash recorded by the first page, then writes the next trades.
  */
@@ -104,7 +112,7 @@ export async function match(ctx: DecContext, input: z.output<typeof inputs.slotZ
   // The first page freezes the book: order mutations of this slot read this key.
   if (!previous) await store.saveBookFreeze({ slot: input.slot, zone: input.zone, status: 'frozen', frozenAt: env.now, frozenTxId: env.txId });
   const from = previous?.written ?? 0;
-  const to = Math.min(from + input.pageSize, result.trades.length);
+  const to = Math.min(from + Math.min(input.pageSize, MATCH_TRADES_PER_PAGE), result.trades.length);
   for (const t of result.trades.slice(from, to)) await store.saveTrade(tradeRecord(t, input.slot, input.zone, env.txId), true);
   const done = to === result.trades.length;
   const clearing = nextClearing(previous, result, zone, input, to, env);
