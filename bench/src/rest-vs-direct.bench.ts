@@ -3,19 +3,19 @@
  * single-key write (`network:Beacon`), submitted (a) directly through the
  * Fabric Gateway by CA-enrolled identities and (b) through the gateway API by
  * API users (one per worker, synchronous submit: the reply waits for the
- * commit; a keep-alive node:http client, ./rest-client.ts). The API runs in a process of its own (./api-child.ts; under
- * `node --cpu-prof` with BENCH_API_CPU_PROF=<dir>), so the load generator does
- * not share its event loop. Same org, same peer, same concurrency, same run.
+ * commit; a keep-alive node:http client, ./rest-client.ts). The API runs in a
+ * process of its own (./api-child.ts; under `node --cpu-prof` with
+ * BENCH_API_CPU_PROF=<dir>), so the load generator does not share its event loop. Same org, same peer, same concurrency, same run.
  * Beside latency, the CPU each process spent per committed transaction
  * (./cpu-cost.ts): the gateway API's per request, the load generator's, the
  * network's. Goal: REST adds < 5 ms p50 and keeps >= 90% of the direct
  * client's throughput.
  */
 import { ApiClient, runId, type Actor, type ActorPool } from '@dec/e2e';
-import { RestClient } from './rest-client';
 import { mkdirSync, rmSync } from 'node:fs';
 import { startApiChild, type ApiChild } from './api-child';
 import { cpuCost, mergeCosts, networkProcesses, sampleCpu, type CpuCost, type ProcessRef } from './cpu-cost';
+import { RestClient } from './rest-client';
 import { percentile, runLoad, type LoadResult, type TxOutcome } from './load';
 
 export interface RestVsDirectOptions {
