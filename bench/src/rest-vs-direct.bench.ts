@@ -5,7 +5,8 @@
  * API users (one per worker, synchronous submit: the reply waits for the
  * commit; a keep-alive node:http client, ./rest-client.ts). The API runs in a
  * process of its own (./api-child.ts; under `node --cpu-prof` with
- * BENCH_API_CPU_PROF=<dir>), so the load generator does not share its event loop. Same org, same peer, same concurrency, same run.
+ * BENCH_API_CPU_PROF=<dir>), so the load generator does not share its event
+ * loop. Same org, same peer, same concurrency, same run.
  * Beside latency, the CPU each process spent per committed transaction
  * (./cpu-cost.ts): the gateway API's per request, the load generator's, the
  * network's. Goal: REST adds < 5 ms p50 and keeps >= 90% of the direct
