@@ -144,7 +144,7 @@ export async function marketBench(pool: ActorPool, options: MarketBenchOptions):
 }
 
 /** A market slot lasts 15 minutes in production zones: the three phases of one slot must fit in it. */
-export const SLOT_BUDGET_SECONDS = 15 * 60;
+const SLOT_BUDGET_SECONDS = 15 * 60;
 
 export function formatMarket(r: MarketBenchResult): string {
   const lines: string[] = [];

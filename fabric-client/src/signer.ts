@@ -40,7 +40,7 @@ export function lowSDer(p1363: Uint8Array): Uint8Array {
   return Buffer.concat([Buffer.from([0x30, body.length]), body]);
 }
 
-export function isP256(key: KeyObject): boolean {
+function isP256(key: KeyObject): boolean {
   return key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1';
 }
 

@@ -76,7 +76,7 @@ async function runVariant(v: TuningVariant, topologyFile: string, o: { clients: 
   }
 }
 
-export function formatTuning(rows: TuningRow[], clients: number): string {
+function formatTuning(rows: TuningRow[], clients: number): string {
   const base = rows[0];
   const head = ['setting', `tx/s @${clients}`, 'vs default', 'p50 ms', 'p99 ms', 'p50 ms @1', 'CPU ms/tx', 'fail'];
   const lines = rows.map((r) => [

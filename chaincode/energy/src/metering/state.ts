@@ -95,15 +95,7 @@ export const storedReadingSchema = z.object({
 export type StoredReading = z.infer<typeof storedReadingSchema>;
 
 /** One accepted reading inside a batch record (the meter, key version and txId are the record's). */
-export const batchedReadingSchema = z.object({
-  seq: z.number().int().nonnegative(),
-  ts: z.string(),
-  importWh: amount,
-  exportWh: amount,
-  deltaImportWh: amount,
-  deltaExportWh: amount,
-  sig: z.string(),
-});
+export const batchedReadingSchema = storedReadingSchema.omit({ meter: true, keyVersion: true, txId: true });
 export type BatchedReading = z.infer<typeof batchedReadingSchema>;
 
 /**

@@ -109,6 +109,7 @@ export async function settle(ctx: DecContext, input: z.output<typeof inputs.slot
   let trades = 0;
   for (const order of page) {
     const own = order.status === 'settled' ? [] : await store.tradesOfBuyOrder(order.slot, order.zone, order.id);
+    // The order that does not fit was read to count its trades: one range read per page, read again by the next page.
     if (!joinsSettlePage(taken, trades, own.length)) break;
     if (order.status !== 'settled') await settleBuyOrder(ctx, env, store, run, order, own, clearing.params, totals);
     taken++;
