@@ -21,7 +21,7 @@ import { WebhookService, type WebhookOptions } from './events/webhooks';
 import { loadGatewayConfig } from '@dec/fabric-client';
 import { FabricSessions } from './fabric/sessions';
 import { TransactionService, type RetryPolicy } from './fabric/transactions';
-import { ChainIndexer } from './index/indexer';
+import { IndexerThread } from './index/indexer-thread';
 import { IndexStore } from './index/store';
 import { LedgerService } from './ledger/ledger';
 import { Metrics } from './ops/metrics';
@@ -130,7 +130,7 @@ function services(options: ApiOptions, dataDir: string): Services {
   const heightOf = async (caller: Caller, channel: string): Promise<bigint> => BigInt((await ledger.channelInfo(caller, channel)).height);
   const events = new EventService(db, sessions, heightOf, metrics, options.events);
   const indexStore = new IndexStore(db);
-  const indexer = new ChainIndexer(db, indexStore, sessions, (id) => identities.callerById(id), logger, { preferredMspIds: options.regulatorMspIds ?? ['RegulatorMSP'] });
+  const indexer = new IndexerThread(indexStore, { dataDir, config, preferredMspIds: options.regulatorMspIds ?? ['RegulatorMSP'] }, logger);
   return { config, db, identities, sessions, transactions, ledger, events, webhooks, metrics, logger, chainIndex: { store: indexStore, indexer } };
 }
 
@@ -167,7 +167,7 @@ export async function startApi(options: ApiOptions = {}): Promise<RunningApi> {
     close: async () => {
       webhooks.stop();
       renewal.stop();
-      all.chainIndex.indexer.stop();
+      await all.chainIndex.indexer.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => {
         server.close(() => {

@@ -3,7 +3,7 @@ import type { GatewayNetworkConfig } from '@dec/network';
 import type { Logger } from 'pino';
 import type { IdentityService } from './auth/identities';
 import type { EventService } from './events/events';
-import type { ChainIndexer } from './index/indexer';
+import type { BlockIndexer } from './index/indexer';
 import type { IndexStore } from './index/store';
 import type { FabricSessions } from './fabric/sessions';
 import type { TransactionService } from './fabric/transactions';
@@ -24,5 +24,5 @@ export interface Services {
   metrics: Metrics;
   logger: Logger;
   /** The block-stream index behind the list endpoints (index/). */
-  chainIndex: { store: IndexStore; indexer: ChainIndexer };
+  chainIndex: { store: IndexStore; indexer: BlockIndexer };
 }

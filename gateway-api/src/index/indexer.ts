@@ -21,6 +21,24 @@ export interface IndexerOptions {
   preferredMspIds?: string[];
   /** Pause before a failed stream is reopened (default 2 s). */
   retryMs?: number;
+  /** Told each time a channel's follower starts, stops, fails or rebuilds (the worker thread forwards it). */
+  onStatus?: (status: FollowerStatus) => void;
+}
+
+/** What the index reports of a channel's block stream, beside the height it holds. */
+export interface FollowerStatus {
+  channel: string;
+  running: boolean;
+  rebuilds: number;
+  lastError?: string;
+}
+
+/** The index's block follower, in this thread (ChainIndexer) or in a worker (IndexerThread). */
+export interface BlockIndexer {
+  start(): void;
+  stop(): void | Promise<void>;
+  status(channel: string): ChannelIndexStatus;
+  rebuild(channel: string): ChannelIndexStatus;
 }
 
 export interface ChannelIndexStatus {
@@ -40,7 +58,7 @@ interface Follower {
   wake?: () => void;
 }
 
-export class ChainIndexer {
+export class ChainIndexer implements BlockIndexer {
   private readonly followers = new Map<string, Follower>();
   private stopped = true;
 
@@ -91,6 +109,7 @@ export class ChainIndexer {
     const f = this.followers.get(channel);
     if (f) {
       f.rebuilds += 1;
+      this.report(channel, f);
       f.stream?.close();
       f.wake?.();
     }
@@ -119,9 +138,13 @@ export class ChainIndexer {
       try {
         f.stream = await this.sessions.network(this.reader(channel), channel).getBlockEvents({ startBlock: BigInt(this.store.nextBlock(channel)) });
         f.running = true;
+        this.report(channel, f);
         for await (const block of f.stream) {
           this.store.apply(channel, extractBlock(block));
-          delete f.lastError;
+          if (f.lastError !== undefined) {
+            delete f.lastError;
+            this.report(channel, f);
+          }
         }
       } catch (e) {
         if (this.isStopped()) break;
@@ -131,9 +154,14 @@ export class ChainIndexer {
         f.running = false;
         f.stream?.close();
         delete f.stream;
+        this.report(channel, f);
       }
       await this.pause(f);
     }
+  }
+
+  private report(channel: string, f: Follower): void {
+    this.options.onStatus?.({ channel, running: f.running, rebuilds: f.rebuilds, ...(f.lastError !== undefined ? { lastError: f.lastError } : {}) });
   }
 
   private pause(f: Follower): Promise<void> {
