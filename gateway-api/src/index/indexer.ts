@@ -4,7 +4,8 @@
  * channel's checkpoint, so a restarted gateway resumes where it stopped and
  * only the blocks it missed are read. A rebuild forgets the channel's rows and
  * reads the chain again from block 0. A stream that fails is reopened after a
- * pause; the failure is reported in the index status.
+ * pause; the failure is reported in the index status. The running API runs it
+ * in a worker thread (./indexer-thread.ts), off the thread that answers requests.
  */
 import type { CloseableAsyncIterable } from '@hyperledger/fabric-gateway';
 import type { common } from '@hyperledger/fabric-protos';
