@@ -17,6 +17,7 @@ export { decodeResult } from './results';
 export { CaError, FabricCaClient, type CaAttribute, type Enrollment, type RegisterRequest } from './ca/fabric-ca';
 export { createKeyAndCsr, type KeyAndCsr } from './ca/csr';
 export { enrolledHome, readEnrolledFolder, registerAndEnrollUser, registrarEnrollment, writeEnrolledFolder } from './ca/enrolled-folder';
+export { peerHeight, waitForBlock } from './ledger/peer-height';
 export { decodeBlock, decodeEnvelope, decodeRwSet, readableKey, type DecodedBlock, type DecodedIdentity, type DecodedRwSet, type DecodedTransaction } from './ledger/decode';
 
 export { CommitError, CommitStatusError, EndorseError, GatewayError, connect } from '@hyperledger/fabric-gateway';

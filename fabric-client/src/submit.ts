@@ -1,7 +1,10 @@
 /**
- * Submit with the retry policy every client uses: endorse once, then resubmit
- * the same signed transaction (same transaction ID, so it can commit at most
- * once) while ordering is unavailable, e.g. during a Raft leader election.
+ * Submit with the retry policy every client uses:
+ * - endorse again while no endorsing peer answers (unavailable, or timed out):
+ *   nothing was sent to ordering, so nothing can commit twice;
+ * - then resubmit the same signed transaction (same transaction ID, so it can
+ *   commit at most once) while ordering is unavailable, e.g. during a Raft
+ *   leader election.
  * Other failures are returned at once.
  */
 import type { Contract, ProposalOptions, Status } from '@hyperledger/fabric-gateway';
@@ -29,14 +32,16 @@ export async function submitTransaction(
   options: ProposalOptions = {},
   retry: RetryPolicy = DEFAULT_RETRY,
 ): Promise<SubmitResult> {
-  const transaction = await contract.newProposal(name, options).endorse();
-  // transaction.submit() only throws SubmitError (a GatewayError) for ordering failures.
-  const status = await withRetry(async () => (await transaction.submit()).getStatus(), {
+  const loop = {
     attempts: retry.attempts,
     delayMs: () => retry.delayMs,
     retryable: isTransient,
-    onRetry: (attempt, error) => retry.onRetry?.(attempt, error as Error),
-  });
+    onRetry: (attempt: number, error: unknown) => retry.onRetry?.(attempt, error as Error),
+  };
+  // e.g. "failed to find any endorsing peers for org(s)" while gossip has not (re)learned a peer
+  const transaction = await withRetry(() => contract.newProposal(name, options).endorse(), loop);
+  // transaction.submit() only throws SubmitError (a GatewayError) for ordering failures.
+  const status = await withRetry(async () => (await transaction.submit()).getStatus(), loop);
   return { transactionId: transaction.getTransactionId(), result: transaction.getResult(), status };
 }
 

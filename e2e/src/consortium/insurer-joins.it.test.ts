@@ -13,6 +13,7 @@ import { PeerClients, type Gateway } from '@dec/fabric-client';
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { eventually } from '../chaincode/scf-support';
 import { ActorPool, failure, parse, runId, type Actor } from '../index';
 import { consortium, exchangeDir, gatewayUser, joiningGatewayOrg, ok, phase } from './consortium-cli';
 
@@ -115,8 +116,10 @@ describe('consortium: InsurerMSP joins scf and is removed again', function () {
     await pc.submit('scf', 'leasing:Apply', { leaseId, stationId: `ST-${id}`, constructionApprovalHash: 'c'.repeat(64), equipment: [{ description: 'PV module 450W', quantity: 10 }], supplier: `SupplierMSP:sup${id}`, amount: '1000000' });
     await lessor.submit('scf', 'leasing:Approve', { leaseId, principal: '1000000', rateBps: 600, termMonths: 12, firstDueDate: '2027-01-01' });
     if (!insurer) throw new Error('the previous test enrolls the insurer');
-    const policy = { policyId: `P${id}`, leaseId, insured: `LessorMSP:pc${id}`, equipment: [{ description: 'PV module 450W', quantity: 10 }], coverage: '1000000', premium: '5000', startDate: '2026-01-01', endDate: '2030-12-31' };
     const contract = insurer.getNetwork('scf').getContract('scf');
+    // The insurer's gateway endorses on its own peer first, which may be a block behind the lessor's.
+    await eventually(async () => parse<{ status: string }>(await contract.evaluateTransaction('leasing:Get', JSON.stringify({ leaseId }))), (l) => l.status === 'approved');
+    const policy = { policyId: `P${id}`, leaseId, insured: `LessorMSP:pc${id}`, equipment: [{ description: 'PV module 450W', quantity: 10 }], coverage: '1000000', premium: '5000', startDate: '2026-01-01', endDate: '2030-12-31' };
     // The endorsers' reasons, not just "failed to endorse", when the chaincode refuses.
     const result = parse<{ insurer: string }>(await contract.submitTransaction('insurance:Underwrite', JSON.stringify(policy)).catch(async (e: unknown) => {
       throw new Error(`insurance:Underwrite by InsurerMSP refused: ${await failure(Promise.reject(e instanceof Error ? e : new Error(String(e))))}`);

@@ -8,6 +8,7 @@
  * a new value alone. Each transaction is endorsed by a chosen set of orgs and
  * committed; Fabric's validation code says whether the set sufficed.
  */
+import { waitForBlock } from '@dec/fabric-client';
 import { expect } from 'chai';
 import { ActorPool, runId, type Actor } from '../index';
 import { eventually, H, salt } from '../chaincode/scf-support';
@@ -16,11 +17,15 @@ const VALID = 0;
 const ENDORSEMENT_POLICY_FAILURE = 10;
 const ALL = ['BankMSP', 'LessorMSP', 'SupplierMSP', 'RegulatorMSP'];
 
-/** Endorses `fn` on exactly `orgs`' peers, submits, and returns Fabric's validation code. */
+/**
+ * Endorses `fn` on exactly `orgs`' peers, submits, and returns Fabric's validation code,
+ * once every member's peer holds the block (the next step may be endorsed on any of them).
+ */
 async function committedCode(actor: Actor, fn: string, input: unknown, orgs: string[], transient: Record<string, unknown> = {}): Promise<number> {
   const transientData = Object.fromEntries(Object.entries(transient).map(([k, v]) => [k, JSON.stringify(v)]));
   const proposal = actor.contract('scf').newProposal(fn, { arguments: [JSON.stringify(input)], transientData, endorsingOrganizations: orgs });
   const status = await (await (await proposal.endorse()).submit()).getStatus();
+  await waitForBlock(actor.network('scf'), ALL, status.blockNumber);
   return status.code;
 }
 
