@@ -15,13 +15,19 @@ export async function peerHeight(network: Network, mspId: string): Promise<bigin
   return BigInt(common.BlockchainInfo.deserializeBinary(bytes).getHeight());
 }
 
+/** -1 (no height known) for a failure that may pass; any other failure is thrown. */
+function unlessTransient(e: unknown): bigint {
+  if (isTransient(e)) return -1n;
+  throw e;
+}
+
 /** Waits until a peer of each org holds block `blockNumber`; fails naming the orgs still behind after `timeoutMs`. */
 export async function waitForBlock(network: Network, mspIds: readonly string[], blockNumber: bigint, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let behind = [...mspIds];
   for (;;) {
     // A peer the gateway cannot reach just now counts as behind: asked again until the deadline.
-    const heights = await Promise.all(behind.map((m) => peerHeight(network, m).catch((e: unknown) => (isTransient(e) ? -1n : Promise.reject(e)))));
+    const heights = await Promise.all(behind.map((m) => peerHeight(network, m).catch(unlessTransient)));
     behind = behind.filter((_, i) => (heights[i] ?? -1n) <= blockNumber);
     if (behind.length === 0) return;
     if (Date.now() > deadline) throw new Error(`block ${String(blockNumber)} of ${network.getName()} not yet on the peers of ${behind.join(', ')} after ${String(timeoutMs)} ms`);

@@ -17,6 +17,7 @@ import { run } from '../exec';
 import { first } from '../lists';
 import { bin } from '../paths';
 import { say } from '../progress';
+import { withOrderingRetry } from '../steps/ordering-retry';
 import { readState, writeState } from '../state';
 import { withDeployLock } from './deploy-lock';
 import { workDir } from './folders';
@@ -73,14 +74,18 @@ export async function updateDefinition(change: DefinitionChange): Promise<number
       ...(change.chaincode.collections.length > 0 ? ['--collections-config', collectionsFile] : []),
     ];
     for (const p of change.approvers) {
-      await run(bin('peer'), ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(p.model), ...definition, '--package-id', p.packageId], { env: orgAdminEnv(p.org) });
+      await withOrderingRetry(`approve ${change.chaincode.name} for ${p.org.spec.mspId}`, () =>
+        run(bin('peer'), ['lifecycle', 'chaincode', 'approveformyorg', ...ordererFlags(p.model), ...definition, '--package-id', p.packageId], { env: orgAdminEnv(p.org) }),
+      );
       say(`  ${p.org.spec.mspId} approved ${change.chaincode.name} sequence ${sequence}`);
     }
     const peers = change.endorsers.flatMap((p) => {
       const peer = first(p.org.peers, `peer of ${p.org.spec.mspId}`);
       return ['--peerAddresses', endpoint(peer, peer.port), '--tlsRootCertFiles', p.org.tlsCaCert];
     });
-    await run(bin('peer'), ['lifecycle', 'chaincode', 'commit', ...ordererFlags(committer.model), ...definition, ...peers], { env: orgAdminEnv(committer.org) });
+    await withOrderingRetry(`commit ${change.chaincode.name}`, () =>
+      run(bin('peer'), ['lifecycle', 'chaincode', 'commit', ...ordererFlags(committer.model), ...definition, ...peers], { env: orgAdminEnv(committer.org) }),
+    );
     say(`${change.chaincode.name} on ${change.channel}: sequence ${sequence} committed, endorsement ${policy}`);
     recordSequence(change.channel, change.chaincode.name, sequence);
     return sequence;

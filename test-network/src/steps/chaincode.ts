@@ -28,7 +28,8 @@ import { first } from '../lists';
 import { run } from '../exec';
 import { bin, REPO_ROOT, runPath } from '../paths';
 import { say, UserFacingError } from '../progress';
-import { sleep, start, type ProcessRecord } from '../processes';
+import { withOrderingRetry } from './ordering-retry';
+import { start, type ProcessRecord } from '../processes';
 
 export interface DeployedChaincode {
   channel: string;
@@ -142,20 +143,6 @@ async function committed(model: NetworkModel, channel: ChannelSpec, name: string
   } catch (e) {
     if (String(e).includes('not found') || String(e).includes('404')) return undefined;
     throw e;
-  }
-}
-
-/** Ordering can refuse work for a few seconds while Raft elects a leader. */
-async function withOrderingRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      const retriable = /SERVICE_UNAVAILABLE|no Raft leader|connection refused|context deadline exceeded|timed out/i.test(String(e));
-      if (!retriable || attempt >= 10) throw e;
-      say(`${what}: ordering not ready yet, retrying (${attempt})`);
-      await sleep(1500);
-    }
   }
 }
 
