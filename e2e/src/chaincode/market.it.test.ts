@@ -25,6 +25,7 @@ import mqtt from 'mqtt';
 import { brokerUrl, readingsTopic, signReading, startMeterIngestor, TOPIC_ROOT, type MeterIngestor, type Verdict } from '@dec/meter-ingestor';
 import { startBroker, stopBroker } from '@dec/test-network';
 import { REPO_ROOT } from '@dec/network';
+import { eventually } from './scf-support';
 import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, ONE_DEC, postRate, type Actor, type Participant } from '../index';
 
 const tag = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -229,6 +230,11 @@ describe('energy market: one slot end to end on the real network (orders, Match,
     await until(settleFromMs);
     const fees0 = await balance(regulator, 'sys:fees', 'DECC');
     const settled = await gridOperator.submit<{ clearing: ClearingView; done: boolean }>('energy', 'market:Settle', { slot, zone: ZONE });
+    // The regulator's peer may still be a block behind the grid operator's: read once it shows the settlement.
+    const { items: after } = await eventually(
+      () => regulator.evaluate<{ items: TradeView[] }>('energy', 'market:Trades', { slot, zone: ZONE, pageSize: 50 }),
+      (page) => page.items.every((t) => t.settlement !== undefined),
+    );
     const fees1 = await balance(regulator, 'sys:fees', 'DECC');
     expect(settled.done).to.equal(true);
 
@@ -252,7 +258,6 @@ describe('energy market: one slot end to end on the real network (orders, Match,
     ]);
     expect(penalty).to.equal(666n * 10n ** 15n);
 
-    const { items: after } = await regulator.evaluate<{ items: TradeView[] }>('energy', 'market:Trades', { slot, zone: ZONE, pageSize: 50 });
     const settlementOf = (buyer: Trader, seller: Trader) => after.find((t) => t.buyer === buyer.eid && t.seller === seller.eid)?.settlement;
     expect(settlementOf(b1, s1)).to.include({ deliveredWh: '2450', paid: '294', fee: '7', sellerNet: '287', shortfallWh: '0', penalty: '0', data: 'complete' });
     expect(settlementOf(b2, s2)).to.include({ deliveredWh: '1234', paid: '123', fee: '3', sellerNet: '120', shortfallWh: '766', penalty: penalty.toString(), penaltyTaken: penalty.toString(), data: 'complete' });
