@@ -25,8 +25,7 @@ import mqtt from 'mqtt';
 import { brokerUrl, readingsTopic, signReading, startMeterIngestor, TOPIC_ROOT, type MeterIngestor, type Verdict } from '@dec/meter-ingestor';
 import { startBroker, stopBroker } from '@dec/test-network';
 import { REPO_ROOT } from '@dec/network';
-import { eventually } from './scf-support';
-import { ActorPool, balance, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, ONE_DEC, postRate, type Actor, type Participant } from '../index';
+import { ActorPool, balance, eventually, failure, createParticipants, dec, enrollOperator, ensureGenesis, expectAuditOk, ONE_DEC, postRate, type Actor, type Participant } from '../index';
 
 const tag = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 const ZONE = `MKT-${tag}`;

@@ -4,7 +4,6 @@
  * caught up, and reading the chaincode's message out of a Gateway error.
  */
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A placeholder 64-hex-digit hash made of `c`. */
 export const H = (c: string): string => c.repeat(64).slice(0, 64);
@@ -25,25 +24,8 @@ export interface Refusal {
   financingId: string;
 }
 
-/**
- * A submit waits for the commit on the submitter's own peer only; another org's
- * peer may be a block behind. Before another org's peer reads (or endorses on)
- * what was just written, wait until `read` through that peer satisfies `ok`.
- */
-export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean = () => true): Promise<T> {
-  let last: unknown;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const value = await read();
-      if (ok(value)) return value;
-      last = value;
-    } catch (e) {
-      last = e;
-    }
-    await sleep(100);
-  }
-  throw new Error(`never became visible: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
-}
+/** Waiting until another org's peer has caught up: shared by every suite (fixtures/eventually.ts). */
+export { eventually } from '../fixtures/eventually';
 
 /** The chaincode's message(s) inside a Fabric Gateway error, or the error itself. */
 export function errorText(e: unknown): string {

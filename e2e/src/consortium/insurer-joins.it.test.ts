@@ -13,8 +13,7 @@ import { PeerClients, type Gateway } from '@dec/fabric-client';
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { eventually } from '../chaincode/scf-support';
-import { ActorPool, failure, parse, runId, type Actor } from '../index';
+import { ActorPool, eventually, failure, parse, runId, type Actor } from '../index';
 import { consortium, exchangeDir, gatewayUser, joiningGatewayOrg, ok, phase } from './consortium-cli';
 
 const OLD_MEMBERS = ['BankMSP', 'LessorMSP', 'SupplierMSP', 'RegulatorMSP'];
